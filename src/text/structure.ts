@@ -1,0 +1,287 @@
+import type { ArticleStructure, Furniture, FurnitureKind, StructureKind, StructurePart } from '../types.ts';
+import { textSpanOf } from './positions.ts';
+
+/**
+ * Finds the parts of a scraped article page, line by line: title, byline, date line, lead,
+ * headings, body, a references list, and the page furniture that is not the article (navigation,
+ * a repeated headline, reprint notices, "Topics" lines, language links, photo captions, author
+ * bios, disclaimers). Every rule is a named pattern with a reason a reader can check, and every
+ * line ends up in exactly one part: nothing is silently dropped.
+ */
+
+interface Line {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  /** Trimmed text, with the offsets of the trimmed text. */
+  readonly text: string;
+  readonly trimStart: number;
+  readonly trimEnd: number;
+}
+
+type Label =
+  | { readonly part: StructureKind }
+  | { readonly furniture: FurnitureKind; readonly reason: string }
+  | { readonly part: 'references-entry' };
+
+const LANGUAGE_LINK =
+  /^(中文|简体中文|繁體中文|English|Français|Español|Deutsch|Русский|العربية|日本語|한국어|Português|Italiano)$/;
+const TOPICS = /^(topics?|tags?|filed under|categories|related topics?|keywords?)\b\s*[:\-–—]?\s*\S/i;
+const REPRINT =
+  /(about using articles|you can freely use|images? (can ?not|may not) be used|about links|links are free to use|all rights reserved|may not be (re)?published|reprinted (with|by) permission|^copyright\b|^©|republish(ing)? this article)/i;
+const BRACKET_HEADING = /^【[^】]{1,40}】$/;
+const CAPTION =
+  /(\[\s*photo\b[^\]]*\]|\(\s*photo\b[^)]*\)|^photo\s*[:/]|^image\s*:|^caption\s*:|\bphoto by\b|\bgetty images\b|\bap photo\b|^file photo|\bphoto\s*\/\s*agencies\b|\/xinhua\]|\(xinhua\/[^)]*\)|reuters\/[a-z]+)/i;
+const NAVIGATION =
+  /^(home|menu|search|subscribe|sign in|log ?in|register|share( this( article)?)?|skip to (main )?content|advertisement|read more|related( articles| stories)?|follow us( on)?.*|newsletter|trending|most read|latest news|breaking news.{0,40})$/i;
+const BYLINE = /^([Bb]y|[Ww]ritten by|[Aa]uthor:?|[Rr]eporter:?)\s+([A-Z][\p{L}.'’-]*)(\s+(and\s+)?[A-Z][\p{L}.'’-]*){0,5}(\s*[|,]\s*.{0,60})?$/u;
+const LEAD_LABEL = /^lead\s*:/i;
+const REFERENCES_HEADING = /^(references|sources|bibliography|works cited|notes)\s*:?$/i;
+const AUTHOR_BIO =
+  /^([A-Z][\p{L}.'’-]+\s+){1,3}[A-Z][\p{L}.'’-]+\s+(is|was)\s+(a|an|the)\b.{0,160}\b(analyst|columnist|professor|fellow|writer|journalist|researcher|editor|correspondent|scholar|director|reporter|commentator|contributor|lecturer)\b/u;
+const DISCLAIMER = /(views (expressed )?(here |in this article )?(do not|don't) necessarily (reflect|represent))|(the opinions expressed)/i;
+const MONTH =
+  '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
+/** A line that is a date and little else: "• Fri. Feb 6th, 2026", "Updated: 2020-03-04 09:12". */
+const DATE_LINE = new RegExp(
+  `^[•·|\\-–—\\s]*((updated|published|posted|date)\\s*:?\\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})([\\sT,]+\\d{1,2}:\\d{2}(:\\d{2})?\\s*([ap]\\.?m\\.?)?\\s*[A-Z]{0,4})?\\s*$`,
+  'i',
+);
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  let index = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m ? m.index : text.length;
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed !== '') {
+      lines.push({
+        index: index,
+        start,
+        end,
+        text: trimmed,
+        trimStart: start + lead,
+        trimEnd: start + lead + trimmed.length,
+      });
+    }
+    index++;
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return lines;
+}
+
+const norm = (s: string) => s.normalize('NFKC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** A line that is `title` written two or more times in a row, as some page scrapes produce. */
+function isRepeatOf(line: string, title: string): boolean {
+  const l = norm(line);
+  const t = norm(title);
+  if (t.length < 8) return false;
+  if (l === t) return true;
+  if (l.length % t.length !== 0) return false;
+  return l === t.repeat(l.length / t.length);
+}
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** A short line with no sentence end: a title, a heading, a site name or a tagline. */
+function isHeadingLike(s: string): boolean {
+  return s.length <= 160 && wordCount(s) <= 20 && !/[.!?]["”’)]?$/.test(s);
+}
+
+function labelFurniture(line: Line, position: number, total: number): Label | null {
+  const s = line.text;
+  const nearEnd = position >= total * 0.6;
+  if (LANGUAGE_LINK.test(s)) return { furniture: 'language-link', reason: 'a lone language name links to a translation' };
+  if (TOPICS.test(s) && s.length < 200) return { furniture: 'topics', reason: 'a "Topics"/"Tags" line lists site sections' };
+  if (REPRINT.test(s) && s.length < 300)
+    return { furniture: 'reprint-notice', reason: 'reprint-permission or copyright notice' };
+  if (BRACKET_HEADING.test(s) && nearEnd)
+    return { furniture: 'reprint-notice', reason: 'bracketed heading of a site notice at the end of the page' };
+  if (CAPTION.test(s) && s.length < 400) return { furniture: 'caption', reason: 'photo credit or caption marker' };
+  if (NAVIGATION.test(s)) return { furniture: 'navigation', reason: 'a site navigation item' };
+  if (/^([^|•·]{1,30}[|•·]\s*){2,}[^|•·]{1,30}$/.test(s))
+    return { furniture: 'navigation', reason: 'a row of menu items separated by | or •' };
+  if (DISCLAIMER.test(s) && s.length < 300)
+    return { furniture: 'disclaimer', reason: 'an editorial disclaimer about the views expressed' };
+  return null;
+}
+
+export function findStructure(text: string, lineStarts: Int32Array): ArticleStructure {
+  const lines = linesOf(text);
+  const labels = new Map<number, Label>();
+  const total = lines.length;
+
+  lines.forEach((line, i) => {
+    const f = labelFurniture(line, i, total);
+    if (f) labels.set(i, f);
+  });
+  // Everything after a reprint notice near the end of the page belongs to that notice.
+  const firstNotice = lines.findIndex(
+    (_, i) => i >= total * 0.6 && (labels.get(i) as { furniture?: string } | undefined)?.furniture === 'reprint-notice',
+  );
+  if (firstNotice >= 0) {
+    for (let i = firstNotice + 1; i < total; i++) {
+      if (!labels.has(i) && (lines[i] as Line).text.length < 300)
+        labels.set(i, { furniture: 'reprint-notice', reason: 'follows a reprint notice at the end of the page' });
+    }
+  }
+
+  // A headline printed twice (or run together with itself) marks where the article starts:
+  // what precedes it on the page is the site's masthead and navigation.
+  let titleIndex = -1;
+  for (let i = 0; i < Math.min(total, 15) && titleIndex < 0; i++) {
+    const line = lines[i] as Line;
+    if (labels.has(i) || !isHeadingLike(line.text) || line.text.length < 15) continue;
+    for (let j = i + 1; j < Math.min(total, i + 4); j++) {
+      if (isRepeatOf((lines[j] as Line).text, line.text)) {
+        titleIndex = i;
+        labels.set(j, { furniture: 'repeated-headline', reason: `repeats the headline on line ${line.index + 1}` });
+        for (let k = 0; k < i; k++) {
+          if (labels.has(k)) continue;
+          const s = (lines[k] as Line).text;
+          if (DATE_LINE.test(s)) labels.set(k, { part: 'dateline' });
+          else if (BYLINE.test(s)) labels.set(k, { part: 'byline' });
+          else labels.set(k, { furniture: 'navigation', reason: 'site masthead or navigation above a repeated headline' });
+        }
+        break;
+      }
+    }
+  }
+
+  // Byline, date line and lead label near the top.
+  for (let i = 0; i < Math.min(total, 12); i++) {
+    if (labels.has(i)) continue;
+    const s = (lines[i] as Line).text;
+    if (BYLINE.test(s) && s.length < 120) labels.set(i, { part: 'byline' });
+    else if (DATE_LINE.test(s)) labels.set(i, { part: 'dateline' });
+    else if (LEAD_LABEL.test(s)) labels.set(i, { part: 'lead' });
+  }
+
+  // Title: the first heading-like line that is not furniture or a byline.
+  if (titleIndex < 0) {
+    for (let i = 0; i < Math.min(total, 8); i++) {
+      const l = labels.get(i);
+      if (l) {
+        if ('part' in l && l.part === 'lead') break;
+        continue;
+      }
+      const s = (lines[i] as Line).text;
+      if (isHeadingLike(s) && s.length >= 10) titleIndex = i;
+      break;
+    }
+  }
+  if (titleIndex >= 0) {
+    labels.set(titleIndex, { part: 'title' });
+    const title = (lines[titleIndex] as Line).text;
+    for (let j = titleIndex + 1; j < total; j++) {
+      if (!labels.has(j) && isRepeatOf((lines[j] as Line).text, title))
+        labels.set(j, {
+          furniture: 'repeated-headline',
+          reason: `repeats the headline on line ${(lines[titleIndex] as Line).index + 1}`,
+        });
+    }
+  }
+
+  // References list: a "References:" heading and the entries below it.
+  for (let i = 0; i < total; i++) {
+    if (labels.has(i) || !REFERENCES_HEADING.test((lines[i] as Line).text) || i < total * 0.5) continue;
+    labels.set(i, { part: 'references' });
+    for (let j = i + 1; j < total && !labels.has(j); j++) labels.set(j, { part: 'references-entry' });
+    break;
+  }
+
+  // An author bio in the last lines ("X is an analyst and columnist.").
+  for (let i = total - 1; i >= Math.max(0, total - 4); i--) {
+    const l = labels.get(i);
+    if (l && 'furniture' in l) continue;
+    if (!l && AUTHOR_BIO.test((lines[i] as Line).text) && (lines[i] as Line).text.length < 300)
+      labels.set(i, { furniture: 'author-bio', reason: 'a one-line note about the author after the article' });
+    break;
+  }
+
+  // Remaining lines: headings (short, no sentence end, followed by text) or body paragraphs.
+  for (let i = 0; i < total; i++) {
+    if (labels.has(i)) continue;
+    const s = (lines[i] as Line).text;
+    const next = lines[i + 1];
+    const heading = isHeadingLike(s) && next !== undefined && wordCount(s) <= 14 && !/[,;]$/.test(s);
+    labels.set(i, { part: heading ? 'heading' : 'body' });
+  }
+
+  const part = (line: Line, kind: StructureKind): StructurePart => ({
+    ...textSpanOf(text, lineStarts, line.trimStart, line.trimEnd),
+    kind,
+  });
+  let title: StructurePart | null = null;
+  let byline: StructurePart | null = null;
+  let dateline: StructurePart | null = null;
+  let lead: StructurePart | null = null;
+  const headings: StructurePart[] = [];
+  const body: StructurePart[] = [];
+  const references: StructurePart[] = [];
+  const furniture: Furniture[] = [];
+  lines.forEach((line, i) => {
+    const l = labels.get(i) as Label;
+    if ('furniture' in l) {
+      furniture.push({
+        ...textSpanOf(text, lineStarts, line.trimStart, line.trimEnd),
+        kind: l.furniture,
+        reason: l.reason,
+      });
+      return;
+    }
+    switch (l.part) {
+      case 'title':
+        title ??= part(line, 'title');
+        break;
+      case 'byline':
+        if (byline === null) byline = part(line, 'byline');
+        else body.push(part(line, 'body'));
+        break;
+      case 'dateline':
+        if (dateline === null) dateline = part(line, 'dateline');
+        else body.push(part(line, 'body'));
+        break;
+      case 'lead':
+        lead ??= part(line, 'lead');
+        break;
+      case 'heading':
+        headings.push(part(line, 'heading'));
+        break;
+      case 'references':
+      case 'references-entry':
+        references.push(part(line, 'references'));
+        break;
+      default:
+        body.push(part(line, 'body'));
+    }
+  });
+  // Without a labelled lead, the first body paragraph of some length is the lead.
+  if (lead === null) {
+    const first = body.findIndex((p) => p.text.length >= 80);
+    if (first >= 0) {
+      const p = body[first] as StructurePart;
+      lead = { ...p, kind: 'lead' };
+      body.splice(first, 1);
+    }
+  }
+  return { title, byline, dateline, lead, headings, body, references, furniture };
+}
+
+/**
+ * Offsets [start, end) of the text that is excluded from scoring: furniture, byline, date line
+ * and the references list (the outlet's prose is what framing scores measure).
+ */
+export function unscoredRanges(structure: ArticleStructure): Array<readonly [number, number]> {
+  const ranges: Array<readonly [number, number]> = [];
+  for (const f of structure.furniture) ranges.push([f.start, f.end]);
+  for (const p of [structure.byline, structure.dateline]) if (p) ranges.push([p.start, p.end]);
+  for (const r of structure.references) ranges.push([r.start, r.end]);
+  return ranges.sort((a, b) => a[0] - b[0]);
+}

@@ -1,0 +1,189 @@
+import type { TokenTable } from '../types.ts';
+import { stemOf } from './stem.ts';
+import { wink } from './winkModel.ts';
+
+/** A stretch of text read by wink-nlp in one call: a paragraph, a heading or a caption. */
+export interface Block {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface RawSentence {
+  readonly start: number;
+  readonly end: number;
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+export interface RawEntity {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+export interface Tokenized {
+  readonly tokens: Omit<TokenTable, 'scored' | 'sentence'> & { sentence: Int32Array };
+  readonly sentences: readonly RawSentence[];
+  readonly entities: readonly RawEntity[];
+}
+
+/**
+ * Splits a text into the blocks wink-nlp reads one at a time. wink does not end a sentence at a
+ * line break, so a headline without a full stop would merge with the paragraph below it; reading
+ * each line on its own keeps headings, bylines and captions as sentences of their own. Hard-wrapped
+ * text (lines broken inside sentences) is read paragraph by paragraph instead.
+ */
+export function blocksOf(text: string): Block[] {
+  const lines: Block[] = [];
+  const re = /\r\n|\r|\n/g;
+  let lineStart = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m ? m.index : text.length;
+    lines.push({ start: lineStart, end });
+    if (!m) break;
+    lineStart = m.index + m[0].length;
+  }
+  const nonEmpty = lines.filter((l) => text.slice(l.start, l.end).trim() !== '');
+  if (!isHardWrapped(text, nonEmpty)) return nonEmpty;
+  // Join consecutive non-empty lines into paragraphs.
+  const paragraphs: Block[] = [];
+  let current: { start: number; end: number } | null = null;
+  for (const l of lines) {
+    const empty = text.slice(l.start, l.end).trim() === '';
+    if (empty) {
+      if (current) paragraphs.push(current);
+      current = null;
+    } else if (current) current.end = l.end;
+    else current = { start: l.start, end: l.end };
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs;
+}
+
+/**
+ * Text is hard-wrapped when most of its lines stop short of a sentence end at a similar width:
+ * at least 8 lines, and over 60% of them end without terminal punctuation while being 40-100
+ * characters long.
+ */
+function isHardWrapped(text: string, lines: readonly Block[]): boolean {
+  if (lines.length < 8) return false;
+  let wrapped = 0;
+  for (const l of lines) {
+    const s = text.slice(l.start, l.end).trimEnd();
+    const len = s.length;
+    if (len >= 40 && len <= 100 && !/[.!?:;"”’')\]]$/.test(s)) wrapped++;
+  }
+  return wrapped / lines.length > 0.6;
+}
+
+/**
+ * Reads every block with wink-nlp and rebuilds each token's character offsets from its preceding
+ * spaces (wink tokens carry none). The rebuilt offsets are verified against the text: when wink
+ * reports spaces the text does not have, the token is found by searching forward, so a token's
+ * offsets always point at its own characters.
+ */
+export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)): Tokenized {
+  const nlp = wink();
+  const its = nlp.its;
+  const start: number[] = [];
+  const end: number[] = [];
+  const value: string[] = [];
+  const normal: string[] = [];
+  const lemma: string[] = [];
+  const stem: string[] = [];
+  const pos: string[] = [];
+  const type: string[] = [];
+  const sentenceOf: number[] = [];
+  const sentences: RawSentence[] = [];
+  const entities: RawEntity[] = [];
+
+  for (const block of blocks) {
+    const blockText = text.slice(block.start, block.end);
+    const doc = nlp.readDoc(blockText);
+    const tokens = doc.tokens();
+    const base = value.length;
+    const values = tokens.out(its.value) as string[];
+    const spaces = tokens.out(its.precedingSpaces) as string[];
+    const normals = tokens.out(its.normal) as string[];
+    const lemmas = tokens.out(its.lemma) as string[];
+    const tags = tokens.out(its.pos) as string[];
+    const types = tokens.out(its.type) as string[];
+    let cursor = 0;
+    const localStart: number[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as string;
+      let at = cursor + (spaces[i] as string).length;
+      if (blockText.startsWith(v, at) === false) {
+        const found = blockText.indexOf(v, cursor);
+        at = found >= 0 ? found : Math.min(at, blockText.length);
+      }
+      const to = Math.min(at + v.length, blockText.length);
+      localStart.push(at);
+      cursor = to;
+      const tokType = types[i] as string;
+      // Line breaks inside a hard-wrapped paragraph are spacing, not tokens.
+      if (tokType === 'tabCRLF' || v.trim() === '') continue;
+      start.push(block.start + at);
+      end.push(block.start + to);
+      value.push(blockText.slice(at, to));
+      const n = normals[i] as string;
+      normal.push(n);
+      lemma.push(lemmas[i] as string);
+      stem.push(stemOf(n));
+      pos.push(tags[i] as string);
+      type.push(tokType);
+      sentenceOf.push(-1);
+    }
+    // Map wink's token indexes (which include dropped whitespace tokens) to ours.
+    const keptIndex: number[] = [];
+    let k = base;
+    for (let i = 0; i < values.length; i++) {
+      keptIndex.push(k);
+      const tokType = types[i] as string;
+      if (!(tokType === 'tabCRLF' || (values[i] as string).trim() === '')) k++;
+    }
+    keptIndex.push(k);
+    const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
+    for (const [first, last] of sentenceSpans) {
+      const firstToken = keptIndex[first] as number;
+      const endToken = keptIndex[last + 1] as number;
+      if (endToken <= firstToken) continue;
+      const sIndex = sentences.length;
+      for (let t = firstToken; t < endToken; t++) sentenceOf[t] = sIndex;
+      sentences.push({ start: start[firstToken] as number, end: end[endToken - 1] as number, firstToken, endToken });
+    }
+    doc.entities().each((e) => {
+      const [first, last] = e.out(its.span) as unknown as [number, number];
+      const firstToken = keptIndex[first] as number;
+      const endToken = keptIndex[last + 1] as number;
+      if (endToken <= firstToken) return;
+      entities.push({
+        type: e.out(its.type) as string,
+        start: start[firstToken] as number,
+        end: end[endToken - 1] as number,
+        firstToken,
+        endToken,
+      });
+    });
+  }
+  // Any token wink left outside a sentence joins the sentence before it.
+  for (let t = 0; t < sentenceOf.length; t++) if (sentenceOf[t] === -1) sentenceOf[t] = t > 0 ? (sentenceOf[t - 1] as number) : 0;
+  return {
+    tokens: {
+      count: value.length,
+      start: Int32Array.from(start),
+      end: Int32Array.from(end),
+      value,
+      normal,
+      lemma,
+      stem,
+      pos,
+      type,
+      sentence: Int32Array.from(sentenceOf),
+    },
+    sentences,
+    entities,
+  };
+}
