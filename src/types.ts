@@ -22,6 +22,15 @@ export interface OffsetSegment {
   readonly length: number;
 }
 
+/** What the markup of an HTML page says a stretch of its text is (a <nav>, an <h1>, a <figcaption>). */
+export interface LayoutHint {
+  readonly start: number;
+  readonly end: number;
+  readonly role: 'title' | 'navigation' | 'caption' | 'footer';
+  /** The element that gave the hint, for the reason printed with furniture. */
+  readonly element: string;
+}
+
 export interface Article {
   readonly id: string;
   /** The text that every span points into (HTML already reduced to text, BOM removed). */
@@ -30,6 +39,8 @@ export interface Article {
   readonly source: SourceRef;
   /** For HTML input: text offset -> source offset segments. Absent when text is the source. */
   readonly sourceMap?: readonly OffsetSegment[];
+  /** For HTML input: the parts of the text that the markup names (title, navigation, captions). */
+  readonly layout?: readonly LayoutHint[];
 }
 
 /** A stretch of an article's text: UTF-16 offsets [start, end) plus the 1-based line and column of start. */
@@ -180,7 +191,14 @@ export type SourceType =
   | 'other'
   | 'unknown';
 
-export type AttributionKind = 'direct' | 'indirect' | 'mixed' | 'according-to' | 'parenthetical' | 'reference' | 'link';
+export type AttributionKind =
+  | 'direct'
+  | 'indirect'
+  | 'mixed'
+  | 'according-to'
+  | 'parenthetical'
+  | 'reference'
+  | 'link';
 
 export interface Attribution {
   /** Position of this attribution within its article (0-based, in text order). */

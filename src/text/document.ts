@@ -14,7 +14,7 @@ const WORD_TYPES = new Set(['word', 'number', 'hashtag', 'mention', 'ordinal']);
 export function readDocument(article: Article): Document {
   const text = article.text;
   const lineStarts = lineStartsOf(text);
-  const structure = findStructure(text, lineStarts);
+  const structure = findStructure(text, lineStarts, article.layout);
   const { tokens, sentences: rawSentences, entities: rawEntities } = tokenize(text);
 
   const scored = new Uint8Array(tokens.count).fill(1);
@@ -27,7 +27,8 @@ export function readDocument(article: Article): Document {
     if (range && range[0] <= s && s < range[1]) scored[t] = 0;
   }
   let wordCount = 0;
-  for (let t = 0; t < tokens.count; t++) if (scored[t] && WORD_TYPES.has(tokens.type[t] as string)) wordCount++;
+  for (let t = 0; t < tokens.count; t++)
+    if (scored[t] && WORD_TYPES.has(tokens.type[t] as string)) wordCount++;
 
   const table: TokenTable = { ...tokens, scored };
   const sentences: Sentence[] = rawSentences.map((s, index) => ({

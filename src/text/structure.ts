@@ -1,4 +1,11 @@
-import type { ArticleStructure, Furniture, FurnitureKind, StructureKind, StructurePart } from '../types.ts';
+import type {
+  ArticleStructure,
+  Furniture,
+  FurnitureKind,
+  LayoutHint,
+  StructureKind,
+  StructurePart,
+} from '../types.ts';
 import { textSpanOf } from './positions.ts';
 
 /**
@@ -34,12 +41,14 @@ const CAPTION =
   /(\[\s*photo\b[^\]]*\]|\(\s*photo\b[^)]*\)|^photo\s*[:/]|^image\s*:|^caption\s*:|\bphoto by\b|\bgetty images\b|\bap photo\b|^file photo|\bphoto\s*\/\s*agencies\b|\/xinhua\]|\(xinhua\/[^)]*\)|reuters\/[a-z]+)/i;
 const NAVIGATION =
   /^(home|menu|search|subscribe|sign in|log ?in|register|share( this( article)?)?|skip to (main )?content|advertisement|read more|related( articles| stories)?|follow us( on)?.*|newsletter|trending|most read|latest news|breaking news.{0,40})$/i;
-const BYLINE = /^([Bb]y|[Ww]ritten by|[Aa]uthor:?|[Rr]eporter:?)\s+([A-Z][\p{L}.'’-]*)(\s+(and\s+)?[A-Z][\p{L}.'’-]*){0,5}(\s*[|,]\s*.{0,60})?$/u;
+const BYLINE =
+  /^([Bb]y|[Ww]ritten by|[Aa]uthor:?|[Rr]eporter:?)\s+([A-Z][\p{L}.'’-]*)(\s+(and\s+)?[A-Z][\p{L}.'’-]*){0,5}(\s*[|,]\s*.{0,60})?$/u;
 const LEAD_LABEL = /^lead\s*:/i;
 const REFERENCES_HEADING = /^(references|sources|bibliography|works cited|notes)\s*:?$/i;
 const AUTHOR_BIO =
   /^([A-Z][\p{L}.'’-]+\s+){1,3}[A-Z][\p{L}.'’-]+\s+(is|was)\s+(a|an|the)\b.{0,160}\b(analyst|columnist|professor|fellow|writer|journalist|researcher|editor|correspondent|scholar|director|reporter|commentator|contributor|lecturer)\b/u;
-const DISCLAIMER = /(views (expressed )?(here |in this article )?(do not|don't) necessarily (reflect|represent))|(the opinions expressed)/i;
+const DISCLAIMER =
+  /(views (expressed )?(here |in this article )?(do not|don't) necessarily (reflect|represent))|(the opinions expressed)/i;
 const MONTH =
   '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
 /** A line that is a date and little else: "• Fri. Feb 6th, 2026", "Updated: 2020-03-04 09:12". */
@@ -75,7 +84,8 @@ function linesOf(text: string): Line[] {
   return lines;
 }
 
-const norm = (s: string) => s.normalize('NFKC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+const norm = (s: string) =>
+  s.normalize('NFKC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** A line that is `title` written two or more times in a row, as some page scrapes produce. */
 function isRepeatOf(line: string, title: string): boolean {
@@ -97,13 +107,19 @@ function isHeadingLike(s: string): boolean {
 function labelFurniture(line: Line, position: number, total: number): Label | null {
   const s = line.text;
   const nearEnd = position >= total * 0.6;
-  if (LANGUAGE_LINK.test(s)) return { furniture: 'language-link', reason: 'a lone language name links to a translation' };
-  if (TOPICS.test(s) && s.length < 200) return { furniture: 'topics', reason: 'a "Topics"/"Tags" line lists site sections' };
+  if (LANGUAGE_LINK.test(s))
+    return { furniture: 'language-link', reason: 'a lone language name links to a translation' };
+  if (TOPICS.test(s) && s.length < 200)
+    return { furniture: 'topics', reason: 'a "Topics"/"Tags" line lists site sections' };
   if (REPRINT.test(s) && s.length < 300)
     return { furniture: 'reprint-notice', reason: 'reprint-permission or copyright notice' };
   if (BRACKET_HEADING.test(s) && nearEnd)
-    return { furniture: 'reprint-notice', reason: 'bracketed heading of a site notice at the end of the page' };
-  if (CAPTION.test(s) && s.length < 400) return { furniture: 'caption', reason: 'photo credit or caption marker' };
+    return {
+      furniture: 'reprint-notice',
+      reason: 'bracketed heading of a site notice at the end of the page',
+    };
+  if (CAPTION.test(s) && s.length < 400)
+    return { furniture: 'caption', reason: 'photo credit or caption marker' };
   if (NAVIGATION.test(s)) return { furniture: 'navigation', reason: 'a site navigation item' };
   if (/^([^|•·]{1,30}[|•·]\s*){2,}[^|•·]{1,30}$/.test(s))
     return { furniture: 'navigation', reason: 'a row of menu items separated by | or •' };
@@ -112,42 +128,76 @@ function labelFurniture(line: Line, position: number, total: number): Label | nu
   return null;
 }
 
-export function findStructure(text: string, lineStarts: Int32Array): ArticleStructure {
+export function findStructure(
+  text: string,
+  lineStarts: Int32Array,
+  layout: readonly LayoutHint[] = [],
+): ArticleStructure {
   const lines = linesOf(text);
   const labels = new Map<number, Label>();
   const total = lines.length;
+  let titleIndex = -1;
+
+  // What the page's markup says comes first: a line inside <nav> is navigation whatever it reads.
+  lines.forEach((line, i) => {
+    const hint = layout.find((h) => h.start <= line.trimStart && line.trimEnd <= h.end);
+    if (!hint) return;
+    if (hint.role === 'title') {
+      if (titleIndex < 0) titleIndex = i;
+    } else if (hint.role === 'caption')
+      labels.set(i, { furniture: 'caption', reason: `inside ${hint.element}` });
+    else if (hint.role === 'navigation')
+      labels.set(i, { furniture: 'navigation', reason: `inside ${hint.element}` });
+    else
+      labels.set(i, {
+        furniture: REPRINT.test(line.text) ? 'reprint-notice' : 'navigation',
+        reason: `inside ${hint.element}`,
+      });
+  });
 
   lines.forEach((line, i) => {
+    if (labels.has(i) || i === titleIndex) return;
     const f = labelFurniture(line, i, total);
     if (f) labels.set(i, f);
   });
   // Everything after a reprint notice near the end of the page belongs to that notice.
   const firstNotice = lines.findIndex(
-    (_, i) => i >= total * 0.6 && (labels.get(i) as { furniture?: string } | undefined)?.furniture === 'reprint-notice',
+    (_, i) =>
+      i >= total * 0.6 &&
+      (labels.get(i) as { furniture?: string } | undefined)?.furniture === 'reprint-notice',
   );
   if (firstNotice >= 0) {
     for (let i = firstNotice + 1; i < total; i++) {
       if (!labels.has(i) && (lines[i] as Line).text.length < 300)
-        labels.set(i, { furniture: 'reprint-notice', reason: 'follows a reprint notice at the end of the page' });
+        labels.set(i, {
+          furniture: 'reprint-notice',
+          reason: 'follows a reprint notice at the end of the page',
+        });
     }
   }
 
   // A headline printed twice (or run together with itself) marks where the article starts:
   // what precedes it on the page is the site's masthead and navigation.
-  let titleIndex = -1;
   for (let i = 0; i < Math.min(total, 15) && titleIndex < 0; i++) {
     const line = lines[i] as Line;
     if (labels.has(i) || !isHeadingLike(line.text) || line.text.length < 15) continue;
     for (let j = i + 1; j < Math.min(total, i + 4); j++) {
       if (isRepeatOf((lines[j] as Line).text, line.text)) {
         titleIndex = i;
-        labels.set(j, { furniture: 'repeated-headline', reason: `repeats the headline on line ${line.index + 1}` });
+        labels.set(j, {
+          furniture: 'repeated-headline',
+          reason: `repeats the headline on line ${line.index + 1}`,
+        });
         for (let k = 0; k < i; k++) {
           if (labels.has(k)) continue;
           const s = (lines[k] as Line).text;
           if (DATE_LINE.test(s)) labels.set(k, { part: 'dateline' });
           else if (BYLINE.test(s)) labels.set(k, { part: 'byline' });
-          else labels.set(k, { furniture: 'navigation', reason: 'site masthead or navigation above a repeated headline' });
+          else
+            labels.set(k, {
+              furniture: 'navigation',
+              reason: 'site masthead or navigation above a repeated headline',
+            });
         }
         break;
       }
@@ -201,7 +251,10 @@ export function findStructure(text: string, lineStarts: Int32Array): ArticleStru
     const l = labels.get(i);
     if (l && 'furniture' in l) continue;
     if (!l && AUTHOR_BIO.test((lines[i] as Line).text) && (lines[i] as Line).text.length < 300)
-      labels.set(i, { furniture: 'author-bio', reason: 'a one-line note about the author after the article' });
+      labels.set(i, {
+        furniture: 'author-bio',
+        reason: 'a one-line note about the author after the article',
+      });
     break;
   }
 

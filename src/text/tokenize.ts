@@ -107,7 +107,7 @@ export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)
     const values = tokens.out(its.value) as string[];
     const spaces = tokens.out(its.precedingSpaces) as string[];
     const normals = tokens.out(its.normal) as string[];
-    const lemmas = tokens.out(its.lemma) as string[];
+    const lemmas = tokens.out(its.lemma as never) as unknown as string[];
     const tags = tokens.out(its.pos) as string[];
     const types = tokens.out(its.type) as string[];
     let cursor = 0;
@@ -152,9 +152,14 @@ export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)
       if (endToken <= firstToken) continue;
       const sIndex = sentences.length;
       for (let t = firstToken; t < endToken; t++) sentenceOf[t] = sIndex;
-      sentences.push({ start: start[firstToken] as number, end: end[endToken - 1] as number, firstToken, endToken });
+      sentences.push({
+        start: start[firstToken] as number,
+        end: end[endToken - 1] as number,
+        firstToken,
+        endToken,
+      });
     }
-    doc.entities().each((e) => {
+    doc.entities().each((e: { out: (f: unknown) => unknown }) => {
       const [first, last] = e.out(its.span) as unknown as [number, number];
       const firstToken = keptIndex[first] as number;
       const endToken = keptIndex[last + 1] as number;
@@ -169,7 +174,8 @@ export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)
     });
   }
   // Any token wink left outside a sentence joins the sentence before it.
-  for (let t = 0; t < sentenceOf.length; t++) if (sentenceOf[t] === -1) sentenceOf[t] = t > 0 ? (sentenceOf[t - 1] as number) : 0;
+  for (let t = 0; t < sentenceOf.length; t++)
+    if (sentenceOf[t] === -1) sentenceOf[t] = t > 0 ? (sentenceOf[t - 1] as number) : 0;
   return {
     tokens: {
       count: value.length,

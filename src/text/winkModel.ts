@@ -1,5 +1,5 @@
-import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 
 /**
  * The one wink-nlp instance of a process. Loading the model takes ~150 ms and ~60 MB, so it is

@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import { analyzeCorpus, createAnalyzer } from '../analyzer.ts';
+import { buildManifest } from '../report/manifest.ts';
+import { buildOutputs } from '../report/outputs.ts';
+import type { RunData } from '../report/runData.ts';
+import type { ArticleResult, Issue, SkippedInput } from '../types.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { ANALYZE_HELP } from './help.ts';
+import { type CliIO, EXIT, UsageError } from './io.ts';
+import { checkOutputDir, MARKER, OutputDirError, writeOutputsAtomically } from './outputDir.ts';
+import { Progress } from './progress.ts';
+
+const FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        metadata: { type: 'string' },
+        'metadata-key': { type: 'string' },
+        'text-column': { type: 'string', default: 'text' },
+        'id-column': { type: 'string', default: 'id' },
+        format: { type: 'string', default: 'auto' },
+        lexicon: { type: 'string', multiple: true, default: [] },
+        'no-builtin-lexicons': { type: 'boolean', default: false },
+        'max-bytes': { type: 'string', default: String(20 * 1024 * 1024) },
+        'raw-csv': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\nRun "framescope analyze --help" for the options.`);
+  }
+}
+
+/** `framescope analyze`: reads a corpus, analyses every article, writes the reports. Returns the exit code. */
+export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (values.help) {
+    io.stdout(ANALYZE_HELP);
+    return EXIT.ok;
+  }
+  const input = positionals[0];
+  if (input === undefined)
+    throw new UsageError('analyze: expected an input (folder, .csv, .jsonl, text file or -)');
+  if (positionals.length > 1)
+    throw new UsageError(
+      `analyze: expected one input, found ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  if (!values.out) throw new UsageError('analyze: expected --out <dir> for the reports');
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format))
+    throw new UsageError(`analyze: --format expects one of ${FORMATS.join(', ')}, found "${values.format}"`);
+  const maxBytes = Number(values['max-bytes']);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0)
+    throw new UsageError(
+      `analyze: --max-bytes expects a positive whole number, found "${values['max-bytes']}"`,
+    );
+
+  try {
+    await checkOutputDir(values.out, values.force);
+  } catch (e) {
+    if (e instanceof OutputDirError) {
+      io.stderr(`framescope: ${e.message}\n`);
+      return EXIT.couldNotRun;
+    }
+    throw e;
+  }
+
+  const startedAt = new Date();
+  const analyzer = createAnalyzer({
+    lexicons: values.lexicon,
+    builtinLexicons: !values['no-builtin-lexicons'],
+  });
+  const results: ArticleResult[] = [];
+  const skipped: SkippedInput[] = [];
+  const issues: Issue[] = [];
+  const progress = new Progress(io, { quiet: values.quiet });
+  const source = {
+    input,
+    ...(values.metadata ? { metadata: values.metadata } : {}),
+    ...(values['metadata-key'] ? { metadataKey: values['metadata-key'] } : {}),
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  };
+  const read = { format, textColumn: values['text-column'], idColumn: values['id-column'], maxBytes };
+  for await (const item of analyzeCorpus(source, { analyzer, read })) {
+    if (item.kind === 'result') {
+      results.push(item.result);
+      issues.push(...item.result.issues);
+      progress.tick(item.result.tokenCount);
+    } else if (item.kind === 'skipped') {
+      skipped.push(item.skipped);
+      issues.push(item.issue);
+      progress.tick(0);
+    } else issues.push(item.issue);
+  }
+  progress.done();
+
+  const settings: Record<string, string> = {
+    input,
+    metadata: values.metadata ?? '',
+    'text-column': values['text-column'],
+    'id-column': values['id-column'],
+    format,
+    lexicons: values.lexicon.join(' '),
+    'builtin-lexicons': String(!values['no-builtin-lexicons']),
+    'max-bytes': String(maxBytes),
+    'raw-csv': String(values['raw-csv']),
+    strict: String(values.strict),
+  };
+  const data: RunData = { results, skipped, issues, metrics: [], settings, toolVersion: TOOL_VERSION };
+  const files = buildOutputs(data, { safeCells: !values['raw-csv'] });
+  files.set(MARKER, buildManifest(data, files, { startedAt, endedAt: new Date() }));
+  await writeOutputsAtomically(values.out, files);
+
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  if (!values.quiet) {
+    io.stderr(
+      `framescope: ${results.length} articles analysed, ${skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,
+    );
+  }
+  if (errors > 0 || (values.strict && issues.length > 0)) return EXIT.dataProblems;
+  return EXIT.ok;
+}

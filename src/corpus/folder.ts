@@ -1,0 +1,68 @@
+import { readdir } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import type { CorpusItem } from './items.ts';
+import { readTextFile } from './textFile.ts';
+
+/** Files that describe a corpus folder rather than belong to it. */
+const DOCUMENTATION = /^(readme|license|licence|changelog|contributing|notice|source)(\.[a-z]+)?$/i;
+
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
+
+/** Every file below `root`, recursively, in a stable (sorted) order. */
+async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else out.push(p);
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+/**
+ * Reads a folder of .txt, .md and .html files recursively. An article's id is its path relative
+ * to the folder (with forward slashes), which is also what a metadata sidecar joins on. Other
+ * files are listed as not read, never dropped silently.
+ */
+export async function* readFolder(
+  root: string,
+  maxBytes: number,
+  ignore: ReadonlySet<string>,
+): AsyncGenerator<CorpusItem> {
+  for (const path of await listFiles(root)) {
+    const id = relative(root, path).split(sep).join('/');
+    if (ignore.has(resolve(path))) continue;
+    if (DOCUMENTATION.test(basename(path))) {
+      yield {
+        kind: 'issue',
+        issue: {
+          severity: 'info',
+          code: 'input/documentation-file',
+          message: 'not read: a README, LICENSE or similar file describes the corpus and is not an article',
+          file: path,
+          hint: 'rename the file if it is an article',
+        },
+      };
+      continue;
+    }
+    if (!ARTICLE_EXTENSIONS.has(extname(path).toLowerCase())) {
+      yield {
+        kind: 'issue',
+        issue: {
+          severity: 'info',
+          code: 'input/not-an-article-file',
+          message: `not read: only .txt, .md and .html files in a folder are articles`,
+          file: path,
+          hint: 'a CSV or JSONL corpus is read when given as the input itself',
+        },
+      };
+      continue;
+    }
+    yield* await readTextFile(path, id, maxBytes);
+  }
+}

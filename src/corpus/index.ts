@@ -1,0 +1,125 @@
+import { stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { readCsv } from './csv.ts';
+import { decodeBytes } from './decode.ts';
+import { readFolder } from './folder.ts';
+import { type CorpusItem, DEFAULT_READ_OPTIONS, type ReadOptions } from './items.ts';
+import { readJsonl } from './jsonl.ts';
+import { joinSidecar, readSidecar, unmatchedSidecarIssues } from './metadata.ts';
+import { readTextFile } from './textFile.ts';
+
+export { decodeBytes } from './decode.ts';
+export { htmlToText } from './html.ts';
+export { type CorpusItem, DEFAULT_READ_OPTIONS, type ReadOptions } from './items.ts';
+
+export interface CorpusSource {
+  /** A folder, a .csv/.jsonl/.txt/.md/.html file, or `-` for standard input. */
+  readonly input: string;
+  /** A metadata sidecar CSV joined on file name or id. */
+  readonly metadata?: string;
+  readonly metadataKey?: string;
+  /** Standard input, when `input` is `-`. */
+  readonly stdin?: NodeJS.ReadableStream;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+async function* readInput(
+  source: CorpusSource,
+  options: ReadOptions,
+  ignore: Set<string>,
+): AsyncGenerator<CorpusItem> {
+  const { input } = source;
+  if (input === '-') {
+    const stdin = source.stdin ?? process.stdin;
+    if (options.format === 'csv')
+      yield* readCsv('<stdin>', options.textColumn, options.idColumn, options.maxBytes, stdin);
+    else if (options.format === 'jsonl')
+      yield* readJsonl('<stdin>', options.textColumn, options.idColumn, options.maxBytes, stdin);
+    else {
+      const decoded = decodeBytes(await readAll(stdin));
+      if (!decoded.ok) throw new Error(`standard input: ${decoded.reason}`);
+      yield {
+        kind: 'article',
+        article: {
+          id: 'stdin',
+          text: decoded.text,
+          metadata: {},
+          source: { file: '<stdin>', format: 'stdin' },
+        },
+      };
+    }
+    return;
+  }
+  const info = await stat(input).catch(() => null);
+  if (info === null)
+    throw new Error(
+      `input not found: ${input} (expected a folder, a .csv, .jsonl, .txt, .md or .html file, or -)`,
+    );
+  const ext = extname(input).toLowerCase();
+  const format =
+    options.format !== 'auto'
+      ? options.format
+      : info.isDirectory()
+        ? 'folder'
+        : ext === '.csv'
+          ? 'csv'
+          : ext === '.jsonl' || ext === '.ndjson'
+            ? 'jsonl'
+            : 'txt';
+  if (format === 'folder') yield* readFolder(input, options.maxBytes, ignore);
+  else if (format === 'csv') yield* readCsv(input, options.textColumn, options.idColumn, options.maxBytes);
+  else if (format === 'jsonl')
+    yield* readJsonl(input, options.textColumn, options.idColumn, options.maxBytes);
+  else yield* await readTextFile(input, input.split(/[\\/]/).pop() ?? input, options.maxBytes);
+}
+
+/**
+ * Reads a corpus as a stream of items: articles (with sidecar metadata joined), inputs skipped
+ * with their reason, and problems. Duplicate ids are renamed `id#2`, `id#3`, ... and reported, so
+ * every row of every output names one article. Sidecar rows that match no article are reported
+ * at the end.
+ */
+export async function* readCorpus(
+  source: CorpusSource,
+  options: Partial<ReadOptions> = {},
+): AsyncGenerator<CorpusItem> {
+  const opts: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...options };
+  const sidecar = source.metadata ? await readSidecar(source.metadata, source.metadataKey) : null;
+  const used = new Set<string>();
+  const ignore = new Set<string>(source.metadata ? [resolve(source.metadata)] : []);
+  const seen = new Map<string, number>();
+  if (sidecar) for (const issue of sidecar.issues) yield { kind: 'issue', issue };
+  for await (const item of readInput(source, opts, new Set([...ignore].map((p) => p)))) {
+    if (item.kind !== 'article') {
+      yield item;
+      continue;
+    }
+    let article = item.article;
+    const n = (seen.get(article.id) ?? 0) + 1;
+    seen.set(article.id, n);
+    if (n > 1) {
+      const renamed = `${article.id}#${n}`;
+      yield {
+        kind: 'issue',
+        issue: {
+          severity: 'warning',
+          code: 'input/duplicate-id',
+          message: `id "${article.id}" was already used; this article is reported as "${renamed}"`,
+          file: article.source.file,
+          ...(article.source.line === undefined ? {} : { line: article.source.line }),
+          articleId: renamed,
+          hint: 'give every article a unique id',
+        },
+      };
+      article = { ...article, id: renamed };
+    }
+    if (sidecar) article = joinSidecar(article, sidecar, used);
+    yield { kind: 'article', article };
+  }
+  if (sidecar) for (const issue of unmatchedSidecarIssues(sidecar, used)) yield { kind: 'issue', issue };
+}

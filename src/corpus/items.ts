@@ -1,0 +1,41 @@
+import type { Article, Issue, SkippedInput } from '../types.ts';
+
+/** What a corpus reader yields: an article to analyse, an input it had to skip, or a problem to list. */
+export type CorpusItem =
+  | { readonly kind: 'article'; readonly article: Article }
+  | { readonly kind: 'skipped'; readonly skipped: SkippedInput; readonly issue: Issue }
+  | { readonly kind: 'issue'; readonly issue: Issue };
+
+export interface ReadOptions {
+  /** Input format; `auto` decides from the path (folder, .csv, .jsonl/.ndjson, .txt/.md/.html, `-` for stdin). */
+  readonly format: 'auto' | 'folder' | 'csv' | 'jsonl' | 'txt' | 'md' | 'html';
+  /** CSV/JSONL column or field holding the article text. */
+  readonly textColumn: string;
+  /** CSV/JSONL column or field holding the article id (row number when absent). */
+  readonly idColumn: string;
+  /** Files (or CSV cells) larger than this many bytes are skipped with an issue. */
+  readonly maxBytes: number;
+}
+
+export const DEFAULT_READ_OPTIONS: ReadOptions = Object.freeze({
+  format: 'auto',
+  textColumn: 'text',
+  idColumn: 'id',
+  maxBytes: 20 * 1024 * 1024,
+});
+
+export function skippedItem(
+  id: string,
+  file: string,
+  code: string,
+  reason: string,
+  hint: string,
+  line?: number,
+): CorpusItem {
+  const where = line === undefined ? {} : { line };
+  return {
+    kind: 'skipped',
+    skipped: { id, file, code, reason, ...where },
+    issue: { severity: 'error', code, message: reason, file, articleId: id, hint, ...where },
+  };
+}

@@ -1,0 +1,94 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Article, Metadata } from '../types.ts';
+import { decodeBytes } from './decode.ts';
+import { htmlToText } from './html.ts';
+import { type CorpusItem, skippedItem } from './items.ts';
+
+/** Reads one .txt, .md or .html file as one article. */
+export async function readTextFile(path: string, id: string, maxBytes: number): Promise<CorpusItem[]> {
+  const info = await stat(path);
+  if (info.size > maxBytes) {
+    return [
+      skippedItem(
+        id,
+        path,
+        'input/too-large',
+        `the file is ${info.size} bytes, over the limit of ${maxBytes}`,
+        'raise the limit with --max-bytes, or split the file',
+      ),
+    ];
+  }
+  if (info.size === 0) {
+    return [
+      skippedItem(
+        id,
+        path,
+        'input/empty-file',
+        'the file is empty',
+        'remove it or fill it with the article text',
+      ),
+    ];
+  }
+  const decoded = decodeBytes(await readFile(path));
+  if (!decoded.ok) {
+    return [
+      skippedItem(
+        id,
+        path,
+        decoded.code,
+        decoded.reason,
+        'remove the file from the corpus or convert it to text',
+      ),
+    ];
+  }
+  const items: CorpusItem[] = [];
+  if (decoded.encoding === 'windows-1252') {
+    items.push({
+      kind: 'issue',
+      issue: {
+        severity: 'warning',
+        code: 'input/not-utf8',
+        message: 'the file is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)',
+        file: path,
+        articleId: id,
+        hint: 'check a few characters in the HTML view, or convert the file to UTF-8',
+      },
+    });
+  }
+  const ext = extname(path).toLowerCase();
+  const metadata: Metadata = {};
+  let article: Article;
+  if (ext === '.html' || ext === '.htm') {
+    const { text, sourceMap, title, layout } = htmlToText(decoded.text);
+    article = {
+      id,
+      text,
+      metadata: title ? { html_title: title } : metadata,
+      source: { file: path, format: 'html' },
+      sourceMap,
+      layout,
+    };
+  } else {
+    article = {
+      id,
+      text: decoded.text,
+      metadata,
+      source: { file: path, format: ext === '.md' ? 'md' : 'txt' },
+    };
+  }
+  if (article.text.trim() === '') {
+    return [
+      ...items,
+      skippedItem(
+        id,
+        path,
+        'input/no-text',
+        'the file holds no readable text',
+        'check that it is an article',
+      ),
+    ];
+  }
+  items.push({ kind: 'article', article });
+  return items;
+}

@@ -1,0 +1,153 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'ava';
+import Papa from 'papaparse';
+import { main } from '../src/cli/main.ts';
+import { repoRoot, sharedPath, sharedTest } from './helpers/shared.ts';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: {
+      stdout: (s: string) => void out.push(s),
+      stderr: (s: string) => void err.push(s),
+      stderrIsTTY: false,
+    },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'framescope-cli-'));
+const readCsv = (p: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(p, 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+test('--help prints the commands and examples and does not load the NLP model', (t) => {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin/framescope.js'), '--help'], {
+    encoding: 'utf8',
+  });
+  t.is(r.status, 0);
+  t.regex(r.stdout, /framescope analyze examples\/corpus/);
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      "await import('./src/cli/main.ts').then(m => m.main(['--help'], {stdout(){}, stderr(){}, stderrIsTTY:false})); const loaded = Object.keys(await import('node:module').then(m => m.default._cache ?? {})).some(k => k.includes('wink-eng-lite-web-model')); console.log(loaded ? 'model' : 'no-model');",
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  t.is(probe.stdout.trim(), 'no-model', probe.stderr);
+});
+
+test('an unknown option or command exits 2 with a message naming it', async (t) => {
+  const c = io();
+  t.is(await main(['analyze', 'x', '--out', 'y', '--bogus'], c.io), 2);
+  t.regex(c.err(), /bogus/);
+  const d = io();
+  t.is(await main(['frobnicate'], d.io), 2);
+  t.regex(d.err(), /unknown command "frobnicate"/);
+});
+
+test('analyze writes one row per article and lists skipped inputs; data errors exit 1', async (t) => {
+  const dir = tmp();
+  const corpus = join(dir, 'corpus');
+  mkdirSync(corpus);
+  writeFileSync(
+    join(corpus, 'a.txt'),
+    'Accord Signed\n\nThe two sides signed the accord on Thursday. Officials said it was fair.',
+  );
+  writeFileSync(join(corpus, 'empty.txt'), '');
+  writeFileSync(join(corpus, 'meta.csv'), 'file,outlet\na.txt,Northwire\nmissing.txt,Nobody\n');
+  const out = join(dir, 'out');
+  const c = io();
+  const code = await main(
+    ['analyze', corpus, '--metadata', join(corpus, 'meta.csv'), '--out', out, '--quiet'],
+    c.io,
+  );
+  t.is(code, 1, 'an empty file is a data problem');
+  const rows = readCsv(join(out, 'articles.csv'));
+  t.deepEqual(
+    rows.map((r) => [r['id'], r['status'], r['outlet']]),
+    [
+      ['a.txt', 'analysed', 'Northwire'],
+      ['empty.txt', 'skipped', ''],
+    ],
+  );
+  t.is(rows[0]!['title_found'], 'Accord Signed');
+  const issues = readCsv(join(out, 'issues.csv')).map((r) => r['code']);
+  t.true(issues.includes('input/empty-file'));
+  t.true(issues.includes('metadata/unmatched-row'));
+  t.true(existsSync(join(out, 'manifest.json')));
+  t.regex(readFileSync(join(out, 'report.md'), 'utf8'), /Inputs skipped: 1/);
+});
+
+test('analyze never replaces a folder it did not write, unless --force', async (t) => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'a.txt'), 'Some text. More text.');
+  const out = join(dir, 'precious');
+  mkdirSync(out);
+  writeFileSync(join(out, 'thesis.docx'), 'years of work');
+  const c = io();
+  t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet'], c.io), 2);
+  t.regex(c.err(), /not written by framescope/);
+  t.is(readFileSync(join(out, 'thesis.docx'), 'utf8'), 'years of work');
+  t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet', '--force'], io().io), 0);
+  t.false(existsSync(join(out, 'thesis.docx')));
+  // A folder framescope wrote is replaced without --force.
+  t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet'], io().io), 0);
+});
+
+test('the same input gives byte-identical outputs apart from the manifest times', async (t) => {
+  const dir = tmp();
+  const a = join(dir, 'a');
+  const b = join(dir, 'b');
+  const input = join(repoRoot, 'examples', 'corpus');
+  await main(['analyze', input, '--metadata', join(input, 'metadata.csv'), '--out', a, '--quiet'], io().io);
+  await main(['analyze', input, '--metadata', join(input, 'metadata.csv'), '--out', b, '--quiet'], io().io);
+  for (const f of ['articles.csv', 'structure.csv', 'issues.csv', 'report.md']) {
+    t.is(readFileSync(join(a, f), 'utf8'), readFileSync(join(b, f), 'utf8'), f);
+  }
+  const strip = (p: string) => readFileSync(p, 'utf8').replace(/"(started|ended)_at": "[^"]+"/g, '');
+  t.is(strip(join(a, 'manifest.json')), strip(join(b, 'manifest.json')));
+});
+
+test('stdout stays clean: progress and the summary go to stderr', (t) => {
+  const dir = tmp();
+  const r = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'bin/framescope.js'), 'analyze', '-', '--out', join(dir, 'o')],
+    {
+      input: 'A piped article. It has two sentences.',
+      encoding: 'utf8',
+    },
+  );
+  t.is(r.status, 0, r.stderr);
+  t.is(r.stdout, '');
+  t.regex(r.stderr, /1 articles analysed/);
+});
+
+sharedTest(['corpus', 'seeds'], 'seeds: five rows with the right titles and the furniture listed', (t) => {
+  const out = join(tmp(), 'out');
+  const seeds = sharedPath('corpus', 'seeds');
+  execFileSync(process.execPath, [
+    join(repoRoot, 'bin/framescope.js'),
+    'analyze',
+    seeds,
+    '--metadata',
+    join(seeds, 'metadata.csv'),
+    '--out',
+    out,
+    '--quiet',
+  ]);
+  const rows = readCsv(join(out, 'articles.csv'));
+  t.is(rows.length, 5);
+  t.regex(rows[0]!['title_found'] ?? '', /Poutine and Trump/);
+  t.regex(rows[4]!['furniture'] ?? '', /navigation x2; repeated-headline/);
+  t.is(rows[2]!['byline_found'], 'By Masuda Khatun');
+  const structure = readCsv(join(out, 'structure.csv'));
+  t.true(structure.some((r) => r['furniture_kind'] === 'caption' && r['article']?.startsWith('002')));
+});

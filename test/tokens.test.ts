@@ -1,0 +1,80 @@
+import test from 'ava';
+import { readDocument } from '../src/text/document.ts';
+import { lineColumnOf, lineStartsOf } from '../src/text/positions.ts';
+import type { Document } from '../src/types.ts';
+
+const doc = (text: string): Document =>
+  readDocument({ id: 't', text, metadata: {}, source: { file: 't', format: 'txt' } });
+
+/** Every token points at its own characters, and the gaps between tokens are only white space. */
+function assertRoundTrip(t: import('ava').ExecutionContext, text: string) {
+  const d = doc(text);
+  let rebuilt = '';
+  let cursor = 0;
+  for (let i = 0; i < d.tokens.count; i++) {
+    const s = d.tokens.start[i] as number;
+    const e = d.tokens.end[i] as number;
+    t.is(text.slice(s, e), d.tokens.value[i] as string, `token ${i} points at its value`);
+    t.true(s >= cursor, 'tokens are in order and do not overlap');
+    t.regex(
+      text.slice(cursor, s),
+      /^[\s\u00a0\u200b\ufeff]*$/u,
+      `only white space between tokens before ${i}`,
+    );
+    rebuilt += text.slice(cursor, e);
+    cursor = e;
+  }
+  rebuilt += text.slice(cursor);
+  t.is(rebuilt, text);
+  t.regex(text.slice(cursor), /^\s*$/u, 'only white space after the last token');
+}
+
+test('token offsets round-trip plain text', (t) =>
+  assertRoundTrip(t, 'Xi said the talks were "productive". Putin agreed.'));
+test('token offsets round-trip CRLF, curly quotes, emoji and non-breaking spaces', (t) =>
+  assertRoundTrip(
+    t,
+    'Title line\r\n\r\nHe said \u201chello\u201d \u2014 to Xi\u2019s team.\r\nNew\u00a0line \ud83d\ude00 here.\r\n',
+  ));
+test('token offsets round-trip contractions, abbreviations and money', (t) =>
+  assertRoundTrip(
+    t,
+    "U.S. officials can\u2019t say. Trade reached $228.1 billion on Feb. 4, 2026; don't panic.",
+  ));
+test('token offsets round-trip hard-wrapped text', (t) => {
+  const para = 'This line of a hard wrapped article goes on without any end in sight and\n';
+  assertRoundTrip(t, para.repeat(10) + 'it stops here.\n');
+});
+
+test('each line is read on its own, so a headline is a sentence of its own', (t) => {
+  const d = doc('A Headline Without A Full Stop\n\nThe first sentence. The second one.');
+  t.is(d.sentences.length, 3);
+  t.is(d.text.slice(d.sentences[0]!.span.start, d.sentences[0]!.span.end), 'A Headline Without A Full Stop');
+});
+
+test('tokens carry lemma, POS, Porter stem and sentence index', (t) => {
+  const d = doc('The ministers were stabilizing relations.');
+  const i = d.tokens.value.indexOf('stabilizing');
+  t.is(d.tokens.lemma[i], 'stabilize');
+  t.is(d.tokens.stem[i], 'stabil');
+  t.is(d.tokens.pos[i], 'VERB');
+  t.is(d.tokens.sentence[i], 0);
+});
+
+test('wink entities (dates, money) carry exact spans', (t) => {
+  const text = 'Trade reached $228.1 billion on Feb. 4, 2026.';
+  const d = doc(text);
+  const money = d.entities.find((e) => e.type === 'MONEY');
+  const date = d.entities.find((e) => e.type === 'DATE');
+  t.is(money?.text, '$228.1 billion');
+  t.is(text.slice(money!.start, money!.end), '$228.1 billion');
+  t.is(date?.text, 'Feb. 4, 2026');
+});
+
+test('line and column are 1-based and count CRLF as one break', (t) => {
+  const text = 'ab\r\ncd\nef';
+  const starts = lineStartsOf(text);
+  t.deepEqual(lineColumnOf(starts, 0), { line: 1, column: 1 });
+  t.deepEqual(lineColumnOf(starts, 4), { line: 2, column: 1 });
+  t.deepEqual(lineColumnOf(starts, 8), { line: 3, column: 2 });
+});
