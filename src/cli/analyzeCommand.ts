@@ -7,7 +7,7 @@ import type { ArticleResult, Issue, SkippedInput } from '../types.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
-import { checkOutputDir, MARKER, OutputDirError, writeOutputsAtomically } from './outputDir.ts';
+import { MARKER, OutputDirError, checkOutputDir, writeOutputsAtomically } from './outputDir.ts';
 import { Progress } from './progress.ts';
 
 const FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;

@@ -56,7 +56,7 @@ export async function* readFolder(
         issue: {
           severity: 'info',
           code: 'input/not-an-article-file',
-          message: `not read: only .txt, .md and .html files in a folder are articles`,
+          message: 'not read: only .txt, .md and .html files in a folder are articles',
           file: path,
           hint: 'a CSV or JSONL corpus is read when given as the input itself',
         },

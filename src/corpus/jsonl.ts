@@ -14,7 +14,7 @@ export async function* readJsonl(
 ): AsyncGenerator<CorpusItem> {
   const lines = createInterface({
     input: input ?? createReadStream(path, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
+    crlfDelay: Number.POSITIVE_INFINITY,
   });
   let lineNo = 0;
   for await (const raw of lines) {

@@ -1,7 +1,7 @@
 import { toCsv } from './csv.ts';
 import { type ReportSection, reportMarkdown } from './reportMarkdown.ts';
 import type { RunData } from './runData.ts';
-import { articlesTable, issuesTable, structureTable, type Table } from './tables.ts';
+import { type Table, articlesTable, issuesTable, structureTable } from './tables.ts';
 
 export interface OutputOptions {
   /** Neutralise spreadsheet formulas in CSV text cells (see csv.ts). */

@@ -1,6 +1,6 @@
 import { formatPlace } from '../text/positions.ts';
 import type { Cell } from './format.ts';
-import { figureColumns, metadataColumns, type RunData } from './runData.ts';
+import { type RunData, figureColumns, metadataColumns } from './runData.ts';
 
 export interface Table {
   readonly header: readonly string[];
