@@ -1,6 +1,24 @@
+import { join } from 'node:path';
+import { findAttributions, loadSourceLexicon } from './attribution/index.ts';
+import { loadEventKinds } from './compare/eventKinds.ts';
+import { type ArticleSummary, summarizeForComparison, termChoiceCounts } from './compare/summary.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.ts';
+import { BUILTIN_LEXICON_DIR, checkPacks, loadBuiltinPacks, loadPacks, packHash } from './lexicon/index.ts';
+import type { Pack } from './lexicon/types.ts';
+import { compileLexicon, findMatches } from './match/index.ts';
+import { CITATION_METRICS, citationFigures } from './score/citations.ts';
+import { framingFigures, framingMetrics, termChoices } from './score/framing.ts';
 import { readDocument } from './text/document.ts';
-import type { Article, ArticleResult, Document, Issue, Metadata, SkippedInput } from './types.ts';
+import { findQuotations } from './text/quotes.ts';
+import type {
+  Article,
+  ArticleResult,
+  Document,
+  Issue,
+  Metadata,
+  MetricDefinition,
+  SkippedInput,
+} from './types.ts';
 
 /** Options of an analyzer, read once and frozen. */
 export interface AnalyzerOptions {
@@ -17,12 +35,32 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = Object.freeze({
 
 /** What `analyzeCorpus` yields: an analysed article, or an input that was skipped, or a problem. */
 export type CorpusResult =
-  | { readonly kind: 'result'; readonly result: ArticleResult }
+  | { readonly kind: 'result'; readonly result: ArticleResult; readonly summary: ArticleSummary }
   | { readonly kind: 'skipped'; readonly skipped: SkippedInput; readonly issue: Issue }
   | { readonly kind: 'issue'; readonly issue: Issue };
 
+/** A lexicon pack as the run used it: what the methods section and the manifest print. */
+export interface PackInfo {
+  readonly pack: string;
+  readonly kind: string;
+  readonly version: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly entries: number;
+  readonly licence: string;
+  readonly citation: string;
+}
+
 export interface Analyzer {
   readonly options: AnalyzerOptions;
+  /** The packs loaded, with versions and content hashes. */
+  readonly packs: readonly PackInfo[];
+  /** Problems found in the lexicon packs (bad syntax, unknown fields, duplicates, ...). */
+  readonly lexiconIssues: readonly Issue[];
+  /** Definitions of every figure the analyzer computes, for the methods section. */
+  readonly metrics: readonly MetricDefinition[];
+  /** Analyses one article and keeps the compact summary that corpus comparisons need. */
+  analyze(article: Article): { readonly result: ArticleResult; readonly summary: ArticleSummary };
   /** Analyses one article (pure: the same article gives the same result). */
   analyzeArticle(article: Article): ArticleResult;
   /** Analyses a text given directly, e.g. from a notebook cell. */
@@ -61,6 +99,41 @@ function checkOptions(options: Partial<AnalyzerOptions>): AnalyzerOptions {
   return Object.freeze({ ...merged, lexicons: Object.freeze([...merged.lexicons]) });
 }
 
+const BASE_METRICS: readonly MetricDefinition[] = [
+  {
+    name: 'token_count',
+    description: 'tokens read by wink-nlp, furniture included',
+    formula: 'number of tokens',
+  },
+  {
+    name: 'word_count',
+    description:
+      'word and number tokens in scored text (furniture, byline, date line and references excluded)',
+    formula: 'number of scored word/number tokens; the denominator of every rate',
+  },
+  { name: 'sentence_count', description: 'sentences, furniture included', formula: 'number of sentences' },
+  {
+    name: 'furniture_count',
+    description: 'lines classed as page furniture',
+    formula: 'number of furniture lines',
+  },
+];
+
+/**
+ * Built-in packs are named `lexicons/<file>` in outputs, wherever the package is installed, so that
+ * the same input gives the same bytes on every machine.
+ */
+function displayPath(file: string): string {
+  return file.startsWith(`${BUILTIN_LEXICON_DIR}/`)
+    ? `lexicons/${file.slice(BUILTIN_LEXICON_DIR.length + 1)}`
+    : file;
+}
+
+/** User packs are the ones named with --lexicon; a broken built-in pack is a bug, kept visible. */
+function isUserPack(pack: Pack, opts: AnalyzerOptions): boolean {
+  return opts.lexicons.some((p) => pack.file === p || pack.file.startsWith(p));
+}
+
 /** The first date the page states in its date line, else the first date entity of the title or lead. */
 function dateFoundIn(doc: Document): string | null {
   const { dateline, title, lead } = doc.structure;
@@ -80,8 +153,36 @@ function dateFoundIn(doc: Document): string | null {
 export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer {
   const opts = checkOptions(options);
   let counter = 0;
+  const packs: Pack[] = [...(opts.builtinLexicons ? loadBuiltinPacks() : []), ...loadPacks(opts.lexicons)];
+  // A pack with errors would give wrong counts: it is reported and left out, the rest is used.
+  const lexiconIssues = [...packs.flatMap((p) => p.issues), ...checkPacks(packs)].map((i) =>
+    i.file
+      ? {
+          ...i,
+          file: displayPath(i.file),
+          message: i.message.replaceAll(`${BUILTIN_LEXICON_DIR}/`, 'lexicons/'),
+        }
+      : i,
+  );
+  const broken = new Set(lexiconIssues.filter((i) => i.severity === 'error').map((i) => i.file));
+  const isBroken = (p: Pack) => broken.has(displayPath(p.file));
+  const usable = packs.filter((p) => !(isBroken(p) && isUserPack(p, opts)));
+  const lexicon = compileLexicon(usable);
+  const sources = loadSourceLexicon();
+  const eventKinds = loadEventKinds(join(BUILTIN_LEXICON_DIR, 'event-kinds.yaml'));
+  const metrics: MetricDefinition[] = [...BASE_METRICS, ...framingMetrics(lexicon), ...CITATION_METRICS];
+  const packInfo: PackInfo[] = usable.map((p) => ({
+    pack: p.pack,
+    kind: p.kind,
+    version: p.version,
+    file: displayPath(p.file),
+    sha256: packHash(p),
+    entries: p.entries.length,
+    licence: p.licence,
+    citation: p.citation,
+  }));
 
-  const analyzeArticle = (article: Article): ArticleResult => {
+  const analyze = (article: Article): { result: ArticleResult; summary: ArticleSummary } => {
     if (article === null || typeof article !== 'object')
       throw new TypeError(
         `analyzeArticle: expecting an Article object, instead found ${article === null ? 'null' : typeof article}`,
@@ -100,29 +201,57 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
         hint: 'check that the text was extracted whole',
       });
     }
+    const quotations = findQuotations(doc);
+    const unclosed = quotations.filter((q) => !q.closed);
+    for (const q of unclosed) {
+      issues.push({
+        severity: 'info',
+        code: 'text/unclosed-quote',
+        message: `a quotation mark opened here is never closed; the quote was closed at the end of its paragraph`,
+        file: article.source.file,
+        line: q.line,
+        column: q.column,
+        articleId: article.id,
+        hint: 'check the quote in the HTML view; counts of quoted text may be off for this paragraph',
+      });
+    }
+    const attributions = findAttributions(doc, quotations, sources);
+    const matches = findMatches(doc, lexicon, { quotations, attributions });
     const figures: Record<string, number | null> = {
       token_count: doc.tokens.count,
       word_count: doc.wordCount,
       sentence_count: doc.sentences.length,
       furniture_count: doc.structure.furniture.length,
+      ...framingFigures(doc, matches, lexicon),
+      ...citationFigures(doc, attributions, quotations),
     };
-    return {
+    const result: ArticleResult = {
       article,
       structure: doc.structure,
       tokenCount: doc.tokens.count,
       wordCount: doc.wordCount,
       sentenceCount: doc.sentences.length,
       dateFound: dateFoundIn(doc),
-      quotations: [],
-      matches: [],
-      attributions: [],
+      quotations,
+      matches,
+      attributions,
       figures,
       issues,
     };
+    const summary = summarizeForComparison(doc, matches, attributions, figures, {
+      eventKinds,
+      termChoices: termChoiceCounts(termChoices(matches, lexicon)),
+    });
+    return { result, summary };
   };
+  const analyzeArticle = (article: Article): ArticleResult => analyze(article).result;
 
   return Object.freeze({
     options: opts,
+    packs: packInfo,
+    lexiconIssues,
+    metrics,
+    analyze,
     analyzeArticle,
     readDocument,
     analyzeText(text: string, metadata: Metadata & { id?: string } = {}) {
@@ -147,8 +276,8 @@ export async function* analyzeCorpus(
   const src = typeof source === 'string' ? { input: source } : source;
   for await (const item of readCorpus(src, read)) {
     if (item.kind === 'article') {
-      const result = analyzer.analyzeArticle(item.article);
-      yield { kind: 'result', result };
+      const { result, summary } = analyzer.analyze(item.article);
+      yield { kind: 'result', result, summary };
     } else yield item;
   }
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { analyzeCorpus, createAnalyzer } from '../analyzer.ts';
+import type { ArticleSummary } from '../compare/summary.ts';
 import { buildManifest } from '../report/manifest.ts';
 import { buildOutputs } from '../report/outputs.ts';
 import type { RunData } from '../report/runData.ts';
@@ -32,6 +33,9 @@ function parse(args: string[]) {
         force: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        'group-by': { type: 'string' },
+        'one-group': { type: 'boolean', default: false },
+        by: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -80,8 +84,9 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     builtinLexicons: !values['no-builtin-lexicons'],
   });
   const results: ArticleResult[] = [];
+  const summaries: ArticleSummary[] = [];
   const skipped: SkippedInput[] = [];
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...analyzer.lexiconIssues];
   const progress = new Progress(io, { quiet: values.quiet });
   const source = {
     input,
@@ -93,6 +98,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   for await (const item of analyzeCorpus(source, { analyzer, read })) {
     if (item.kind === 'result') {
       results.push(item.result);
+      summaries.push(item.summary);
       issues.push(...item.result.issues);
       progress.tick(item.result.tokenCount);
     } else if (item.kind === 'skipped') {
@@ -114,9 +120,26 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     'max-bytes': String(maxBytes),
     'raw-csv': String(values['raw-csv']),
     strict: String(values.strict),
+    'group-by': values['group-by'] ?? '',
+    'one-group': String(values['one-group']),
+    by: values.by ?? '',
   };
-  const data: RunData = { results, skipped, issues, metrics: [], settings, toolVersion: TOOL_VERSION };
-  const files = buildOutputs(data, { safeCells: !values['raw-csv'] });
+  const data: RunData = {
+    results,
+    summaries,
+    skipped,
+    issues,
+    packs: analyzer.packs,
+    metrics: analyzer.metrics,
+    settings,
+    toolVersion: TOOL_VERSION,
+  };
+  const files = buildOutputs(data, {
+    safeCells: !values['raw-csv'],
+    groupBy: values['group-by'] ?? null,
+    oneGroup: values['one-group'],
+    by: values.by ?? null,
+  });
   files.set(MARKER, buildManifest(data, files, { startedAt, endedAt: new Date() }));
   await writeOutputsAtomically(values.out, files);
 

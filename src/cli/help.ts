@@ -42,9 +42,15 @@ Options:
   --force                replace an existing --out folder that framescope did not write
   --strict               exit 1 on any problem, warnings and notes included
   --quiet                no progress on stderr
+  --group-by <column>    compare articles within groups of this metadata column
+                         (default: "event" when present, else clusters of articles about one story)
+  --one-group            compare all articles as one group
+  --by <column>          group figures (groups.csv) per value of this column (default: outlet)
   -h, --help             this help
 
-Outputs: articles.csv, structure.csv, issues.csv, report.md, manifest.json (see docs/outputs.md).
+Outputs: articles.csv, matches.csv, attributions.csv, structure.csv, issues.csv, reuse.csv,
+discrepancies.csv, keyness.csv, choices.csv, groups.csv, report.md, comparison.md, manifest.json
+(see docs/outputs.md).
 
 Examples:
   framescope analyze ../shared/corpus/seeds --metadata ../shared/corpus/seeds/metadata.csv --out out

@@ -27,6 +27,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           return EXIT.ok;
         }
         return await (await import('./analyzeCommand.ts')).runAnalyze(rest, io);
+      case 'lexicon':
+        return await (await import('./lexiconCommand.ts')).runLexicon(rest, io);
+      case 'kwic':
+        return await (await import('./kwicCommand.ts')).runKwic(rest, io);
       default:
         throw new UsageError(
           `unknown command "${command}"; expected one of: analyze, lexicon, kwic. Run "framescope --help".`,

@@ -35,6 +35,12 @@ export function buildManifest(
     tool_version: data.toolVersion,
     node_version: process.version,
     options: data.settings,
+    lexicon_packs: data.packs.map((p) => ({
+      pack: p.pack,
+      version: p.version,
+      file: p.file,
+      sha256: p.sha256,
+    })),
     inputs: data.results.map((r) => ({
       id: r.article.id,
       file: r.article.source.file,

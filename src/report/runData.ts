@@ -1,8 +1,14 @@
+import type { PackInfo } from '../analyzer.ts';
+import type { ArticleSummary } from '../compare/summary.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
 
 /** Everything one run produced, in input order: the input of every report writer. */
 export interface RunData {
   readonly results: readonly ArticleResult[];
+  /** The compact comparison summary of each result, in the same order. */
+  readonly summaries: readonly ArticleSummary[];
+  /** The lexicon packs used, with versions and hashes. */
+  readonly packs: readonly PackInfo[];
   readonly skipped: readonly SkippedInput[];
   readonly issues: readonly Issue[];
   /** Definitions of every figure that appears in `results[].figures`. */

@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { SourceType } from '../types.ts';
+
+/**
+ * The two packs attribution needs: the known-sources pack (outlets, platforms, title words,
+ * document and vague nouns, `kind: sources`) and the report-verbs pack (cue verbs, neutral or
+ * loaded). Loaded here with `yaml` so that attribution stands on its own; the lexicon engine
+ * reads the same report-verbs file as an ordinary framing pack.
+ */
+
+/** What a source pattern tells about a source. Titles type the person who bears them. */
+export type SourceClue =
+  | 'state-media'
+  | 'wire'
+  | 'news-outlet'
+  | 'social-media'
+  | 'official-title'
+  | 'expert-title'
+  | 'document'
+  | 'vague';
+
+export interface SourceHit {
+  readonly clue: SourceClue;
+  readonly entryId: string;
+  /** Offsets into the searched string. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ReportVerb {
+  readonly entryId: string;
+  readonly lemma: string;
+  readonly category: string;
+  readonly loaded: boolean;
+  /** `report-verb.neutral.evidence` verbs (show, find) count only after a document-like source. */
+  readonly evidenceOnly: boolean;
+}
+
+export interface SourceLexicon {
+  readonly pack: string;
+  readonly version: string;
+  /** One regex per clue, all patterns of that clue as alternatives (longest first). */
+  readonly clues: ReadonlyArray<CompiledClue & { readonly clue: SourceClue }>;
+  /** Single-word cue verbs keyed by lemma. */
+  readonly verbs: ReadonlyMap<string, ReportVerb>;
+  /** Multi-word cues keyed by their words joined with a space ("according to", "point out"). */
+  readonly phrases: ReadonlyMap<string, ReportVerb>;
+}
+
+interface PackEntry {
+  id: string;
+  category: string;
+  patterns: string[];
+}
+
+interface Pack {
+  pack: string;
+  kind: string;
+  version: string;
+  entries: PackEntry[];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_SOURCES_FILE = resolve(here, '..', '..', 'lexicons', 'sources', 'known-sources.yaml');
+export const DEFAULT_REPORT_VERBS_FILE = resolve(here, '..', '..', 'lexicons', 'report-verbs.yaml');
+
+const CLUE_OF_CATEGORY: ReadonlyArray<readonly [string, SourceClue]> = [
+  ['source.state-media', 'state-media'],
+  ['source.wire', 'wire'],
+  ['source.news-outlet', 'news-outlet'],
+  ['source.social-media', 'social-media'],
+  ['source.official-title', 'official-title'],
+  ['source.expert-title', 'expert-title'],
+  ['source.document', 'document'],
+  ['source.vague', 'vague'],
+];
+
+/** Source type of an attribution whose source carries this clue (titles type their bearer). */
+export const TYPE_OF_CLUE: Readonly<Record<SourceClue, SourceType>> = {
+  'state-media': 'state-media',
+  wire: 'wire',
+  'news-outlet': 'news-outlet',
+  'social-media': 'social-media',
+  'official-title': 'official',
+  'expert-title': 'expert',
+  document: 'document',
+  vague: 'vague',
+};
+
+function readPack(file: string, kind: string): Pack {
+  const data = parse(readFileSync(file, 'utf8')) as Partial<Pack> | null;
+  if (!data || !Array.isArray(data.entries))
+    throw new Error(`expected a lexicon pack with an "entries" list in ${file}, found ${typeof data}`);
+  if (data.kind !== kind)
+    throw new Error(`expected a pack of kind "${kind}" in ${file}, found "${data.kind}"`);
+  for (const e of data.entries) {
+    if (typeof e?.id !== 'string' || typeof e.category !== 'string' || !Array.isArray(e.patterns))
+      throw new Error(
+        `expected entries with id, category and patterns in ${file}, found ${JSON.stringify(e)}`,
+      );
+  }
+  return data as Pack;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A pattern as a regex fragment: spaces and hyphens interchangeable, apostrophes straight or
+ * curly, a final period optional, `*` a prefix glob. Short all-capital names (AP, RT, X) match
+ * only as written, so that "ap" or "x" in running text do not count.
+ */
+function patternSource(pattern: string): { source: string; caseSensitive: boolean } {
+  const caseSensitive = /^[A-Z]{1,4}$/.test(pattern);
+  const words = pattern.trim().split(/[\s\-–—]+/);
+  const source = words
+    .map((w) =>
+      escapeRegex(w).replace(/\\\*/g, '[\\p{L}\\p{N}]*').replace(/['’]/g, "['’]").replace(/\\\.$/, '\\.?'),
+    )
+    .join('[\\s\\-–—]+');
+  return { source, caseSensitive };
+}
+
+const keyOf = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s\-–—]+/g, ' ')
+    .replace(/’/g, "'")
+    .replace(/\.$/, '');
+
+interface CompiledClue {
+  readonly regex: RegExp;
+  /** Normalised pattern -> entry id. */
+  readonly ids: ReadonlyMap<string, string>;
+  /** Short capitalised names that count only as written (AP, RT, X), by normalised key. */
+  readonly exact: ReadonlyMap<string, string>;
+}
+
+function compileClue(patterns: ReadonlyArray<readonly [string, string]>): CompiledClue {
+  const ids = new Map<string, string>();
+  const exact = new Map<string, string>();
+  const parts = [...patterns]
+    .sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
+    .map(([p, id]) => {
+      ids.set(keyOf(p), id);
+      const { source, caseSensitive } = patternSource(p);
+      if (caseSensitive) exact.set(keyOf(p), p);
+      return source;
+    });
+  return {
+    regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+    ids,
+    exact,
+  };
+}
+
+export interface LoadSourceLexiconOptions {
+  readonly sourcesFile?: string;
+  readonly reportVerbsFile?: string;
+}
+
+export function loadSourceLexicon(options: LoadSourceLexiconOptions = {}): SourceLexicon {
+  const sources = readPack(options.sourcesFile ?? DEFAULT_SOURCES_FILE, 'sources');
+  const verbsPack = readPack(options.reportVerbsFile ?? DEFAULT_REPORT_VERBS_FILE, 'framing');
+  const byClue = new Map<SourceClue, Array<readonly [string, string]>>();
+  for (const e of sources.entries) {
+    const found = CLUE_OF_CATEGORY.find(
+      ([prefix]) => e.category === prefix || e.category.startsWith(`${prefix}.`),
+    );
+    if (!found)
+      throw new Error(
+        `expected a source.* category of ${CLUE_OF_CATEGORY.map((c) => c[0]).join(', ')}, found "${e.category}" in entry ${e.id}`,
+      );
+    const list = byClue.get(found[1]) ?? [];
+    for (const p of e.patterns) list.push([String(p), e.id]);
+    byClue.set(found[1], list);
+  }
+  const clues = CLUE_OF_CATEGORY.filter(([, clue]) => byClue.has(clue)).map(([, clue]) => ({
+    clue,
+    ...compileClue(byClue.get(clue) as Array<readonly [string, string]>),
+  }));
+  const verbs = new Map<string, ReportVerb>();
+  const phrases = new Map<string, ReportVerb>();
+  for (const e of verbsPack.entries) {
+    if (!e.category.startsWith('report-verb.')) continue;
+    for (const p of e.patterns) {
+      const lemma = String(p).toLowerCase().trim();
+      const verb: ReportVerb = {
+        entryId: e.id,
+        lemma,
+        category: e.category,
+        loaded: e.category.startsWith('report-verb.loaded'),
+        evidenceOnly: e.category.startsWith('report-verb.neutral.evidence'),
+      };
+      (lemma.includes(' ') ? phrases : verbs).set(lemma, verb);
+    }
+  }
+  return { pack: sources.pack, version: sources.version, clues, verbs, phrases };
+}
+
+/** Every source clue found in a stretch of text, in text order. */
+export function sourceHits(lexicon: SourceLexicon, text: string): SourceHit[] {
+  const hits: SourceHit[] = [];
+  for (const { clue, regex, ids, exact } of lexicon.clues) {
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      const written = m[0];
+      const key = keyOf(written);
+      const mustBe = exact.get(key);
+      if (mustBe !== undefined && written !== mustBe) continue;
+      hits.push({ clue, entryId: ids.get(key) ?? clue, start: m.index, end: m.index + written.length });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Where clues overlap ("official" inside "official figures"), the longer one is what was written.
+  return hits.filter(
+    (h) =>
+      !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start),
+  );
+}

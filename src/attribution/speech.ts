@@ -1,0 +1,701 @@
+import type { AttributionKind, Document, Quotation, Sentence } from '../types.ts';
+import { type ReportVerb, type SourceLexicon, sourceHits } from './sourceLexicon.ts';
+
+/**
+ * Reported speech found from its cue: a verb of saying from the report-verbs pack, or "according
+ * to". wink gives parts of speech but no parse, so the source and the content are read off the
+ * token sequence around the cue with a few bounded patterns, each of which a reader can check:
+ *
+ *   SOURCE [adverbs] CUE [that|:] CONTENT          Xi said (that) ...; Trump wrote: "..."
+ *   SOURCE, APPOSITION, CUE CONTENT                Wang, a professor at X, remarked that ...
+ *   "QUOTE," SOURCE CUE. / "QUOTE," CUE SOURCE.    "...," Trump wrote. / "...," said Trump.
+ *   CONTENT, SOURCE CUE.                           ..., Xinhua reported.
+ *   ..., CUE-ing (that) CONTENT                    ..., stating that ... (source: the clause's subject)
+ *   As SOURCE CUE, CONTENT                         As analysts noted, ...
+ *   According to SOURCE, CONTENT / CONTENT, according to SOURCE.
+ *
+ * Every scan stays inside one sentence (a quotation may span several) and looks at most a fixed
+ * number of tokens away, so the stage is linear in the article's length.
+ */
+
+export interface TokenRange {
+  readonly first: number;
+  /** One past the last token. */
+  readonly end: number;
+}
+
+export interface Draft {
+  kind: AttributionKind;
+  cue: { start: number; end: number; verb: ReportVerb } | null;
+  source: TokenRange | null;
+  /** The source is the subject of an earlier cue in this sentence (", stating that ..."). */
+  sourceFromClause: boolean;
+  content: { start: number; end: number } | null;
+  /** Index of the quotation that is (or is inside) the content, if any. */
+  quotation: number;
+  sentence: number;
+}
+
+const SKIP_BEFORE_CUE = new Set([
+  'also',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'reportedly',
+  'previously',
+  'repeatedly',
+  'later',
+  'then',
+  'once',
+  'again',
+  'recently',
+  'publicly',
+  'separately',
+  'further',
+  'not',
+  "n't",
+  'never',
+  'already',
+  'did',
+  'does',
+  'do',
+  'could',
+  'may',
+  'might',
+  'should',
+  'must',
+  'can',
+  'just',
+  'even',
+  'still',
+  'first',
+  'earlier',
+  'often',
+  'long',
+  'has',
+  'had',
+  'too',
+  'consistently',
+  'clearly',
+  'privately',
+  'flatly',
+]);
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', "'s"]);
+const NP_ADP = new Set(['of', 'from', 'at', 'for']);
+const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
+const CLOSING_MARK = /^["”’'»]$/;
+const END_PUNCT = new Set(['.', '!', '?', '…']);
+/** Parts of speech that a noun phrase is made of, walking left from its head. */
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
+const MAX_NP = 14;
+/** Verbs of saying proper: they report speech even without "that" (", saying he was ..."; "..., said Trump."). */
+const CORE_SPEECH = new Set([
+  'say',
+  'tell',
+  'add',
+  'write',
+  'state',
+  'note',
+  'explain',
+  'claim',
+  'insist',
+  'tweet',
+  'post',
+  'reply',
+  'respond',
+  'ask',
+  'answer',
+  'remark',
+  'comment',
+  'declare',
+  'warn',
+  'argue',
+  'report',
+  'announce',
+  'quote',
+]);
+const MAX_APPOSITION = 24;
+const LOOKAHEAD = 10;
+
+export interface SpeechContext {
+  readonly doc: Document;
+  readonly lexicon: SourceLexicon;
+  readonly quotations: readonly Quotation[];
+  /** For each token, the index of the outermost quotation whose content holds it, else -1. */
+  readonly quoteOf: Int32Array;
+  /** For each token that is the opening mark of an outermost quotation, its index, else -1. */
+  readonly quoteOpenedAt: Int32Array;
+  /** For each token that is the closing mark of an outermost quotation, its index, else -1. */
+  readonly quoteClosedAt: Int32Array;
+}
+
+export function speechContextOf(
+  doc: Document,
+  lexicon: SourceLexicon,
+  quotations: readonly Quotation[],
+): SpeechContext {
+  const t = doc.tokens;
+  const quoteOf = new Int32Array(t.count).fill(-1);
+  const quoteOpenedAt = new Int32Array(t.count).fill(-1);
+  const quoteClosedAt = new Int32Array(t.count).fill(-1);
+  let tok = 0;
+  quotations.forEach((q, qi) => {
+    if (q.depth !== 0) return;
+    while (tok < t.count && (t.end[tok] as number) <= q.start) tok++;
+    for (let k = tok; k < t.count && (t.start[k] as number) < q.end; k++) {
+      const s = t.start[k] as number;
+      if (s === q.start) quoteOpenedAt[k] = qi;
+      else if (q.closed && s === q.end - 1) quoteClosedAt[k] = qi;
+      else quoteOf[k] = qi;
+    }
+  });
+  return { doc, lexicon, quotations, quoteOf, quoteOpenedAt, quoteClosedAt };
+}
+
+const normalOf = (doc: Document, i: number) => (doc.tokens.normal[i] as string).replace(/’/g, "'");
+
+/** The cue verb of token `i`, if its lemma is a report verb and wink reads it as a verb. */
+function verbAt(ctx: SpeechContext, i: number): ReportVerb | null {
+  const t = ctx.doc.tokens;
+  if (t.pos[i] !== 'VERB') return null;
+  return ctx.lexicon.verbs.get((t.lemma[i] as string).toLowerCase()) ?? null;
+}
+
+/** The noun phrase whose last token is `head`, walking left but not before `floor`. */
+function nounPhraseEndingAt(ctx: SpeechContext, head: number, floor: number): TokenRange | null {
+  const { doc } = ctx;
+  const t = doc.tokens;
+  if (head < floor) return null;
+  if (t.pos[head] === 'PRON') {
+    const n = normalOf(doc, head);
+    return PERSONAL.has(n) || n === 'what' ? (n === 'what' ? null : { first: head, end: head + 1 }) : null;
+  }
+  const posOf = (k: number) => (properLike(doc, k, floor) ? 'PROPN' : (t.pos[k] as string));
+  if (!['NOUN', 'PROPN', 'NUM'].includes(posOf(head))) return null;
+  let first = head + 1;
+  for (let k = head; k >= floor && head - k < MAX_NP; k--) {
+    const pos = posOf(k);
+    const n = normalOf(doc, k);
+    if (NP_POS.has(pos) || n === "'s" || n === "'") {
+      first = k;
+      if (pos === 'DET') break;
+      continue;
+    }
+    if (pos === 'ADP' && NP_ADP.has(n) && k > floor && NP_POS.has(posOf(k - 1))) {
+      first = k;
+      continue;
+    }
+    if (pos === 'PUNCT' && (n === '-' || n === '&' || n === '.') && k > floor && posOf(k - 1) === 'PROPN') {
+      first = k;
+      continue;
+    }
+    if (pos === 'CCONJ' && n === 'and' && t.pos[k + 1] === 'PROPN' && k > floor && t.pos[k - 1] === 'PROPN') {
+      first = k;
+      continue;
+    }
+    break;
+  }
+  while (first <= head && (t.pos[first] === 'ADP' || t.pos[first] === 'PUNCT' || t.pos[first] === 'CCONJ'))
+    first++;
+  if (first > head) return null;
+  for (let k = first; k <= head; k++)
+    if (posOf(k) === 'NOUN' || posOf(k) === 'PROPN') return { first, end: head + 1 };
+  return null;
+}
+
+/** The noun phrase starting at `from`, walking right up to `ceiling` (exclusive). */
+function nounPhraseStartingAt(ctx: SpeechContext, from: number, ceiling: number): TokenRange | null {
+  const { doc } = ctx;
+  const t = doc.tokens;
+  let end = from;
+  for (let k = from; k < ceiling && k - from < MAX_NP; k++) {
+    const pos = t.pos[k] as string;
+    const n = normalOf(doc, k);
+    const ok =
+      NP_POS.has(pos) ||
+      n === "'s" ||
+      (pos === 'PRON' && k === from && PERSONAL.has(n)) ||
+      (pos === 'ADP' &&
+        NP_ADP.has(n) &&
+        k > from &&
+        t.pos[k + 1] !== undefined &&
+        NP_POS.has(t.pos[k + 1] as string)) ||
+      (pos === 'PUNCT' && (n === '-' || n === '.') && t.pos[k - 1] === 'PROPN');
+    if (!ok) break;
+    end = k + 1;
+    if (pos === 'PRON') break;
+  }
+  while (end > from && (t.pos[end - 1] === 'ADP' || t.pos[end - 1] === 'PUNCT')) end--;
+  if (end <= from) return null;
+  for (let k = from; k < end; k++)
+    if (t.pos[k] === 'NOUN' || t.pos[k] === 'PROPN' || t.pos[k] === 'PRON') return { first: from, end };
+  return null;
+}
+
+/** Skips adverbs, auxiliaries and negation left of a cue; returns the token before them. */
+function skipLeftOfCue(ctx: SpeechContext, cue: number, floor: number): { at: number; passive: boolean } {
+  const t = ctx.doc.tokens;
+  let k = cue - 1;
+  let passive = false;
+  while (k >= floor) {
+    const n = normalOf(ctx.doc, k);
+    const pos = t.pos[k] as string;
+    if (SKIP_BEFORE_CUE.has(n) || pos === 'ADV' || pos === 'AUX' || (pos === 'PART' && n !== "'s")) {
+      if (PASSIVE_AUX.has(n)) passive = true;
+      k--;
+      continue;
+    }
+    break;
+  }
+  return { at: k, passive };
+}
+
+/**
+ * The source left of a cue: a noun phrase, a pronoun, or a noun phrase with an apposition between
+ * commas ("Wang Yiwei, a professor at Renmin University, remarked").
+ */
+function sourceLeftOf(ctx: SpeechContext, at: number, floor: number): TokenRange | null {
+  const t = ctx.doc.tokens;
+  if (at < floor) return null;
+  if (t.value[at] === ',') {
+    let k = at - 1;
+    while (k >= floor && at - k <= MAX_APPOSITION && t.value[k] !== ',') {
+      if ((ctx.quoteOf[k] as number) >= 0 || (ctx.quoteClosedAt[k] as number) >= 0) return null;
+      k--;
+    }
+    if (k < floor || t.value[k] !== ',' || at - k <= 1) return null;
+    const inner = { first: k + 1, end: at };
+    const relative = ['who', 'which'].includes(normalOf(ctx.doc, inner.first));
+    if (!relative)
+      for (let m = inner.first; m < inner.end; m++)
+        if (t.pos[m] === 'VERB' || t.pos[m] === 'AUX') return null;
+    const head = nounPhraseEndingAt(ctx, k - 1, floor);
+    if (!head || !hasProperOrNoun(ctx, head)) return null;
+    return { first: head.first, end: at };
+  }
+  if (normalOf(ctx.doc, at) === 'who' && at - 1 >= floor && t.value[at - 1] === ',') {
+    return nounPhraseEndingAt(ctx, at - 2, floor);
+  }
+  return nounPhraseEndingAt(ctx, at, floor);
+}
+
+function hasProperOrNoun(ctx: SpeechContext, r: TokenRange): boolean {
+  for (let k = r.first; k < r.end; k++)
+    if (ctx.doc.tokens.pos[k] === 'PROPN' || ctx.doc.tokens.pos[k] === 'NOUN') return true;
+  return false;
+}
+
+/** Index of the first and one past the last token of content, trimmed of final punctuation. */
+function trimmedEnd(ctx: SpeechContext, from: number, end: number): number {
+  const t = ctx.doc.tokens;
+  let e = end;
+  while (
+    e > from &&
+    (END_PUNCT.has(t.value[e - 1] as string) || t.value[e - 1] === ',' || t.value[e - 1] === ';')
+  )
+    e--;
+  return e;
+}
+
+/**
+ * Where a trailing reporting clause starts (", Xinhua reported." / ", according to X."), so that
+ * content before it stops there; the sentence end otherwise.
+ */
+function tailStart(ctx: SpeechContext, first: number, end: number): number {
+  const t = ctx.doc.tokens;
+  for (let k = end - 1; k > first && end - k <= MAX_NP + 3; k--) {
+    if (t.value[k] !== ',' || (ctx.quoteOf[k] as number) >= 0) continue;
+    for (let m = k + 1; m < end; m++) {
+      if (verbAt(ctx, m) || (normalOf(ctx.doc, m) === 'according' && normalOf(ctx.doc, m + 1) === 'to'))
+        return k;
+    }
+    return end;
+  }
+  return end;
+}
+
+/** The content span right of a cue: after "that" or ":", a quotation, or the clause that follows. */
+function contentRightOf(
+  ctx: SpeechContext,
+  from: number,
+  sentenceEnd: number,
+): { start: number; end: number; quotation: number; introduced: boolean } | null {
+  const { doc } = ctx;
+  const t = doc.tokens;
+  let start = from;
+  let introduced = false;
+  for (let k = from; k < sentenceEnd && k - from < LOOKAHEAD; k++) {
+    const n = normalOf(doc, k);
+    if ((ctx.quoteOpenedAt[k] as number) >= 0) {
+      start = k;
+      introduced = true;
+      break;
+    }
+    if ((n === 'that' && t.pos[k] !== 'PRON' && t.pos[k] !== 'DET') || n === ':') {
+      start = k + 1;
+      introduced = true;
+      break;
+    }
+    if (t.pos[k] === 'VERB' || t.pos[k] === 'AUX' || n === ',' || END_PUNCT.has(n)) break;
+  }
+  if (start >= sentenceEnd) return null;
+  const opened = ctx.quoteOpenedAt[start] as number;
+  if (opened >= 0) {
+    const q = ctx.quotations[opened] as Quotation;
+    const tail = trimmedEnd(ctx, start, sentenceEnd);
+    const lastTokenEnd = tail > start ? (t.end[tail - 1] as number) : q.end;
+    // The quotation is the whole content when nothing but punctuation follows it in the sentence.
+    if (q.end >= lastTokenEnd) return { start: q.start, end: q.end, quotation: opened, introduced };
+  }
+  let stop = tailStart(ctx, start, sentenceEnd);
+  // A parenthetical reference closes the content: "... (Xinhua, 2026)".
+  for (let k = start; k < stop; k++)
+    if (
+      t.value[k] === '(' &&
+      (ctx.quoteOf[k] as number) < 0 &&
+      /^\(\p{Lu}[^()]*\d{4}/u.test(doc.text.slice(t.start[k] as number, (t.start[k] as number) + 90))
+    )
+      stop = k;
+  const end = trimmedEnd(ctx, start, stop);
+  if (end - start < 2) return null;
+  return { start: t.start[start] as number, end: t.end[end - 1] as number, quotation: -1, introduced };
+}
+
+/** The quotation that ends just before token `at` (past a comma and its closing mark), if any. */
+function quotationEndingBefore(ctx: SpeechContext, at: number): number {
+  const t = ctx.doc.tokens;
+  for (let k = at - 1; k >= 0 && at - k <= 3; k--) {
+    if ((ctx.quoteClosedAt[k] as number) >= 0) return ctx.quoteClosedAt[k] as number;
+    if (
+      !(t.value[k] === ',' || CLOSING_MARK.test(t.value[k] as string) || END_PUNCT.has(t.value[k] as string))
+    )
+      return -1;
+  }
+  return -1;
+}
+
+/** The subject of the clause a participle cue hangs from: "X reiterated ..., stating that". */
+function clauseSubject(
+  ctx: SpeechContext,
+  first: number,
+  before: number,
+  drafts: readonly Draft[],
+  sentence: number,
+): TokenRange | null {
+  for (let d = drafts.length - 1; d >= 0; d--) {
+    const draft = drafts[d] as Draft;
+    if (draft.sentence !== sentence) break;
+    if (draft.source) return draft.source;
+  }
+  const t = ctx.doc.tokens;
+  for (let k = first; k < before; k++) {
+    if (t.pos[k] !== 'VERB' || (ctx.quoteOf[k] as number) >= 0) continue;
+    const { at } = skipLeftOfCue(ctx, k, first);
+    return nounPhraseEndingAt(ctx, at, first);
+  }
+  // wink sometimes tags the main verb as an adjective ("He also referenced ..."): the sentence's opening noun phrase.
+  return nounPhraseStartingAt(ctx, first, before);
+}
+
+const isDocumentLike = (ctx: SpeechContext, r: TokenRange) => {
+  const t = ctx.doc.tokens;
+  const phrase = ctx.doc.text.slice(t.start[r.first] as number, t.end[r.end - 1] as number);
+  return sourceHits(ctx.lexicon, phrase).some((h) => h.clue === 'document');
+};
+
+/** Every cue-led attribution of one sentence, appended to `drafts`. */
+export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: Draft[]): void {
+  const { doc } = ctx;
+  const t = doc.tokens;
+  const s = doc.sentences[sentence];
+  if (!s || !s.scored || isHeadline(doc, s.span.start)) return;
+  // A fragment split off after an abbreviation was read with the sentence it belongs to.
+  if (sentence > 0 && startsLower(doc, sentence)) return;
+  const first = s.firstToken;
+  const end = sentenceEndOf(doc, sentence);
+  for (let i = first; i < end; i++) {
+    if ((ctx.quoteOf[i] as number) >= 0) continue;
+    const n = normalOf(doc, i);
+    if (n === 'according' && i + 1 < end && normalOf(doc, i + 1) === 'to') {
+      accordingTo(ctx, sentence, i, drafts);
+      continue;
+    }
+    let verb = verbAt(ctx, i);
+    let cueEnd = i + 1;
+    if (!verb && t.pos[i] === 'VERB' && i + 1 < end) {
+      const phrase = ctx.lexicon.phrases.get(
+        `${(t.lemma[i] as string).toLowerCase()} ${normalOf(doc, i + 1)}`,
+      );
+      if (phrase) {
+        verb = phrase;
+        cueEnd = i + 2;
+      }
+    }
+    if (!verb) continue;
+    const cue = { start: t.start[i] as number, end: t.end[cueEnd - 1] as number, verb };
+    const { at, passive } = skipLeftOfCue(ctx, i, first);
+    if (passive && /ed$/.test(t.value[i] as string)) continue;
+    const participle = /ing$/i.test(t.value[i] as string);
+    let source: TokenRange | null = null;
+    let sourceFromClause = false;
+
+    // ..., stating that ... : the participle's subject is the clause's subject.
+    if (participle && at >= first && t.value[at] === ',') {
+      const content = contentRightOf(ctx, cueEnd, end);
+      // "..., underscoring the risk" is the event's doing; only a verb of saying or a that-clause reports speech.
+      if (!content || (!CORE_SPEECH.has(verb.lemma) && !content.introduced)) continue;
+      source = clauseSubject(ctx, first, at, drafts, sentence);
+      sourceFromClause = source !== null;
+      if (source) drafts.push(draftOf(ctx, cue, source, sourceFromClause, content, sentence));
+      continue;
+    }
+    // Calling X "very positive", Trump said ... : a sentence-initial participle's subject follows its clause.
+    if (participle && at < first) {
+      let comma = cueEnd;
+      while (comma < end && t.value[comma] !== ',' && comma - cueEnd < MAX_APPOSITION) comma++;
+      if (t.value[comma] !== ',') continue;
+      let subject = comma + 1;
+      while (subject < end && (ctx.quoteClosedAt[subject] as number) >= 0) subject++;
+      source = nounPhraseStartingAt(ctx, subject, end);
+      if (!source || cueEnd >= comma) continue;
+      const contentEnd = trimmedEnd(ctx, cueEnd, comma);
+      if (contentEnd <= cueEnd) continue;
+      drafts.push(
+        draftOf(
+          ctx,
+          cue,
+          source,
+          false,
+          { start: t.start[cueEnd] as number, end: t.end[contentEnd - 1] as number, quotation: -1 },
+          sentence,
+        ),
+      );
+      continue;
+    }
+    source = sourceLeftOf(ctx, at, first);
+    if (source && verb.evidenceOnly && !isDocumentLike(ctx, source)) continue;
+
+    if (source) {
+      const before = source.first - 1;
+      // As analysts noted, CONTENT.
+      if (before >= first && normalOf(doc, before) === 'as' && t.value[cueEnd] === ',') {
+        const contentFirst = cueEnd + 1;
+        const contentEnd = trimmedEnd(ctx, contentFirst, end);
+        if (contentEnd - contentFirst >= 2) {
+          drafts.push(
+            draftOf(
+              ctx,
+              cue,
+              source,
+              false,
+              { start: t.start[contentFirst] as number, end: t.end[contentEnd - 1] as number, quotation: -1 },
+              sentence,
+            ),
+          );
+        } else if (before - first >= 2) {
+          const e = trimmedEnd(ctx, first, before);
+          drafts.push(
+            draftOf(
+              ctx,
+              cue,
+              source,
+              false,
+              { start: t.start[first] as number, end: t.end[e - 1] as number, quotation: -1 },
+              sentence,
+            ),
+          );
+        }
+        continue;
+      }
+      const quotedBefore = quotationEndingBefore(ctx, source.first);
+      const right = contentRightOf(ctx, cueEnd, end);
+      // "...," Mayor Lopez said on Tuesday: what follows the cue is a circumstance, the quote is the content.
+      if (right && !(quotedBefore >= 0 && !right.introduced)) {
+        drafts.push(draftOf(ctx, cue, source, false, right, sentence));
+        continue;
+      }
+      // "...," Trump wrote.  /  ..., Xinhua reported.
+      const quoted = quotationEndingBefore(ctx, source.first);
+      if (quoted >= 0) {
+        const q = ctx.quotations[quoted] as Quotation;
+        drafts.push(
+          draftOf(ctx, cue, source, false, { start: q.start, end: q.end, quotation: quoted }, sentence),
+        );
+        continue;
+      }
+      if (before >= first && t.value[before] === ',' && before - first >= 2) {
+        const e = trimmedEnd(ctx, first, before);
+        drafts.push(
+          draftOf(
+            ctx,
+            cue,
+            source,
+            false,
+            { start: t.start[first] as number, end: t.end[e - 1] as number, quotation: -1 },
+            sentence,
+          ),
+        );
+      }
+      continue;
+    }
+    // "...," said Trump.
+    if (
+      !participle &&
+      CORE_SPEECH.has(verb.lemma) &&
+      at >= first &&
+      (t.value[at] === ',' ||
+        CLOSING_MARK.test(t.value[at] as string) ||
+        (ctx.quoteClosedAt[at] as number) >= 0)
+    ) {
+      const after = nounPhraseStartingAt(ctx, cueEnd, end);
+      if (!after) continue;
+      const quoted = quotationEndingBefore(ctx, i);
+      if (quoted >= 0) {
+        const q = ctx.quotations[quoted] as Quotation;
+        drafts.push(
+          draftOf(ctx, cue, after, false, { start: q.start, end: q.end, quotation: quoted }, sentence),
+        );
+      } else if (at - first >= 2) {
+        const e = trimmedEnd(ctx, first, at);
+        drafts.push(
+          draftOf(
+            ctx,
+            cue,
+            after,
+            false,
+            { start: t.start[first] as number, end: t.end[e - 1] as number, quotation: -1 },
+            sentence,
+          ),
+        );
+      }
+    }
+  }
+}
+
+/** According to SOURCE, CONTENT.  /  CONTENT, according to SOURCE. */
+function accordingTo(ctx: SpeechContext, sentence: number, i: number, drafts: Draft[]): void {
+  const { doc } = ctx;
+  const t = doc.tokens;
+  const s = doc.sentences[sentence];
+  if (!s) return;
+  const verb = ctx.lexicon.phrases.get('according to');
+  if (!verb) return;
+  const cue = { start: t.start[i] as number, end: t.end[i + 1] as number, verb };
+  const source = nounPhraseStartingAt(ctx, i + 2, s.endToken);
+  if (!source) return;
+  let lead = i - 1;
+  while (lead >= s.firstToken && (t.pos[lead] === 'ADV' || t.pos[lead] === 'CCONJ')) lead--;
+  let content: { start: number; end: number; quotation: number } | null = null;
+  if (lead < s.firstToken || (t.value[lead] === ',' && lead === s.firstToken)) {
+    let k = source.end;
+    while (k < s.endToken && t.value[k] !== ',') k++;
+    const e = trimmedEnd(ctx, k + 1, s.endToken);
+    if (e > k + 1) content = { start: t.start[k + 1] as number, end: t.end[e - 1] as number, quotation: -1 };
+  } else if (t.value[i - 1] === ',' || i - 1 >= s.firstToken) {
+    const e = trimmedEnd(ctx, s.firstToken, i);
+    if (e > s.firstToken)
+      content = { start: t.start[s.firstToken] as number, end: t.end[e - 1] as number, quotation: -1 };
+  }
+  if (!content) return;
+  const d = draftOf(ctx, cue, source, false, content, sentence);
+  d.kind = 'according-to';
+  drafts.push(d);
+}
+
+function draftOf(
+  ctx: SpeechContext,
+  cue: Draft['cue'],
+  source: TokenRange,
+  sourceFromClause: boolean,
+  content: { start: number; end: number; quotation: number },
+  sentence: number,
+): Draft {
+  let kind: AttributionKind = 'indirect';
+  let quotation = content.quotation;
+  let span = { start: content.start, end: content.end };
+  if (quotation >= 0) {
+    const q = ctx.quotations[quotation] as Quotation;
+    kind = 'direct';
+    span = { start: q.content.start, end: q.content.end };
+  } else {
+    // A quotation inside reported content makes it mixed ("said he had an "excellent" call").
+    const t = ctx.doc.tokens;
+    for (
+      let k = firstTokenAtOrAfter(ctx.doc, content.start);
+      k < t.count && (t.end[k] as number) <= content.end;
+      k++
+    ) {
+      if ((ctx.quoteOpenedAt[k] as number) >= 0) {
+        kind = 'mixed';
+        quotation = ctx.quoteOpenedAt[k] as number;
+        break;
+      }
+    }
+  }
+  return { kind, cue, source, sourceFromClause, content: span, quotation, sentence };
+}
+
+/** The first token that starts at or after `offset` (binary search). */
+export function firstTokenAtOrAfter(doc: Document, offset: number): number {
+  const starts = doc.tokens.start;
+  let lo = 0;
+  let hi = doc.tokens.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether an offset lies in the title or a heading: headline syntax ("Xi's Calls Highlight ...") is not reported speech. */
+function isHeadline(doc: Document, offset: number): boolean {
+  const { title, headings } = doc.structure;
+  if (title && title.start <= offset && offset < title.end) return true;
+  return headings.some((h) => h.start <= offset && offset < h.end);
+}
+
+/** A "sentence" wink split off after an abbreviation: it starts in lower case, or with "S." after "U.". */
+const startsLower = (doc: Document, sentence: number) => {
+  const s = doc.sentences[sentence];
+  if (s === undefined || sentence === 0) return false;
+  const first = doc.tokens.value[s.firstToken] as string;
+  if (/^[\p{Ll}\d]/u.test(first) || /^\p{Lu}\.$/u.test(first)) return true;
+  const before = doc.tokens.value[s.firstToken - 2] ?? '';
+  return /^\p{Lu}$/u.test(before) && doc.tokens.value[s.firstToken - 1] === '.';
+};
+
+/**
+ * One past the last token of a sentence, extended over the fragments wink splits off after an
+ * abbreviation ("China-U.S. | relations"): a following "sentence" that starts in lower case.
+ */
+export function sentenceEndOf(doc: Document, sentence: number): number {
+  let k = sentence;
+  while (k + 1 < doc.sentences.length && startsLower(doc, k + 1)) k++;
+  return (doc.sentences[k] as Sentence).endToken;
+}
+
+/** Index of the sentence before this one, counting abbreviation fragments as part of their sentence. */
+export function previousSentenceOf(doc: Document, sentence: number): number {
+  let k = sentence;
+  while (k > 0 && startsLower(doc, k)) k--;
+  k = Math.max(0, k - 1);
+  while (k > 0 && startsLower(doc, k)) k--;
+  return k;
+}
+
+/**
+ * wink tags some surnames as verbs or adjectives ("Paul Grant said"): a capitalised word inside
+ * a sentence that follows a proper noun is read as part of the name.
+ */
+function properLike(doc: Document, k: number, floor: number): boolean {
+  const t = doc.tokens;
+  return (
+    k > floor &&
+    t.pos[k] !== 'PROPN' &&
+    t.pos[k - 1] === 'PROPN' &&
+    /^\p{Lu}\p{Ll}/u.test(t.value[k] as string)
+  );
+}

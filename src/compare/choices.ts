@@ -1,0 +1,46 @@
+import type { Group } from './grouping.ts';
+import type { ArticleSummary } from './summary.ts';
+
+/**
+ * Which of a set of competing terms each article of a group used ("Ukraine crisis" or "war in
+ * Ukraine"), from the term-choice rows of each summary.
+ */
+
+export interface ChoiceRow {
+  readonly group: string;
+  readonly set: string;
+  readonly article: string;
+  readonly term: string;
+  readonly count: number;
+}
+
+export function termChoiceRows(group: Group, summaries: readonly ArticleSummary[]): ChoiceRow[] {
+  const rows: ChoiceRow[] = [];
+  for (const m of group.members) {
+    const s = summaries[m] as ArticleSummary;
+    for (const c of s.termChoices)
+      if (c.count > 0)
+        rows.push({ group: group.id, set: c.set, article: s.id, term: c.term, count: c.count });
+  }
+  return rows.sort(
+    (a, b) =>
+      a.set.localeCompare(b.set) || a.article.localeCompare(b.article) || a.term.localeCompare(b.term),
+  );
+}
+
+/** The sets in which the group's articles chose differently: more than one term used in the group. */
+export function contestedSets(rows: readonly ChoiceRow[]): string[] {
+  const terms = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let s = terms.get(r.set);
+    if (!s) {
+      s = new Set();
+      terms.set(r.set, s);
+    }
+    s.add(r.term);
+  }
+  return [...terms.entries()]
+    .filter(([, s]) => s.size > 1)
+    .map(([set]) => set)
+    .sort();
+}

@@ -1,0 +1,398 @@
+import { createRequire } from 'node:module';
+import type { Span, TextSpan } from '../types.ts';
+import type { AmountFact, DateFact, EventKindFact, Fact, NameFact } from './facts.ts';
+import type { Group } from './grouping.ts';
+import type { ArticleSummary } from './summary.ts';
+
+/**
+ * Facts that disagree within a group: values that refer to the same thing are lined up (the date
+ * of the main event; amounts of the same unit, year and context; spellings of one name; how the
+ * exchange with one person is described) and each difference is classified:
+ * - `conflict`: the values cannot both be right (Feb 4 vs Feb 6);
+ * - `precision`: they agree once the more precise is rounded to the other's last digit;
+ * - `spelling-variant`: two spellings of one name (same sound, small edit distance);
+ * - `alternative-description`: different words for the same exchange (phone call vs video call).
+ */
+
+const require = createRequire(import.meta.url);
+const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => {
+  process(word: string): [string, string];
+};
+const metaphone = new DoubleMetaphone();
+
+export type DiscrepancyClass = 'conflict' | 'precision' | 'spelling-variant' | 'alternative-description';
+export type DiscrepancyField = 'event-date' | 'amount' | 'name' | 'event-kind';
+
+export interface DiscrepancyMention {
+  readonly article: string;
+  /** The value as written. */
+  readonly text: string;
+  readonly span: Span;
+  readonly sentence: TextSpan;
+}
+
+export interface DiscrepancyValue {
+  /** The value in a normal form: `02-04`, `USD 228105000000`, `putin`, `video-call`. */
+  readonly value: string;
+  readonly mentions: readonly DiscrepancyMention[];
+}
+
+export interface Discrepancy {
+  readonly group: string;
+  readonly field: DiscrepancyField;
+  /** What the values refer to: "date of the main event", "USD trade … in 2025", "Putin". */
+  readonly subject: string;
+  readonly class: DiscrepancyClass;
+  readonly detail: string;
+  readonly values: readonly DiscrepancyValue[];
+}
+
+/** Amounts line up when their context lemmas overlap at least this much (Jaccard). */
+export const AMOUNT_CONTEXT_JACCARD = 0.15;
+/** Approximate amounts ("about 90 minutes") agree with values within this relative distance. */
+export const APPROXIMATE_TOLERANCE = 0.1;
+/** Name spellings are variants within this Levenshtein distance, and at most this share of the longer. */
+export const NAME_MAX_EDITS = 2;
+export const NAME_MAX_EDIT_SHARE = 0.4;
+
+interface Located<F extends Fact> {
+  readonly article: string;
+  readonly fact: F;
+}
+
+const mention = ({ article, fact }: Located<Fact>): DiscrepancyMention => ({
+  article,
+  text: fact.text,
+  span: fact.span,
+  sentence: fact.sentence,
+});
+
+const MONTH_NAMES = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function factsOf<K extends Fact['kind']>(
+  group: Group,
+  summaries: readonly ArticleSummary[],
+  kind: K,
+): Located<Extract<Fact, { kind: K }>>[] {
+  const out: Located<Extract<Fact, { kind: K }>>[] = [];
+  for (const m of group.members) {
+    const s = summaries[m] as ArticleSummary;
+    for (const f of s.facts)
+      if (f.kind === kind) out.push({ article: s.id, fact: f as Extract<Fact, { kind: K }> });
+  }
+  return out;
+}
+
+function eventDates(group: Group, summaries: readonly ArticleSummary[]): Discrepancy[] {
+  const byDay = new Map<string, Located<DateFact>[]>();
+  for (const d of factsOf(group, summaries, 'date')) {
+    if (d.fact.role !== 'event') continue;
+    const key = `${String(d.fact.month).padStart(2, '0')}-${String(d.fact.day).padStart(2, '0')}`;
+    const list = byDay.get(key);
+    if (list) list.push(d);
+    else byDay.set(key, [d]);
+  }
+  if (byDay.size < 2) return [];
+  const values = [...byDay.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([value, list]) => ({ value, mentions: list.map(mention) }));
+  const words = values.map((v) => {
+    const [mm, dd] = v.value.split('-').map(Number) as [number, number];
+    return `${MONTH_NAMES[mm]} ${dd} (${v.mentions.map((m) => m.article).join(', ')})`;
+  });
+  return [
+    {
+      group: group.id,
+      field: 'event-date',
+      subject: 'date of the main event',
+      class: 'conflict',
+      detail: `the articles date the main event differently: ${words.join(' vs ')}`,
+      values,
+    },
+  ];
+}
+
+/** The unit of the last written digit, in base units: 0.1 billion for "$228.1 billion". */
+function resolution(a: AmountFact): number {
+  return a.scale * 10 ** -a.decimals;
+}
+
+/** Whether two amounts agree once the more precise is rounded to the coarser one's last digit. */
+export function agreeAfterRounding(x: AmountFact, y: AmountFact): boolean {
+  if (x.unit !== y.unit) return false;
+  if (x.approximate || y.approximate)
+    return (
+      Math.abs(x.value - y.value) <= APPROXIMATE_TOLERANCE * Math.max(Math.abs(x.value), Math.abs(y.value))
+    );
+  const unit = Math.max(resolution(x), resolution(y));
+  const rx = Math.round(x.value / unit);
+  const ry = Math.round(y.value / unit);
+  return rx === ry;
+}
+
+function jaccard(a: readonly string[], b: readonly string[]): number {
+  const set = new Set(a);
+  let inter = 0;
+  for (const x of b) if (set.has(x)) inter++;
+  const union = set.size + b.length - inter;
+  return union > 0 ? inter / union : 0;
+}
+
+function amountKey(a: AmountFact): string {
+  return `${a.unit} ${a.value}`;
+}
+
+function amounts(group: Group, summaries: readonly ArticleSummary[]): Discrepancy[] {
+  const facts = factsOf(group, summaries, 'amount');
+  // Candidate links between amounts of different articles, best first; each amount links to at
+  // most one amount of each other article.
+  const links: { x: number; y: number; score: number }[] = [];
+  for (let x = 0; x < facts.length; x++)
+    for (let y = x + 1; y < facts.length; y++) {
+      const fx = facts[x] as Located<AmountFact>;
+      const fy = facts[y] as Located<AmountFact>;
+      if (fx.article === fy.article || fx.fact.unit !== fy.fact.unit || fx.fact.year !== fy.fact.year)
+        continue;
+      const context = jaccard(fx.fact.context, fy.fact.context);
+      if (context < AMOUNT_CONTEXT_JACCARD) continue;
+      links.push({ x, y, score: context + (agreeAfterRounding(fx.fact, fy.fact) ? 1 : 0) });
+    }
+  links.sort((p, q) => q.score - p.score || p.x - q.x || p.y - q.y);
+  const parent = facts.map((_, i) => i);
+  const find = (start: number): number => {
+    let i = start;
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  const linked = new Set<string>();
+  for (const { x, y } of links) {
+    const fx = facts[x] as Located<AmountFact>;
+    const fy = facts[y] as Located<AmountFact>;
+    if (linked.has(`${x}>${fy.article}`) || linked.has(`${y}>${fx.article}`)) continue;
+    linked.add(`${x}>${fy.article}`);
+    linked.add(`${y}>${fx.article}`);
+    parent[find(y)] = find(x);
+  }
+  const slots = new Map<number, Located<AmountFact>[]>();
+  facts.forEach((f, i) => {
+    const root = find(i);
+    const list = slots.get(root);
+    if (list) list.push(f);
+    else slots.set(root, [f]);
+  });
+  const out: Discrepancy[] = [];
+  for (const slot of slots.values()) {
+    const byValue = new Map<string, Located<AmountFact>[]>();
+    for (const f of slot) {
+      const key = amountKey(f.fact);
+      const list = byValue.get(key);
+      if (list) list.push(f);
+      else byValue.set(key, [f]);
+    }
+    if (byValue.size < 2) continue;
+    const representatives = [...byValue.values()].map((list) => list[0] as Located<AmountFact>);
+    let allAgree = true;
+    for (let i = 0; i < representatives.length; i++)
+      for (let j = i + 1; j < representatives.length; j++)
+        if (
+          !agreeAfterRounding(
+            (representatives[i] as Located<AmountFact>).fact,
+            (representatives[j] as Located<AmountFact>).fact,
+          )
+        )
+          allAgree = false;
+    const values = [...byValue.entries()]
+      .sort(
+        (a, b) => (a[1][0] as Located<AmountFact>).fact.value - (b[1][0] as Located<AmountFact>).fact.value,
+      )
+      .map(([value, list]) => ({ value, mentions: list.map(mention) }));
+    const written = values.map(
+      (v) => `${v.mentions[0]?.text} (${v.mentions.map((m) => m.article).join(', ')})`,
+    );
+    out.push({
+      group: group.id,
+      field: 'amount',
+      subject: amountSubject(slot),
+      class: allAgree ? 'precision' : 'conflict',
+      detail: allAgree
+        ? `the same amount written at different precision: ${written.join(' vs ')}`
+        : `different amounts for the same quantity: ${written.join(' vs ')}`,
+      values,
+    });
+  }
+  return out;
+}
+
+/** The context lemmas most slot members share, and the year: what the amounts quantify. */
+function amountSubject(slot: readonly Located<AmountFact>[]): string {
+  const counts = new Map<string, number>();
+  for (const f of slot) for (const c of new Set(f.fact.context)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const shared = [...counts.entries()]
+    .filter(([, n]) => n === slot.length)
+    .map(([c]) => c)
+    .sort();
+  const first = slot[0] as Located<AmountFact>;
+  const words = shared.length > 0 ? shared.join(' ') : '(no shared context)';
+  return `${first.fact.unit}: ${words}${first.fact.year ? ` in ${first.fact.year}` : ''}`;
+}
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** Whether two spellings name the same person: same first letter and sound key, few edits. */
+export function isSpellingVariant(a: string, b: string): boolean {
+  if (a === b || a.length < 4 || b.length < 4 || a[0] !== b[0]) return false;
+  const d = levenshtein(a, b);
+  if (d > NAME_MAX_EDITS || d > NAME_MAX_EDIT_SHARE * Math.max(a.length, b.length)) return false;
+  const [pa, sa] = metaphone.process(a);
+  const [pb, sb] = metaphone.process(b);
+  return pa === pb || pa === sb || sa === pb;
+}
+
+/**
+ * Spelling variants of name parts across the group, and a map from every variant to the spelling
+ * most articles use (ties: alphabetical), used to line up event descriptions by person.
+ */
+function names(
+  group: Group,
+  summaries: readonly ArticleSummary[],
+): { discrepancies: Discrepancy[]; canonical: Map<string, string> } {
+  const byPart = new Map<string, Located<NameFact>[]>();
+  for (const n of factsOf(group, summaries, 'name'))
+    for (const p of n.fact.parts) {
+      if (!/^\p{L}+$/u.test(p)) continue;
+      const list = byPart.get(p);
+      if (list) list.push(n);
+      else byPart.set(p, [n]);
+    }
+  const parts = [...byPart.keys()].sort();
+  // Compare only parts that share a first letter and a sound key: a bucket, not all pairs.
+  const buckets = new Map<string, string[]>();
+  for (const p of parts) {
+    if (p.length < 4) continue;
+    const key = `${p[0]}:${metaphone.process(p)[0]}`;
+    const list = buckets.get(key);
+    if (list) list.push(p);
+    else buckets.set(key, [p]);
+  }
+  const canonical = new Map<string, string>();
+  const discrepancies: Discrepancy[] = [];
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2) continue;
+    const articlesOf = (p: string) => new Set((byPart.get(p) ?? []).map((n) => n.article));
+    const ranked = [...bucket].sort((a, b) => articlesOf(b).size - articlesOf(a).size || a.localeCompare(b));
+    const main = ranked[0] as string;
+    const variants = ranked.slice(1).filter((p) => isSpellingVariant(main, p));
+    if (variants.length === 0) continue;
+    for (const v of variants) canonical.set(v, main);
+    const values = [main, ...variants].map((p) => {
+      // One mention per article: the first, with its sentence.
+      const firstPerArticle = new Map<string, Located<NameFact>>();
+      for (const n of byPart.get(p) ?? [])
+        if (!firstPerArticle.has(n.article)) firstPerArticle.set(n.article, n);
+      return {
+        value: p,
+        mentions: [...firstPerArticle.values()].map((n) => {
+          const i = n.fact.parts.indexOf(p);
+          // Point at the part itself when the name has several parts.
+          const words = n.fact.name.split(/\s+/);
+          const offset = words.slice(0, i).reduce((x, w) => x + w.length + 1, 0);
+          const word = words[i] ?? n.fact.name;
+          const start = n.fact.span.start + offset;
+          return {
+            article: n.article,
+            text: word,
+            span: {
+              start,
+              end: start + word.length,
+              line: n.fact.span.line,
+              column: n.fact.span.column + offset,
+            },
+            sentence: n.fact.sentence,
+          };
+        }),
+      };
+    });
+    const display = (p: string) =>
+      byPart
+        .get(p)?.[0]
+        ?.fact.name.split(/\s+/)
+        .find((w) => w.toLowerCase() === p) ?? p;
+    discrepancies.push({
+      group: group.id,
+      field: 'name',
+      subject: display(main),
+      class: 'spelling-variant',
+      detail: `${variants.map((v) => `"${display(v)}" (${[...articlesOf(v)].join(', ')})`).join(', ')} spelled differently from "${display(main)}" (${[...articlesOf(main)].join(', ')})`,
+      values,
+    });
+  }
+  return { discrepancies, canonical };
+}
+
+function eventKinds(
+  group: Group,
+  summaries: readonly ArticleSummary[],
+  canonical: ReadonlyMap<string, string>,
+): Discrepancy[] {
+  const byCounterpart = new Map<string, Located<EventKindFact>[]>();
+  for (const e of factsOf(group, summaries, 'event-kind')) {
+    if (e.fact.generic) continue;
+    for (const c of new Set(e.fact.counterparts.map((p) => canonical.get(p) ?? p))) {
+      const list = byCounterpart.get(c);
+      if (list) list.push(e);
+      else byCounterpart.set(c, [e]);
+    }
+  }
+  const out: Discrepancy[] = [];
+  for (const [counterpart, list] of [...byCounterpart.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const byEntry = new Map<string, Located<EventKindFact>[]>();
+    for (const e of list) {
+      const l = byEntry.get(e.fact.entryId);
+      if (l) l.push(e);
+      else byEntry.set(e.fact.entryId, [e]);
+    }
+    if (byEntry.size < 2) continue;
+    const values = [...byEntry.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([value, l]) => ({ value, mentions: l.map(mention) }));
+    const channels = new Set(list.map((e) => e.fact.category.replace(/^event-kind\./, '')));
+    const name = counterpart.charAt(0).toUpperCase() + counterpart.slice(1);
+    out.push({
+      group: group.id,
+      field: 'event-kind',
+      subject: `exchange with ${name}`,
+      class: 'alternative-description',
+      detail: `${values.map((v) => `${v.value} (${[...new Set(v.mentions.map((m) => m.article))].join(', ')})`).join(', ')}${channels.size > 1 ? `; different channels: ${[...channels].sort().join(' vs ')}` : '; same channel'}`,
+      values,
+    });
+  }
+  return out;
+}
+
+export function findDiscrepancies(group: Group, summaries: readonly ArticleSummary[]): Discrepancy[] {
+  if (group.members.length < 2) return [];
+  const { discrepancies: nameDiscrepancies, canonical } = names(group, summaries);
+  return [
+    ...eventDates(group, summaries),
+    ...amounts(group, summaries),
+    ...nameDiscrepancies,
+    ...eventKinds(group, summaries, canonical),
+  ];
+}

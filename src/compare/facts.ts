@@ -1,0 +1,548 @@
+import type { Document, Span, TextSpan } from '../types.ts';
+import type { EventKindLexicon } from './eventKinds.ts';
+import { isStopWord } from './stopwords.ts';
+
+/**
+ * Facts an article states that other articles about the same event may state differently: the
+ * date of the event, amounts with units, the names of people, and the kind of event. Each fact
+ * keeps the text as written, its span and the sentence it came from. Only scored text is read,
+ * so a site's date line or a reference list never passes for the article's own statement.
+ */
+
+interface FactBase {
+  readonly text: string;
+  readonly span: Span;
+  readonly sentence: TextSpan;
+  readonly sentenceIndex: number;
+}
+
+export interface DateFact extends FactBase {
+  readonly kind: 'date';
+  readonly year: number | null;
+  readonly month: number;
+  readonly day: number;
+  /** `event`: the article's date of the main event (one per article at most). */
+  readonly role: 'event' | 'other';
+}
+
+export interface AmountFact extends FactBase {
+  readonly kind: 'amount';
+  /** `USD`, `EUR`, `GBP`, `CNY`, `JPY`, `percent`, `minute`, ... */
+  readonly unit: string;
+  /** The value in base units (dollars, minutes, percent points). */
+  readonly value: number;
+  /** The written number before its scale word: 228.105 in "$228.105 billion". */
+  readonly mantissa: number;
+  readonly decimals: number;
+  readonly scale: number;
+  /** "about", "nearly", "more than": the writer did not claim the exact value. */
+  readonly approximate: boolean;
+  /** Content lemmas around the amount in its sentence: what it quantifies. Sorted, unique. */
+  readonly context: readonly string[];
+  /** A year that qualifies the amount ("in 2025"), else null. */
+  readonly year: number | null;
+}
+
+export interface NameFact extends FactBase {
+  readonly kind: 'name';
+  /** The name as written ("Vladimir Poutine"). */
+  readonly name: string;
+  /** Lower-case tokens of the name. */
+  readonly parts: readonly string[];
+}
+
+export interface EventKindFact extends FactBase {
+  readonly kind: 'event-kind';
+  readonly entryId: string;
+  readonly category: string;
+  readonly generic: boolean;
+  /** Lower-case name tokens of the people the exchange was with, as written. */
+  readonly counterparts: readonly string[];
+}
+
+export type Fact = DateFact | AmountFact | NameFact | EventKindFact;
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const MONTH_RE =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** "Feb. 4", "February 4, 2026", "Feb 6th", "4 February 2026", "2026-02-04". Compiled once. */
+const DATE_RE = new RegExp(
+  `\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b|\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`,
+  'g',
+);
+
+const CURRENCY: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY' };
+const SCALE: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
+const UNIT_WORDS: Record<string, string> = {
+  dollars: 'USD',
+  dollar: 'USD',
+  euros: 'EUR',
+  euro: 'EUR',
+  pounds: 'GBP',
+  yuan: 'CNY',
+  rmb: 'CNY',
+  yen: 'JPY',
+  rubles: 'RUB',
+  roubles: 'RUB',
+  percent: 'percent',
+  'per cent': 'percent',
+  '%': 'percent',
+  'percentage points': 'percent-point',
+  seconds: 'second',
+  second: 'second',
+  minutes: 'minute',
+  minute: 'minute',
+  hours: 'hour',
+  hour: 'hour',
+  days: 'day',
+  weeks: 'week',
+  months: 'month',
+  years: 'year',
+  km: 'km',
+  kilometers: 'km',
+  kilometres: 'km',
+  miles: 'mile',
+  tons: 'tonne',
+  tonnes: 'tonne',
+  barrels: 'barrel',
+  people: 'person',
+  troops: 'troop',
+  soldiers: 'soldier',
+};
+/** A money amount, or a number followed by a unit word: "$228.1 billion", "about 90 minutes", "43%". */
+const AMOUNT_RE = new RegExp(
+  '(?:\\b(about|around|approximately|nearly|almost|roughly|some|over|more than|less than|at least|up to)\\s+)?' +
+    '(?:(US\\$|\\$|€|£|¥)\\s?(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(thousand|million|billion|trillion|bn|mn|tn|m|b)\\b)?' +
+    '|\\b(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(thousand|million|billion|trillion)\\b)?\\s?(%|percentage points|per cent|percent\\b|(?:dollars|dollar|euros|euro|pounds|yuan|rmb|yen|rubles|roubles|seconds|second|minutes|minute|hours|hour|days|weeks|months|years|km|kilometers|kilometres|miles|tons|tonnes|barrels|people|troops|soldiers)\\b))',
+  'gi',
+);
+
+const TITLES = new Set([
+  'president',
+  'premier',
+  'minister',
+  'chancellor',
+  'professor',
+  'prof',
+  'aide',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'secretary',
+  'senator',
+  'sen',
+  'rep',
+  'representative',
+  'governor',
+  'gov',
+  'mayor',
+  'king',
+  'queen',
+  'prince',
+  'pope',
+  'ambassador',
+  'envoy',
+  'general',
+  'gen',
+  'leader',
+  'chairman',
+  'chairwoman',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'judge',
+  'justice',
+  'director',
+  'ceo',
+  'speaker',
+]);
+
+/** Verbs whose sentence states that the main event happened (held, spoke, met). */
+const EVENT_VERBS = new Set([
+  'hold',
+  'speak',
+  'meet',
+  'talk',
+  'call',
+  'visit',
+  'conduct',
+  'engage',
+  'sign',
+  'host',
+]);
+/** A date in a sentence about a deadline is not the date of the event. */
+const DEADLINE_WORDS = new Set(['expire', 'expiration', 'expiry', 'lapse', 'deadline', 'due', 'until']);
+const ANAPHORIC = new Set(['the', 'this', 'that', 'their', 'his', 'her', 'its', 'these', 'those']);
+const COUNTERPART_LEADS = new Set(['with', 'between', 'to']);
+const COUNTERPART_WINDOW = 14;
+const AMOUNT_CONTEXT_BEFORE = 8;
+const AMOUNT_CONTEXT_AFTER = 4;
+/** Only the first sentences of the body are searched for the date of the main event. */
+const EVENT_DATE_SENTENCES = 6;
+
+function tokenAt(doc: Document, offset: number): number {
+  const starts = doc.tokens.start;
+  let lo = 0;
+  let hi = doc.tokens.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function sentenceText(doc: Document, s: number): TextSpan {
+  const sentence = doc.sentences[s];
+  if (!sentence) throw new Error(`sentence ${s} does not exist (document has ${doc.sentences.length})`);
+  return { ...sentence.span, text: doc.text.slice(sentence.span.start, sentence.span.end) };
+}
+
+function base(doc: Document, start: number, end: number, firstToken: number): FactBase {
+  const sentenceIndex = doc.tokens.sentence[firstToken] as number;
+  const { line, column } = lineColumn(doc, start);
+  return {
+    text: doc.text.slice(start, end),
+    span: { start, end, line, column },
+    sentence: sentenceText(doc, sentenceIndex),
+    sentenceIndex,
+  };
+}
+
+function lineColumn(doc: Document, offset: number): { line: number; column: number } {
+  const ls = doc.lineStarts;
+  let lo = 0;
+  let hi = ls.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((ls[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (ls[lo] as number) + 1 };
+}
+
+function monthOf(word: string): number {
+  return (
+    MONTHS[
+      word
+        .toLowerCase()
+        .replace(/\.$/, '')
+        .slice(0, word.toLowerCase().startsWith('sept') ? 4 : 3)
+    ] ?? 0
+  );
+}
+
+export function findDates(doc: Document): DateFact[] {
+  const out: Omit<DateFact, 'role'>[] = [];
+  const text = doc.text;
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    const t = tokenAt(doc, m.index);
+    if (!doc.tokens.scored[t]) continue;
+    let month: number;
+    let day: number;
+    let year: number | null;
+    if (m[1]) {
+      month = monthOf(m[1]);
+      day = Number(m[2]);
+      year = m[3] ? Number(m[3]) : null;
+    } else if (m[5]) {
+      month = monthOf(m[5]);
+      day = Number(m[4]);
+      year = m[6] ? Number(m[6]) : null;
+    } else {
+      year = Number(m[7]);
+      month = Number(m[8]);
+      day = Number(m[9]);
+    }
+    // "May 2" is a date; "may 2" is a modal verb before a number.
+    if (m[1] === 'May' && !/^\d/.test(m[2] ?? '')) continue;
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    out.push({ kind: 'date', ...base(doc, m.index, m.index + m[0].length, t), year, month, day });
+  }
+  const eventIndex = eventDateIndex(doc, out);
+  return out.map((d, i) => ({ ...d, role: i === eventIndex ? 'event' : 'other' }));
+}
+
+/**
+ * The date of the main event: the first date, among the first scored sentences, whose sentence
+ * has an event verb or an event noun (held, met, call) and no deadline word (expire, due).
+ * News leads state when the event happened in their first sentences; later dates are background.
+ */
+function eventDateIndex(doc: Document, dates: readonly Omit<DateFact, 'role'>[]): number {
+  const scoredSentences = doc.sentences.filter((s) => s.scored).map((s) => s.index);
+  const early = new Set(scoredSentences.slice(0, EVENT_DATE_SENTENCES));
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i] as Omit<DateFact, 'role'>;
+    if (!early.has(d.sentenceIndex)) continue;
+    const s = doc.sentences[d.sentenceIndex];
+    if (!s) continue;
+    let event = false;
+    let deadline = false;
+    for (let t = s.firstToken; t < s.endToken; t++) {
+      const lemma = (doc.tokens.lemma[t] as string).toLowerCase();
+      if (EVENT_VERBS.has(lemma)) event = true;
+      if (DEADLINE_WORDS.has(lemma)) deadline = true;
+    }
+    if (event && !deadline) return i;
+  }
+  return -1;
+}
+
+function parseNumber(s: string): number {
+  return Number(s.replace(/,/g, ''));
+}
+
+export function findAmounts(doc: Document): AmountFact[] {
+  const out: AmountFact[] = [];
+  const text = doc.text;
+  const tokens = doc.tokens;
+  AMOUNT_RE.lastIndex = 0;
+  for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
+    const t = tokenAt(doc, m.index);
+    if (!tokens.scored[t]) continue;
+    const approximate = Boolean(m[1]);
+    let unit: string;
+    let numberText: string;
+    let scaleWord: string | undefined;
+    if (m[2]) {
+      unit = CURRENCY[m[2]] ?? m[2];
+      numberText = m[3] as string;
+      scaleWord = m[4];
+    } else {
+      numberText = m[5] as string;
+      scaleWord = m[6];
+      const unitWord = (m[7] as string).toLowerCase();
+      unit = UNIT_WORDS[unitWord] ?? unitWord;
+    }
+    // A bare four-digit year followed by a unit word ("2026 years") is rare; a year alone never matches.
+    const mantissa = parseNumber(numberText);
+    if (!Number.isFinite(mantissa)) continue;
+    const decimals = numberText.includes('.') ? (numberText.split('.')[1] as string).length : 0;
+    const scale = scaleWord ? (SCALE[scaleWord.toLowerCase()] ?? 1) : 1;
+    const end = m.index + m[0].length;
+    const first = tokenAt(doc, m.index);
+    const last = tokenAt(doc, end - 1);
+    const sentence = tokens.sentence[first] as number;
+    const s = doc.sentences[sentence];
+    const context = new Set<string>();
+    let year: number | null = null;
+    if (s) {
+      for (let i = Math.max(s.firstToken, first - AMOUNT_CONTEXT_BEFORE); i < first; i++)
+        addContext(doc, i, context);
+      for (let i = last + 1; i < Math.min(s.endToken, last + 1 + AMOUNT_CONTEXT_AFTER); i++) {
+        const v = tokens.value[i] as string;
+        if (year === null && /^(19|20)\d\d$/.test(v) && i <= last + 3) year = Number(v);
+        else addContext(doc, i, context);
+      }
+    }
+    out.push({
+      kind: 'amount',
+      ...base(doc, m.index, end, first),
+      unit,
+      value: mantissa * scale,
+      mantissa,
+      decimals,
+      scale,
+      approximate,
+      context: [...context].sort(),
+      year,
+    });
+  }
+  return out;
+}
+
+function addContext(doc: Document, i: number, into: Set<string>): void {
+  const pos = doc.tokens.pos[i];
+  if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'VERB' && pos !== 'ADJ') return;
+  const normal = doc.tokens.normal[i] as string;
+  if (isStopWord(normal) || !/[a-z]/.test(normal)) return;
+  into.add((doc.tokens.lemma[i] as string).toLowerCase());
+}
+
+/** Both tokens in one sentence with no line break between them: a name never spans a heading and a paragraph. */
+function sameLine(doc: Document, a: number, b: number): boolean {
+  if (doc.tokens.sentence[a] !== doc.tokens.sentence[b]) return false;
+  const between = doc.text.slice(doc.tokens.end[a] as number, doc.tokens.start[b] as number);
+  return !between.includes('\n') && !between.includes('\r');
+}
+
+function isNameToken(doc: Document, i: number): boolean {
+  const v = doc.tokens.value[i] as string;
+  return doc.tokens.pos[i] === 'PROPN' && /^\p{Lu}[\p{L}'’-]*$/u.test(v) && !/[’']s$/.test(v);
+}
+
+/**
+ * People's names: runs of capitalised proper nouns after a title ("President Vladimir Putin",
+ * "Prime Minister Mark Carney"), then every later mention of a known name part ("Putin's").
+ * wink's light model has no person tagger, so the title is the evidence that a run names a person.
+ */
+export function findNames(doc: Document): NameFact[] {
+  const tokens = doc.tokens;
+  const runs: { first: number; end: number }[] = [];
+  const known = new Set<string>();
+  for (let i = 0; i < tokens.count; i++) {
+    if (!tokens.scored[i]) continue;
+    const normal = (tokens.normal[i] as string).replace(/\.$/, '');
+    if (!TITLES.has(normal)) continue;
+    let j = i + 1;
+    if (tokens.value[j] === '.') j++;
+    let end = j;
+    while (end < tokens.count && end - j < 4 && isNameToken(doc, end) && sameLine(doc, i, end)) end++;
+    if (end > j) {
+      runs.push({ first: j, end });
+      for (let k = j; k < end; k++) known.add((tokens.normal[k] as string).toLowerCase());
+      i = end - 1;
+    }
+  }
+  // Later mentions: a run of name tokens that contains a known part.
+  const covered = new Uint8Array(tokens.count);
+  for (const r of runs) for (let k = r.first; k < r.end; k++) covered[k] = 1;
+  for (let i = 0; i < tokens.count; i++) {
+    if (covered[i] || !tokens.scored[i] || !isNameToken(doc, i)) continue;
+    let end = i;
+    while (
+      end < tokens.count &&
+      end - i < 4 &&
+      isNameToken(doc, end) &&
+      !covered[end] &&
+      sameLine(doc, i, end)
+    )
+      end++;
+    let hit = false;
+    for (let k = i; k < end; k++) if (known.has((tokens.normal[k] as string).toLowerCase())) hit = true;
+    if (hit) {
+      runs.push({ first: i, end });
+      for (let k = i; k < end; k++) covered[k] = 1;
+    }
+    i = Math.max(i, end - 1);
+  }
+  runs.sort((a, b) => a.first - b.first);
+  return runs.map(({ first, end }) => {
+    const start = tokens.start[first] as number;
+    const stop = tokens.end[end - 1] as number;
+    const parts: string[] = [];
+    for (let k = first; k < end; k++) parts.push((tokens.normal[k] as string).toLowerCase());
+    return { kind: 'name', ...base(doc, start, stop, first), name: doc.text.slice(start, stop), parts };
+  });
+}
+
+/**
+ * How the article describes the event: each hit of an event-kinds entry, with the people it was
+ * "with". A definite mention without a counterpart ("the video conference") refers back to the
+ * latest earlier mention of the same channel and takes its counterparts.
+ */
+export function findEventKinds(
+  doc: Document,
+  lexicon: EventKindLexicon,
+  names: readonly NameFact[],
+): EventKindFact[] {
+  const tokens = doc.tokens;
+  const nameParts = new Set<string>();
+  for (const n of names) for (const p of n.parts) nameParts.add(p);
+  // Word tokens only, hyphens skipped, so that "video-conference" and "video conference" match alike.
+  const words: number[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    if (!tokens.scored[i]) continue;
+    const v = tokens.value[i] as string;
+    if (/^[-–—]$/.test(v)) continue;
+    words.push(i);
+  }
+  const same = (w: number, word: string) =>
+    (tokens.normal[w] as string) === word || (tokens.lemma[w] as string).toLowerCase() === word;
+  const out: EventKindFact[] = [];
+  const latestByChannel = new Map<string, readonly string[]>();
+  for (let w = 0; w < words.length; w++) {
+    let best: { entry: (typeof lexicon.entries)[number]; length: number } | null = null;
+    for (const entry of lexicon.entries) {
+      for (const pattern of entry.patterns) {
+        if (best && pattern.length <= best.length) continue;
+        if (w + pattern.length > words.length) continue;
+        let ok = true;
+        const sentence = tokens.sentence[words[w] as number];
+        for (let k = 0; k < pattern.length && ok; k++) {
+          const t = words[w + k] as number;
+          ok = tokens.sentence[t] === sentence && same(t, pattern[k] as string);
+        }
+        if (ok && pattern.length === 1 && entry.pos && tokens.pos[words[w] as number] !== entry.pos)
+          ok = false;
+        if (ok) best = { entry, length: pattern.length };
+      }
+    }
+    if (!best) continue;
+    const first = words[w] as number;
+    const last = words[w + best.length - 1] as number;
+    const counterparts = counterpartsAfter(doc, last, nameParts);
+    const channel = best.entry.category;
+    let resolved: readonly string[] = counterparts;
+    if (resolved.length === 0 && first > 0 && ANAPHORIC.has(tokens.normal[first - 1] as string))
+      resolved = latestByChannel.get(channel) ?? [];
+    if (counterparts.length > 0) latestByChannel.set(channel, counterparts);
+    out.push({
+      kind: 'event-kind',
+      ...base(doc, tokens.start[first] as number, tokens.end[last] as number, first),
+      entryId: best.entry.id,
+      category: channel,
+      generic: best.entry.generic,
+      counterparts: resolved,
+    });
+    w += best.length - 1;
+  }
+  return out;
+}
+
+/** Name parts in the phrase after an event noun that starts with "with", "between" or "to". */
+function counterpartsAfter(doc: Document, last: number, nameParts: ReadonlySet<string>): string[] {
+  const tokens = doc.tokens;
+  const next = last + 1;
+  if (next >= tokens.count || !COUNTERPART_LEADS.has(tokens.normal[next] as string)) return [];
+  const sentence = tokens.sentence[last];
+  const found: string[] = [];
+  for (let i = next + 1; i < Math.min(tokens.count, next + 1 + COUNTERPART_WINDOW); i++) {
+    if (tokens.sentence[i] !== sentence) break;
+    const pos = tokens.pos[i];
+    const v = tokens.value[i] as string;
+    // A comma ends the phrase: "with Putin, Xi emphasized" names Putin alone.
+    if (pos === 'VERB' || pos === 'AUX' || v === ';' || v === ':' || v === '.' || v === ',') break;
+    const normal = (tokens.normal[i] as string).toLowerCase();
+    // The surname: the last name part of a run of name tokens.
+    if (nameParts.has(normal) && !(i + 1 < tokens.count && nameParts.has(tokens.normal[i + 1] as string)))
+      found.push(normal);
+  }
+  return found;
+}
+
+export function findFacts(doc: Document, eventKinds: EventKindLexicon | null): Fact[] {
+  const names = findNames(doc);
+  return [
+    ...findDates(doc),
+    ...findAmounts(doc),
+    ...names,
+    ...(eventKinds ? findEventKinds(doc, eventKinds, names) : []),
+  ];
+}

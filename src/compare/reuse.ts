@@ -1,0 +1,323 @@
+import type { Span, TextSpan } from '../types.ts';
+import type { Grouping } from './grouping.ts';
+import { type LshOptions, intersectionSize, lshCandidatePairs } from './minhash.ts';
+import type { ArticleSummary, SentenceFingerprint } from './summary.ts';
+
+/**
+ * Reuse between articles: copies, and rewrites that keep another article's sentences in order
+ * while changing their words. Candidate pairs come from LSH over MinHash signatures (cost grows
+ * with the corpus, not its square) plus every pair inside a small group; each candidate is then
+ * measured exactly: 5-word shingle Jaccard and containment for copies, and a monotone alignment
+ * of sentences for rewrites. Thresholds are documented in docs/comparison.md.
+ */
+
+export interface ReuseOptions {
+  readonly lsh: LshOptions;
+  /** Groups up to this size have all their pairs checked, whatever LSH says. */
+  readonly exhaustiveGroupSize: number;
+  /** Two sentences align when the Jaccard of their content-stem sets reaches this. */
+  readonly sentenceThreshold: number;
+  /** A rewrite: aligned sentences hold at least this share of each article's content words. */
+  readonly rewriteShare: number;
+  /** A partial reuse: at least this share of one article, and `partialOtherShare` of the other. */
+  readonly partialShare: number;
+  readonly partialOtherShare: number;
+  /** A copy: 5-word shingle Jaccard, or containment of either article, at or above these. */
+  readonly copyJaccard: number;
+  readonly copyContainment: number;
+}
+
+export const DEFAULT_REUSE: ReuseOptions = {
+  lsh: { bands: 42, rows: 3 },
+  exhaustiveGroupSize: 50,
+  sentenceThreshold: 0.25,
+  rewriteShare: 0.4,
+  partialShare: 0.6,
+  partialOtherShare: 0.2,
+  copyJaccard: 0.5,
+  copyContainment: 0.8,
+};
+
+export type ReuseKind = 'copy' | 'rewrite' | 'partial';
+
+export interface AlignedPassage {
+  readonly a: TextSpan;
+  readonly b: TextSpan;
+  /** Number of aligned sentence pairs in the passage. */
+  readonly sentences: number;
+  /** Mean Jaccard of the aligned sentence pairs. */
+  readonly similarity: number;
+}
+
+export interface EntryDifference {
+  readonly entry: string;
+  readonly category: string;
+  readonly countA: number;
+  readonly countB: number;
+  readonly example: string;
+}
+
+export interface SourceDifference {
+  readonly source: string;
+  readonly sourceType: string;
+  readonly countA: number;
+  readonly countB: number;
+}
+
+export interface ReusePair {
+  readonly a: string;
+  readonly b: string;
+  readonly kind: ReuseKind;
+  /** Content words in aligned sentences of both articles over all content words of both. */
+  readonly similarity: number;
+  readonly shingleJaccard: number;
+  readonly containmentA: number;
+  readonly containmentB: number;
+  /** Share of each article's content words that lie in aligned sentences. */
+  readonly sharedShareA: number;
+  readonly sharedShareB: number;
+  readonly passages: readonly AlignedPassage[];
+  /** Framing entries whose counts differ: what the rewrite added (countB > countA) or removed. */
+  readonly framingDifferences: readonly EntryDifference[];
+  readonly sourceDifferences: readonly SourceDifference[];
+}
+
+export interface ReuseResult {
+  readonly candidatesChecked: number;
+  readonly pairs: readonly ReusePair[];
+}
+
+interface Alignment {
+  readonly pairs: readonly [number, number, number][];
+  readonly shareA: number;
+  readonly shareB: number;
+}
+
+function sentenceJaccard(x: SentenceFingerprint, y: SentenceFingerprint): number {
+  const inter = intersectionSize(x.hashes, y.hashes);
+  return inter / (x.hashes.length + y.hashes.length - inter);
+}
+
+/**
+ * The order-preserving alignment of sentences that maximises the summed similarity of aligned
+ * pairs (pairs below the threshold count nothing): a longest-common-subsequence over sentences.
+ * O(|A|·|B|) per candidate pair, never per corpus.
+ */
+export function alignSentences(
+  a: readonly SentenceFingerprint[],
+  b: readonly SentenceFingerprint[],
+  threshold: number,
+): Alignment {
+  const n = a.length;
+  const m = b.length;
+  const sim = new Float64Array(n * m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      const s = sentenceJaccard(a[i] as SentenceFingerprint, b[j] as SentenceFingerprint);
+      sim[i * m + j] = s >= threshold ? s : 0;
+    }
+  const w = m + 1;
+  const dp = new Float64Array((n + 1) * w);
+  for (let i = 1; i <= n; i++)
+    for (let j = 1; j <= m; j++) {
+      const s = sim[(i - 1) * m + (j - 1)] as number;
+      const diag = s > 0 ? (dp[(i - 1) * w + (j - 1)] as number) + s : 0;
+      dp[i * w + j] = Math.max(dp[(i - 1) * w + j] as number, dp[i * w + (j - 1)] as number, diag);
+    }
+  const pairs: [number, number, number][] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    const s = sim[(i - 1) * m + (j - 1)] as number;
+    const here = dp[i * w + j] as number;
+    if (s > 0 && here === (dp[(i - 1) * w + (j - 1)] as number) + s) {
+      pairs.push([i - 1, j - 1, s]);
+      i--;
+      j--;
+    } else if (here === dp[(i - 1) * w + j]) i--;
+    else j--;
+  }
+  pairs.reverse();
+  const total = (list: readonly SentenceFingerprint[]) => list.reduce((x, s) => x + s.size, 0);
+  let inA = 0;
+  let inB = 0;
+  for (const [x, y] of pairs) {
+    inA += (a[x] as SentenceFingerprint).size;
+    inB += (b[y] as SentenceFingerprint).size;
+  }
+  return { pairs, shareA: inA / (total(a) || 1), shareB: inB / (total(b) || 1) };
+}
+
+function passageSpan(first: Span, last: Span, text: string | undefined): TextSpan {
+  return {
+    start: first.start,
+    end: last.end,
+    line: first.line,
+    column: first.column,
+    text: text === undefined ? '' : text.slice(first.start, last.end),
+  };
+}
+
+/** Consecutive aligned sentence pairs become one passage on each side. */
+function passagesOf(
+  a: ArticleSummary,
+  b: ArticleSummary,
+  pairs: readonly [number, number, number][],
+  textOf: ((id: string) => string | undefined) | undefined,
+): AlignedPassage[] {
+  const textA = textOf?.(a.id);
+  const textB = textOf?.(b.id);
+  const out: AlignedPassage[] = [];
+  let k = 0;
+  while (k < pairs.length) {
+    let end = k + 1;
+    while (
+      end < pairs.length &&
+      (pairs[end] as [number, number, number])[0] === (pairs[end - 1] as [number, number, number])[0] + 1 &&
+      (pairs[end] as [number, number, number])[1] === (pairs[end - 1] as [number, number, number])[1] + 1
+    )
+      end++;
+    const first = pairs[k] as [number, number, number];
+    const last = pairs[end - 1] as [number, number, number];
+    let sum = 0;
+    for (let x = k; x < end; x++) sum += (pairs[x] as [number, number, number])[2];
+    out.push({
+      a: passageSpan(
+        (a.sentences[first[0]] as SentenceFingerprint).span,
+        (a.sentences[last[0]] as SentenceFingerprint).span,
+        textA,
+      ),
+      b: passageSpan(
+        (b.sentences[first[1]] as SentenceFingerprint).span,
+        (b.sentences[last[1]] as SentenceFingerprint).span,
+        textB,
+      ),
+      sentences: end - k,
+      similarity: sum / (end - k),
+    });
+    k = end;
+  }
+  return out;
+}
+
+function framingDifferences(a: ArticleSummary, b: ArticleSummary): EntryDifference[] {
+  const all = new Map<string, EntryDifference>();
+  for (const e of a.framing)
+    all.set(e.entry, {
+      entry: e.entry,
+      category: e.category,
+      countA: e.count,
+      countB: 0,
+      example: e.example,
+    });
+  for (const e of b.framing) {
+    const prev = all.get(e.entry);
+    all.set(e.entry, {
+      entry: e.entry,
+      category: e.category,
+      countA: prev?.countA ?? 0,
+      countB: e.count,
+      example: prev?.example ?? e.example,
+    });
+  }
+  return [...all.values()]
+    .filter((d) => d.countA !== d.countB)
+    .sort((x, y) => x.entry.localeCompare(y.entry));
+}
+
+function sourceDifferences(a: ArticleSummary, b: ArticleSummary): SourceDifference[] {
+  const all = new Map<string, SourceDifference>();
+  for (const s of a.sources)
+    all.set(s.source, { source: s.source, sourceType: s.sourceType, countA: s.count, countB: 0 });
+  for (const s of b.sources) {
+    const prev = all.get(s.source);
+    all.set(s.source, {
+      source: s.source,
+      sourceType: s.sourceType,
+      countA: prev?.countA ?? 0,
+      countB: s.count,
+    });
+  }
+  return [...all.values()]
+    .filter((d) => (d.countA === 0) !== (d.countB === 0))
+    .sort((x, y) => x.source.localeCompare(y.source));
+}
+
+/** Measures one pair; returns null when it is neither a copy, a rewrite nor a partial reuse. */
+export function measurePair(
+  a: ArticleSummary,
+  b: ArticleSummary,
+  options: ReuseOptions = DEFAULT_REUSE,
+  textOf?: (id: string) => string | undefined,
+): ReusePair | null {
+  const inter = intersectionSize(a.shingles, b.shingles);
+  const union = a.shingles.length + b.shingles.length - inter;
+  const shingleJaccard = union > 0 ? inter / union : 0;
+  const containmentA = a.shingles.length > 0 ? inter / a.shingles.length : 0;
+  const containmentB = b.shingles.length > 0 ? inter / b.shingles.length : 0;
+  const alignment = alignSentences(a.sentences, b.sentences, options.sentenceThreshold);
+  const { shareA, shareB } = alignment;
+  let kind: ReuseKind | null = null;
+  if (
+    shingleJaccard >= options.copyJaccard ||
+    Math.max(containmentA, containmentB) >= options.copyContainment
+  )
+    kind = 'copy';
+  else if (Math.min(shareA, shareB) >= options.rewriteShare) kind = 'rewrite';
+  else if (
+    Math.max(shareA, shareB) >= options.partialShare &&
+    Math.min(shareA, shareB) >= options.partialOtherShare
+  )
+    kind = 'partial';
+  if (!kind) return null;
+  const sizeA = a.sentences.reduce((x, s) => x + s.size, 0);
+  const sizeB = b.sentences.reduce((x, s) => x + s.size, 0);
+  return {
+    a: a.id,
+    b: b.id,
+    kind,
+    similarity: (shareA * sizeA + shareB * sizeB) / (sizeA + sizeB || 1),
+    shingleJaccard,
+    containmentA,
+    containmentB,
+    sharedShareA: shareA,
+    sharedShareB: shareB,
+    passages: passagesOf(a, b, alignment.pairs, textOf),
+    framingDifferences: framingDifferences(a, b),
+    sourceDifferences: sourceDifferences(a, b),
+  };
+}
+
+export function findReuse(
+  summaries: readonly ArticleSummary[],
+  grouping: Grouping | null,
+  options: ReuseOptions = DEFAULT_REUSE,
+  textOf?: (id: string) => string | undefined,
+): ReuseResult {
+  const n = summaries.length;
+  const seen = new Set<number>();
+  const candidates: [number, number][] = [];
+  const add = (i: number, j: number) => {
+    const [x, y] = i < j ? [i, j] : [j, i];
+    if (x === y || seen.has(x * n + y)) return;
+    seen.add(x * n + y);
+    candidates.push([x, y]);
+  };
+  for (const [i, j] of lshCandidatePairs(
+    summaries.map((s) => s.signature),
+    options.lsh,
+  ))
+    add(i, j);
+  for (const g of grouping?.groups ?? [])
+    if (g.members.length <= options.exhaustiveGroupSize)
+      for (let x = 0; x < g.members.length; x++)
+        for (let y = x + 1; y < g.members.length; y++) add(g.members[x] as number, g.members[y] as number);
+  candidates.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const pairs: ReusePair[] = [];
+  for (const [i, j] of candidates) {
+    const pair = measurePair(summaries[i] as ArticleSummary, summaries[j] as ArticleSummary, options, textOf);
+    if (pair) pairs.push(pair);
+  }
+  pairs.sort((p, q) => q.similarity - p.similarity || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
+  return { candidatesChecked: candidates.length, pairs };
+}

@@ -1,0 +1,58 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCsvPacks, parseLiwcDic, parseQuantedaYaml } from './import.ts';
+import { parsePack } from './parse.ts';
+import { type Pack, isMatchedKind } from './types.ts';
+
+/** The repository's `lexicons/` folder, found from this file so it works from any working directory. */
+export const BUILTIN_LEXICON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicons');
+
+const PACK_EXTENSIONS = new Set(['.yaml', '.yml', '.dic', '.csv']);
+
+/**
+ * Reads one file by its extension: `.dic` LIWC, `.csv` the spreadsheet form, `.yaml`/`.yml` a
+ * framescope pack when it has a top-level `pack:` key, else a quanteda dictionary.
+ */
+export function readPackFile(path: string): Pack[] {
+  const text = readFileSync(path, 'utf8');
+  const ext = extname(path).toLowerCase();
+  if (ext === '.dic') return [parseLiwcDic(text, path)];
+  if (ext === '.csv') return parseCsvPacks(text, path);
+  if (/^pack\s*:/m.test(text)) return [parsePack(text, path)];
+  return [parseQuantedaYaml(text, path)];
+}
+
+function packFilesIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => PACK_EXTENSIONS.has(extname(f).toLowerCase()))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/**
+ * Reads packs from files and folders (a folder gives its pack files, not its subfolders, sorted by
+ * name), in the order given. Throws only when a path does not exist; bad content becomes issues.
+ */
+export function loadPacks(paths: readonly string[]): Pack[] {
+  const packs: Pack[] = [];
+  for (const path of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      throw new Error(`loadPacks: expected a lexicon file or folder, found nothing at ${path}`);
+    }
+    for (const file of isDir ? packFilesIn(path) : [path]) packs.push(...readPackFile(file));
+  }
+  return packs;
+}
+
+/** The built-in framing and choices packs (`lexicons/*.yaml`, sorted by file name). */
+export function loadBuiltinPacks(dir: string = BUILTIN_LEXICON_DIR): Pack[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
+  return files.map((f) => parsePack(readFileSync(f, 'utf8'), f)).filter((p) => isMatchedKind(p.kind));
+}

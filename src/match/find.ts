@@ -1,0 +1,332 @@
+import { spanOf } from '../text/positions.ts';
+import type { Attribution, Document, Match, Quotation, TextSpan, Voice } from '../types.ts';
+import type {
+  CompiledEntry,
+  CompiledLexicon,
+  CompiledPattern,
+  CompiledPhrase,
+  UnitMatcher,
+} from './compile.ts';
+import { type UnitStream, unitsOf } from './units.ts';
+
+/**
+ * How overlapping hits are resolved (hits overlap when they share a matched word unit):
+ * - `longest` (default): the hit covering most units wins; ties go to the earlier start, then to
+ *   the entry that comes first in pack order;
+ * - `first`: the hit that starts first wins; ties go to the longer hit, then pack order;
+ * - `all`: every hit is kept (only the same entry matching the same units twice is merged).
+ * Framing and choices packs are resolved separately, so a choice term is never hidden by a
+ * framing entry or the reverse.
+ */
+export const OVERLAP_POLICIES = ['longest', 'first', 'all'] as const;
+export type OverlapPolicy = (typeof OVERLAP_POLICIES)[number];
+export const DEFAULT_OVERLAP_POLICY: OverlapPolicy = 'longest';
+
+export interface FindMatchesOptions {
+  readonly quotations?: readonly Quotation[];
+  readonly attributions?: readonly Attribution[];
+  readonly overlap?: OverlapPolicy;
+}
+
+/** Normal forms that negate what follows (wink gives `not` for "n't"). */
+const NEGATION_CUES: ReadonlySet<string> = new Set([
+  'not',
+  "n't",
+  'no',
+  'never',
+  'without',
+  'neither',
+  'nor',
+  'none',
+  'nobody',
+  'nothing',
+  'cannot',
+]);
+/** How many tokens before a hit a negation cue may stand. */
+export const NEGATION_WINDOW = 3;
+
+interface Hit {
+  readonly pattern: CompiledPattern;
+  /** Units of the first phrase [a0, a1) and, for NEAR, of the second [b0, b1) (else -1). */
+  readonly a0: number;
+  readonly a1: number;
+  readonly b0: number;
+  readonly b1: number;
+  readonly first: number;
+  readonly end: number;
+  /** Matched units (gaps of a NEAR hit not counted). */
+  readonly size: number;
+}
+
+function unitMatches(units: UnitStream, u: UnitMatcher, j: number, entry: CompiledEntry): boolean {
+  if (u.pos !== null && !u.pos.includes(units.pos[j] as string)) return false;
+  const f = units.forms[j]!;
+  if (u.kind === 'literal') {
+    const p = u.forms;
+    if (entry.caseSensitive) return f.raw === p.raw;
+    switch (entry.mode) {
+      case 'exact':
+        return f.lower === p.lower;
+      case 'normal':
+        return f.norm === p.norm || f.lower === p.lower;
+      case 'lemma':
+        return f.norm === p.norm || f.lemma === p.lemma || f.norm === p.lemma || f.lemma === p.norm;
+      case 'stem':
+        return f.stem === p.stem;
+    }
+  }
+  const re = u.re;
+  if (entry.caseSensitive) return re.test(f.raw);
+  if (re.test(f.lower)) return true;
+  if (entry.mode === 'exact') return false;
+  if (f.norm !== f.lower && re.test(f.norm)) return true;
+  return entry.mode === 'lemma' && f.lemma !== f.norm && re.test(f.lemma);
+}
+
+function phraseAt(
+  units: UnitStream,
+  phrase: CompiledPhrase,
+  i: number,
+  sentence: number,
+  entry: CompiledEntry,
+): boolean {
+  if (i < 0 || i + phrase.length > units.count) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const j = i + k;
+    if (units.sentence[j] !== sentence || units.scored[j] === 0) return false;
+    if (!unitMatches(units, phrase[k]!, j, entry)) return false;
+  }
+  return true;
+}
+
+/** A hit of `pattern` whose first phrase starts at unit i, or null. */
+function hitAt(units: UnitStream, pattern: CompiledPattern, i: number): Hit | null {
+  const entry = pattern.entry;
+  const sentence = units.sentence[i] as number;
+  const a = pattern.phrases[0]!;
+  if (!phraseAt(units, a, i, sentence, entry)) return null;
+  const a1 = i + a.length;
+  if (pattern.near === null) return { pattern, a0: i, a1, b0: -1, b1: -1, first: i, end: a1, size: a.length };
+  const b = pattern.phrases[1]!;
+  const near = pattern.near;
+  // The nearest B after A, else the nearest B before A.
+  for (let gap = 0; gap <= near; gap++) {
+    const after = a1 + gap;
+    if (phraseAt(units, b, after, sentence, entry))
+      return {
+        pattern,
+        a0: i,
+        a1,
+        b0: after,
+        b1: after + b.length,
+        first: i,
+        end: after + b.length,
+        size: a.length + b.length,
+      };
+    const before = i - gap - b.length;
+    if (phraseAt(units, b, before, sentence, entry))
+      return {
+        pattern,
+        a0: i,
+        a1,
+        b0: before,
+        b1: i - gap,
+        first: before,
+        end: a1,
+        size: a.length + b.length,
+      };
+  }
+  return null;
+}
+
+/** True when the hit lies inside one of its entry's exclude phrases. */
+function excluded(units: UnitStream, hit: Hit): boolean {
+  const entry = hit.pattern.entry;
+  const sentence = units.sentence[hit.first] as number;
+  for (const ex of entry.excludes) {
+    const len = ex.length;
+    if (len < hit.end - hit.first) continue;
+    for (let s = Math.max(0, hit.end - len); s <= hit.first; s++) {
+      if (phraseAt(units, ex, s, sentence, entry)) return true;
+    }
+  }
+  return false;
+}
+
+function addCandidates(list: readonly CompiledPattern[] | undefined, out: CompiledPattern[]): void {
+  if (list === undefined) return;
+  for (const p of list) if (!out.includes(p)) out.push(p);
+}
+
+function collectHits(units: UnitStream, lexicon: CompiledLexicon): Hit[] {
+  const { byForm, byStem, byPrefix, scan } = lexicon.index;
+  const usePrefix = byPrefix.size > 0;
+  const useStem = byStem.size > 0;
+  const hits: Hit[] = [];
+  const candidates: CompiledPattern[] = [];
+  for (let i = 0; i < units.count; i++) {
+    if (units.scored[i] === 0) continue;
+    const f = units.forms[i]!;
+    candidates.length = 0;
+    addCandidates(byForm.get(f.lower), candidates);
+    if (f.norm !== f.lower) addCandidates(byForm.get(f.norm), candidates);
+    if (f.lemma !== f.norm && f.lemma !== f.lower) addCandidates(byForm.get(f.lemma), candidates);
+    if (useStem) addCandidates(byStem.get(f.stem), candidates);
+    if (usePrefix) {
+      const p1 = f.lower.slice(0, 2);
+      addCandidates(byPrefix.get(p1), candidates);
+      const p2 = f.norm.slice(0, 2);
+      if (p2 !== p1) addCandidates(byPrefix.get(p2), candidates);
+      const p3 = f.lemma.slice(0, 2);
+      if (p3 !== p1 && p3 !== p2) addCandidates(byPrefix.get(p3), candidates);
+    }
+    addCandidates(scan, candidates);
+    for (const p of candidates) {
+      const hit = hitAt(units, p, i);
+      if (hit !== null && (p.entry.excludes.length === 0 || !excluded(units, hit))) hits.push(hit);
+    }
+  }
+  return hits;
+}
+
+function occupied(mask: Uint8Array, hit: Hit): boolean {
+  for (let u = hit.a0; u < hit.a1; u++) if (mask[u]) return true;
+  for (let u = hit.b0; u < hit.b1; u++) if (mask[u]) return true;
+  return false;
+}
+
+function occupy(mask: Uint8Array, hit: Hit): void {
+  mask.fill(1, hit.a0, hit.a1);
+  if (hit.b0 >= 0) mask.fill(1, hit.b0, hit.b1);
+}
+
+const byLongest = (x: Hit, y: Hit) =>
+  y.size - x.size ||
+  x.first - y.first ||
+  x.pattern.entry.order - y.pattern.entry.order ||
+  x.pattern.id - y.pattern.id;
+const byFirst = (x: Hit, y: Hit) =>
+  x.first - y.first ||
+  y.size - x.size ||
+  x.pattern.entry.order - y.pattern.entry.order ||
+  x.pattern.id - y.pattern.id;
+
+/** Resolves overlaps within one group of hits (framing or choices) under a policy. */
+function resolveOverlaps(hits: readonly Hit[], unitCount: number, policy: OverlapPolicy): Hit[] {
+  if (policy === 'all') {
+    const seen = new Set<string>();
+    const kept: Hit[] = [];
+    for (const h of [...hits].sort(byFirst)) {
+      const key = `${h.pattern.entry.order}:${h.a0}:${h.a1}:${h.b0}:${h.b1}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        kept.push(h);
+      }
+    }
+    return kept;
+  }
+  const mask = new Uint8Array(unitCount);
+  const kept: Hit[] = [];
+  for (const h of [...hits].sort(policy === 'longest' ? byLongest : byFirst)) {
+    if (occupied(mask, h)) continue;
+    occupy(mask, h);
+    kept.push(h);
+  }
+  return kept;
+}
+
+/** Sorted, disjoint [start, end) intervals covering the given spans. */
+function mergedIntervals(spans: readonly (TextSpan | null)[]): Int32Array {
+  const list = spans
+    .filter((s): s is TextSpan => s !== null && s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  const out: number[] = [];
+  for (const s of list) {
+    const last = out.length - 1;
+    if (last > 0 && s.start <= (out[last] as number)) out[last] = Math.max(out[last] as number, s.end);
+    else out.push(s.start, s.end);
+  }
+  return Int32Array.from(out);
+}
+
+function inside(intervals: Int32Array, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = intervals.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = intervals[2 * mid] as number;
+    if (s > start) hi = mid - 1;
+    else if ((intervals[2 * mid + 1] as number) <= start) lo = mid + 1;
+    else return end <= (intervals[2 * mid + 1] as number);
+  }
+  return false;
+}
+
+function negatedBefore(doc: Document, firstToken: number): boolean {
+  const { normal, sentence } = doc.tokens;
+  const s = sentence[firstToken];
+  for (let t = firstToken - 1; t >= 0 && t >= firstToken - NEGATION_WINDOW; t--) {
+    if (sentence[t] !== s) break;
+    if (NEGATION_CUES.has(normal[t] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * Every lexicon hit in a document's scored text, after the overlap policy, sorted by start offset.
+ * Each hit carries its text exactly as written, its place, whether a negation cue stands just
+ * before it, and its voice: `quoted` inside a quotation, else `attributed` inside the content of an
+ * attribution (reported speech), else `authorial`.
+ */
+export function findMatches(
+  doc: Document,
+  lexicon: CompiledLexicon,
+  options: FindMatchesOptions = {},
+): Match[] {
+  const policy = options.overlap ?? DEFAULT_OVERLAP_POLICY;
+  if (!(OVERLAP_POLICIES as readonly string[]).includes(policy))
+    throw new Error(
+      `findMatches: overlap policy must be one of ${OVERLAP_POLICIES.join(', ')}, got ${String(policy)}`,
+    );
+  if (lexicon.patterns.length === 0) return [];
+  const units = unitsOf(doc.tokens);
+  const hits = collectHits(units, lexicon);
+  if (hits.length === 0) return [];
+  const framing = hits.filter((h) => h.pattern.entry.kind !== 'choices');
+  const choices = hits.filter((h) => h.pattern.entry.kind === 'choices');
+  const kept = [
+    ...resolveOverlaps(framing, units.count, policy),
+    ...resolveOverlaps(choices, units.count, policy),
+  ];
+
+  const quoted = mergedIntervals((options.quotations ?? []).map((q) => q.content));
+  const attributed = mergedIntervals((options.attributions ?? []).map((a) => a.content));
+  const matches: (Match & { readonly order: number })[] = kept.map((h) => {
+    const start = units.start[h.first] as number;
+    const end = units.end[h.end - 1] as number;
+    const firstToken = units.token[h.first] as number;
+    const voice: Voice = inside(quoted, start, end)
+      ? 'quoted'
+      : inside(attributed, start, end)
+        ? 'attributed'
+        : 'authorial';
+    const entry = h.pattern.entry;
+    return {
+      ...spanOf(doc.lineStarts, start, end),
+      text: doc.text.slice(start, end),
+      pack: entry.pack.pack,
+      entryId: entry.entry.id,
+      category: entry.entry.category,
+      pattern: h.pattern.text,
+      weight: entry.entry.weight,
+      sentence: units.sentence[h.first] as number,
+      firstToken,
+      endToken: (units.token[h.end - 1] as number) + 1,
+      voice,
+      negated: negatedBefore(doc, firstToken),
+      order: entry.order * 1e6 + h.pattern.id,
+    };
+  });
+  matches.sort((x, y) => x.start - y.start || y.end - x.end || x.order - y.order);
+  return matches.map(({ order: _order, ...m }) => m);
+}

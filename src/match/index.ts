@@ -1,0 +1,10 @@
+export { type CompiledLexicon, compileLexicon } from './compile.ts';
+export {
+  DEFAULT_OVERLAP_POLICY,
+  type FindMatchesOptions,
+  findMatches,
+  NEGATION_WINDOW,
+  OVERLAP_POLICIES,
+  type OverlapPolicy,
+} from './find.ts';
+export { canonicalSurface, foldSpelling } from './fold.ts';

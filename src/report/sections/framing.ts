@@ -1,0 +1,132 @@
+import { formatPlace } from '../../text/positions.ts';
+import type { ArticleResult, Match } from '../../types.ts';
+import type { Cell } from '../format.ts';
+import { escapeMarkdownText, markdownTable } from '../markdown.ts';
+import type { Table } from '../tables.ts';
+
+/** Characters of context shown on each side of a hit. */
+export const CONTEXT_CHARS = 60;
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
+/** The text left and right of a hit, on one line, cut at CONTEXT_CHARS. */
+export function contextOf(text: string, m: { start: number; end: number }, width = CONTEXT_CHARS) {
+  return {
+    left: oneLine(text.slice(Math.max(0, m.start - width), m.start)).trimStart(),
+    right: oneLine(text.slice(m.end, m.end + width)).trimEnd(),
+  };
+}
+
+/** `matches.csv`: one row per lexicon hit, with its entry, voice, place and context. */
+export function matchesTable(results: readonly ArticleResult[]): Table {
+  const header = [
+    'article',
+    'index',
+    'pack',
+    'entry',
+    'category',
+    'pattern',
+    'text',
+    'voice',
+    'negated',
+    'weight',
+    'sentence',
+    'start',
+    'end',
+    'line_column',
+    'left_context',
+    'right_context',
+  ];
+  const rows: Cell[][] = [];
+  for (const r of results) {
+    r.matches.forEach((m, i) => {
+      const { left, right } = contextOf(r.article.text, m);
+      rows.push([
+        r.article.id,
+        i,
+        m.pack,
+        m.entryId,
+        m.category,
+        m.pattern,
+        m.text,
+        m.voice,
+        m.negated,
+        m.weight,
+        m.sentence,
+        m.start,
+        m.end,
+        formatPlace(m),
+        left,
+        right,
+      ]);
+    });
+  }
+  return { header, rows };
+}
+
+const INDEXES = ['index_state_media', 'index_evaluative_intensity', 'index_hedging'] as const;
+
+function hitLine(r: ArticleResult, m: Match): string {
+  const { left, right } = contextOf(r.article.text, m, 50);
+  const flags = [m.voice, ...(m.negated ? ['negated'] : [])].join(', ');
+  return `- line ${formatPlace(m)}, \`${m.category}\` (${flags}): ...${escapeMarkdownText(left)} **${escapeMarkdownText(m.text)}** ${escapeMarkdownText(right)}...`;
+}
+
+/**
+ * The framing section of `report.md`: the composite indexes side by side, then for each article
+ * its hits by category (all voices and the author's own voice) and the top hits in context, with
+ * quoted and attributed hits listed apart from the outlet's own words.
+ */
+export function framingSection(results: readonly ArticleResult[], topHits = 8): string {
+  if (results.length === 0) return 'No article was analysed.';
+  const out: string[] = [];
+  out.push(
+    'Indexes are per 1,000 scored words in the authorial voice (hedging: hedges / (hedges + boosters)); see the methods section for every formula.',
+    '',
+  );
+  out.push(
+    markdownTable(
+      ['article', 'words', 'hits', 'authorial hits', ...INDEXES],
+      results.map((r) => [
+        r.article.id,
+        r.wordCount,
+        r.matches.length,
+        r.matches.filter((m) => m.voice === 'authorial').length,
+        ...INDEXES.map((k) => r.figures[k] ?? null),
+      ]),
+      new Set([1, 2, 3, 4, 5, 6]),
+    ),
+    '',
+  );
+  for (const r of results) {
+    out.push(`### ${escapeMarkdownText(r.article.id)}`, '');
+    if (r.matches.length === 0) {
+      out.push('No lexicon hit.', '');
+      continue;
+    }
+    const byCategory = new Map<string, { all: number; authorial: number }>();
+    for (const m of r.matches) {
+      const c = byCategory.get(m.category) ?? { all: 0, authorial: 0 };
+      c.all++;
+      if (m.voice === 'authorial') c.authorial++;
+      byCategory.set(m.category, c);
+    }
+    const cats = [...byCategory].sort((a, b) => b[1].all - a[1].all || (a[0] < b[0] ? -1 : 1));
+    out.push(
+      markdownTable(
+        ['category', 'hits', 'authorial', 'quoted or attributed'],
+        cats.map(([c, n]) => [c, n.all, n.authorial, n.all - n.authorial]),
+        new Set([1, 2, 3]),
+      ),
+      '',
+    );
+    const own = r.matches.filter((m) => m.voice === 'authorial').slice(0, topHits);
+    const others = r.matches.filter((m) => m.voice !== 'authorial').slice(0, topHits);
+    if (own.length > 0) out.push("In the outlet's own voice:", '', ...own.map((m) => hitLine(r, m)), '');
+    if (others.length > 0)
+      out.push('Inside quotations or reported speech:', '', ...others.map((m) => hitLine(r, m)), '');
+  }
+  return out.join('\n').trimEnd();
+}

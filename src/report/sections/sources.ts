@@ -1,0 +1,153 @@
+import type { ArticleResult, Attribution } from '../../types.ts';
+import type { Cell } from '../format.ts';
+import { escapeMarkdownText, markdownTable } from '../markdown.ts';
+
+/**
+ * The rows of `attributions.csv` and the sources section of `report.md`, from article results.
+ * Pure: rows and strings in, nothing written.
+ */
+
+export interface AttributionTable {
+  readonly header: string[];
+  readonly rows: Cell[][];
+}
+
+const ATTRIBUTION_HEADER = [
+  'article',
+  'index',
+  'kind',
+  'cue',
+  'cue_lemma',
+  'cue_loaded',
+  'source_text',
+  'speaker',
+  'resolution',
+  'source_type',
+  'state_label_disclosed',
+  'content_text',
+  'content_start',
+  'content_end',
+  'start',
+  'end',
+  'place',
+];
+
+/** Where an attribution lies: from its first to its last part (cue, source or content). */
+export function extentOf(a: Attribution): { start: number; end: number; line: number; column: number } {
+  const parts = [a.cue, a.source, a.content].filter((p): p is NonNullable<typeof p> => p !== null);
+  const first = parts.reduce(
+    (m, p) => (p.start < m.start ? p : m),
+    parts[0] as NonNullable<(typeof parts)[number]>,
+  );
+  const end = Math.max(...parts.map((p) => p.end));
+  return { start: first.start, end, line: first.line, column: first.column };
+}
+
+export function attributionRows(results: readonly ArticleResult[]): AttributionTable {
+  const rows: Cell[][] = [];
+  for (const r of [...results].sort((a, b) => a.article.id.localeCompare(b.article.id))) {
+    for (const a of r.attributions) {
+      const at = extentOf(a);
+      rows.push([
+        r.article.id,
+        a.index,
+        a.kind,
+        a.cue?.text ?? null,
+        a.cue?.lemma ?? null,
+        a.cue ? a.cue.loaded : null,
+        a.source?.text ?? null,
+        a.speaker,
+        a.resolution,
+        a.sourceType,
+        a.stateLabelDisclosed,
+        a.content?.text ?? null,
+        a.content?.start ?? null,
+        a.content?.end ?? null,
+        at.start,
+        at.end,
+        `${at.line}:${at.column}`,
+      ]);
+    }
+  }
+  return { header: [...ATTRIBUTION_HEADER], rows };
+}
+
+/** Figures compared across articles in the section's table, in this order. */
+const COMPARED: ReadonlyArray<readonly [string, string]> = [
+  ['n_attributions', 'attributions'],
+  ['share_direct', 'direct'],
+  ['share_indirect', 'indirect'],
+  ['share_quoted_text', 'quoted text'],
+  ['n_named_sources', 'named sources'],
+  ['share_source_official', 'official'],
+  ['share_source_expert', 'expert'],
+  ['share_source_state_media', 'state media'],
+  ['state_media_disclosure_rate', 'state media labelled'],
+  ['share_vague', 'vague'],
+  ['n_parenthetical', 'parenthetical'],
+  ['n_reference_entries', 'reference entries'],
+  ['share_loaded_cue', 'loaded cues'],
+];
+
+const round = (x: number | null | undefined): Cell =>
+  x === null || x === undefined ? null : Number(x.toFixed(3));
+
+/** Per speaker of one article: how often cited, in which kinds, with which cues. */
+function speakerLines(r: ArticleResult): string[] {
+  const bySpeaker = new Map<
+    string,
+    { type: string; kinds: Map<string, number>; cues: Set<string>; first: string }
+  >();
+  for (const a of r.attributions) {
+    if (a.kind === 'link') continue;
+    const who =
+      a.speaker ??
+      (a.resolution === 'vague'
+        ? `${a.source?.text ?? 'unnamed'} (vague)`
+        : `${a.source?.text ?? 'unknown'} (unresolved)`);
+    const entry = bySpeaker.get(who) ?? {
+      type: a.sourceType,
+      kinds: new Map<string, number>(),
+      cues: new Set<string>(),
+      first: a.content ? `${a.content.line}:${a.content.column}` : '',
+    };
+    entry.kinds.set(a.kind, (entry.kinds.get(a.kind) ?? 0) + 1);
+    if (a.cue) entry.cues.add(a.cue.lemma + (a.cue.loaded ? ' (loaded)' : ''));
+    bySpeaker.set(who, entry);
+  }
+  return [...bySpeaker.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([who, e]) => {
+      const kinds = [...e.kinds.entries()]
+        .sort()
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+      const cues = [...e.cues].sort().join(', ');
+      return `- ${escapeMarkdownText(who)} (${e.type}): ${kinds}${cues ? `; cues: ${escapeMarkdownText(cues)}` : ''}${e.first ? `; first at ${e.first}` : ''}`;
+    });
+}
+
+export function sourcesSection(results: readonly ArticleResult[]): string {
+  const sorted = [...results].sort((a, b) => a.article.id.localeCompare(b.article.id));
+  const out: string[] = ['## Sources and citations', ''];
+  out.push(
+    'Who each article cites and how. Direct attributions quote the source verbatim; indirect ones paraphrase (mixed ones',
+    'carry a partial quotation); parenthetical ones cite "(Source, year)". Shares are fractions of the article\'s reported',
+    'attributions; formulas in docs/attribution.md.',
+    '',
+  );
+  out.push(
+    markdownTable(
+      ['article', ...COMPARED.map(([, label]) => label)],
+      sorted.map((r) => [r.article.id, ...COMPARED.map(([key]) => round(r.figures[key]))]),
+      new Set(COMPARED.map((_, i) => i + 1)),
+    ),
+    '',
+  );
+  for (const r of sorted) {
+    out.push(`### ${escapeMarkdownText(r.article.id)}`, '');
+    const lines = speakerLines(r);
+    out.push(...(lines.length ? lines : ['No attributions found.']), '');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,211 @@
+import type { CompiledEntry, CompiledLexicon } from '../match/compile.ts';
+import type { Document, Match, MetricDefinition } from '../types.ts';
+
+/**
+ * Framing figures of one article from its lexicon matches. Every rate is per 1,000 scored words
+ * (`doc.wordCount`) and is null when the article has no scored words. Only `framing` packs count
+ * here; `choices` packs are summarised by `termChoices`.
+ *
+ * Per category C (each top-level category and each full category path of the lexicon):
+ *   count_C           hits of C (and of its sub-categories, for a top-level category)
+ *   rate_C            count_C / words × 1000
+ *   count_authorial_C hits of C in the author's own voice (not quoted, not attributed)
+ *   rate_authorial_C  count_authorial_C / words × 1000
+ *   weighted_C        Σ weight of the hits of C / words × 1000
+ * Composite indexes:
+ *   index_state_media            Σ weight of authorial hits of state-media.* / words × 1000
+ *   index_evaluative_intensity   authorial hits of evaluative.* and of booster/intensifier
+ *                                categories / words × 1000
+ *   index_hedging                authorial hedges / (authorial hedges + authorial boosters); null
+ *                                when there are neither. 1 = all hedging, 0 = all boosting.
+ * Negated hits count like others; `matches.csv` keeps the flag for readers who want them apart.
+ */
+
+/** `state-media.prc.slogan` -> `state_media_prc_slogan`. */
+export function figureKeyOf(category: string): string {
+  return category.replace(/[.\-\s]+/g, '_').toLowerCase();
+}
+
+const BOOSTER_SEGMENTS = new Set(['booster', 'boosters', 'intensifier', 'intensifiers']);
+const HEDGE_SEGMENTS = new Set(['hedge', 'hedges', 'hedging']);
+
+export function isBoosterCategory(category: string): boolean {
+  return category.split('.').some((s) => BOOSTER_SEGMENTS.has(s));
+}
+
+export function isHedgeCategory(category: string): boolean {
+  return category.split('.').some((s) => HEDGE_SEGMENTS.has(s));
+}
+
+function isStateMedia(category: string): boolean {
+  return category === 'state-media' || category.startsWith('state-media.');
+}
+
+function isEvaluativeIntensity(category: string): boolean {
+  return category === 'evaluative' || category.startsWith('evaluative.') || isBoosterCategory(category);
+}
+
+/** The categories scored: each top-level category and each full path of the framing entries, sorted. */
+export function framingCategories(lexicon: CompiledLexicon): string[] {
+  const set = new Set<string>();
+  for (const e of lexicon.entries) {
+    if (e.kind !== 'framing') continue;
+    set.add(e.entry.category);
+    set.add(e.entry.category.split('.')[0] as string);
+  }
+  return [...set].sort();
+}
+
+/** The composite indexes, always present. */
+export const FRAMING_METRICS: readonly MetricDefinition[] = [
+  {
+    name: 'index_state_media',
+    description:
+      'State-media register in the authorial voice: weighted hits of state-media.* outside quotes and attributions.',
+    formula: 'Σ weight(authorial hits of state-media.*) / scored words × 1000',
+  },
+  {
+    name: 'index_evaluative_intensity',
+    description: 'Evaluative and intensifying wording in the authorial voice.',
+    formula: 'authorial hits of evaluative.* and booster/intensifier categories / scored words × 1000',
+  },
+  {
+    name: 'index_hedging',
+    description:
+      'Share of hedges among the hedges and boosters of the authorial voice (1 = all hedging, 0 = all boosting).',
+    formula: 'authorial hedges / (authorial hedges + authorial boosters); empty when both are 0',
+  },
+];
+
+/** Definitions of every framing figure for this lexicon, in the order `framingFigures` gives them. */
+export function framingMetrics(lexicon: CompiledLexicon): MetricDefinition[] {
+  const out: MetricDefinition[] = [];
+  for (const c of framingCategories(lexicon)) {
+    const k = figureKeyOf(c);
+    const what = c.includes('.') ? `category ${c}` : `category ${c} and its sub-categories`;
+    out.push(
+      { name: `count_${k}`, description: `Hits of ${what}.`, formula: `number of hits of ${c}` },
+      {
+        name: `rate_${k}`,
+        description: `Hits of ${what} per 1,000 scored words.`,
+        formula: `count_${k} / scored words × 1000`,
+      },
+      {
+        name: `count_authorial_${k}`,
+        description: `Hits of ${what} in the authorial voice (not quoted, not attributed).`,
+        formula: `number of authorial hits of ${c}`,
+      },
+      {
+        name: `rate_authorial_${k}`,
+        description: `Authorial hits of ${what} per 1,000 scored words.`,
+        formula: `count_authorial_${k} / scored words × 1000`,
+      },
+      {
+        name: `weighted_${k}`,
+        description: `Weighted hits of ${what} per 1,000 scored words.`,
+        formula: `Σ weight(hits of ${c}) / scored words × 1000`,
+      },
+    );
+  }
+  return [...out, ...FRAMING_METRICS];
+}
+
+function entryMap(lexicon: CompiledLexicon): Map<string, CompiledEntry> {
+  return new Map(lexicon.entries.map((e) => [`${e.pack.pack}\u0000${e.entry.id}`, e]));
+}
+
+/** The framing figures of one article (see the module comment for every formula). */
+export function framingFigures(
+  doc: Document,
+  matches: readonly Match[],
+  lexicon: CompiledLexicon,
+): Record<string, number | null> {
+  const words = doc.wordCount;
+  const per1000 = (x: number): number | null => (words > 0 ? (x / words) * 1000 : null);
+  const entries = entryMap(lexicon);
+  const count = new Map<string, number>();
+  const authorial = new Map<string, number>();
+  const weighted = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, x: number) => map.set(key, (map.get(key) ?? 0) + x);
+  let stateMedia = 0;
+  let evaluative = 0;
+  let hedges = 0;
+  let boosters = 0;
+  for (const m of matches) {
+    if (entries.get(`${m.pack}\u0000${m.entryId}`)?.kind !== 'framing') continue;
+    const top = m.category.split('.')[0] as string;
+    const keys = top === m.category ? [top] : [top, m.category];
+    const own = m.voice === 'authorial';
+    for (const k of keys) {
+      add(count, k, 1);
+      add(weighted, k, m.weight);
+      if (own) add(authorial, k, 1);
+    }
+    if (!own) continue;
+    if (isStateMedia(m.category)) stateMedia += m.weight;
+    if (isEvaluativeIntensity(m.category)) evaluative += 1;
+    if (isHedgeCategory(m.category)) hedges += 1;
+    else if (isBoosterCategory(m.category)) boosters += 1;
+  }
+  const figures: Record<string, number | null> = {};
+  for (const c of framingCategories(lexicon)) {
+    const k = figureKeyOf(c);
+    const n = count.get(c) ?? 0;
+    const a = authorial.get(c) ?? 0;
+    figures[`count_${k}`] = n;
+    figures[`rate_${k}`] = per1000(n);
+    figures[`count_authorial_${k}`] = a;
+    figures[`rate_authorial_${k}`] = per1000(a);
+    figures[`weighted_${k}`] = per1000(weighted.get(c) ?? 0);
+  }
+  figures['index_state_media'] = per1000(stateMedia);
+  figures['index_evaluative_intensity'] = per1000(evaluative);
+  figures['index_hedging'] = hedges + boosters > 0 ? hedges / (hedges + boosters) : null;
+  return figures;
+}
+
+export interface TermChoice {
+  /** The choice set, e.g. `ukraine-war`. */
+  readonly set: string;
+  /** The term the article used most in its own voice; `mixed` on a tie; empty when none was used. */
+  readonly term: string;
+  /** Hits per term of the set, all voices (every term of the set is listed, in pack order). */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Hits per term in the authorial voice. */
+  readonly authorialCounts: Readonly<Record<string, number>>;
+}
+
+/** Which term of each choice set (choices packs) an article used, one row per set, sorted by set. */
+export function termChoices(matches: readonly Match[], lexicon: CompiledLexicon): TermChoice[] {
+  const terms = new Map<string, string[]>();
+  for (const e of lexicon.entries) {
+    if (e.kind !== 'choices' || !e.entry.choice || !e.entry.term) continue;
+    const list = terms.get(e.entry.choice) ?? [];
+    if (!list.includes(e.entry.term)) list.push(e.entry.term);
+    terms.set(e.entry.choice, list);
+  }
+  const entries = entryMap(lexicon);
+  const counts = new Map<string, Record<string, number>>();
+  const own = new Map<string, Record<string, number>>();
+  for (const [set, list] of terms) {
+    counts.set(set, Object.fromEntries(list.map((t) => [t, 0])));
+    own.set(set, Object.fromEntries(list.map((t) => [t, 0])));
+  }
+  for (const m of matches) {
+    const e = entries.get(`${m.pack}\u0000${m.entryId}`);
+    if (!e || e.kind !== 'choices' || !e.entry.choice || !e.entry.term) continue;
+    const all = counts.get(e.entry.choice) as Record<string, number>;
+    all[e.entry.term] = (all[e.entry.term] ?? 0) + 1;
+    if (m.voice === 'authorial') {
+      const mine = own.get(e.entry.choice) as Record<string, number>;
+      mine[e.entry.term] = (mine[e.entry.term] ?? 0) + 1;
+    }
+  }
+  return [...terms.keys()].sort().map((set) => {
+    const mine = own.get(set) as Record<string, number>;
+    const best = Math.max(0, ...Object.values(mine));
+    const leaders = Object.keys(mine).filter((t) => mine[t] === best);
+    const term = best === 0 ? '' : leaders.length > 1 ? 'mixed' : (leaders[0] as string);
+    return { set, term, counts: counts.get(set) as Record<string, number>, authorialCounts: mine };
+  });
+}
