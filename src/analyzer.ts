@@ -207,7 +207,8 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
       issues.push({
         severity: 'info',
         code: 'text/unclosed-quote',
-        message: `a quotation mark opened here is never closed; the quote was closed at the end of its paragraph`,
+        message:
+          'a quotation mark opened here is never closed; the quote was closed at the end of its paragraph',
         file: article.source.file,
         line: q.line,
         column: q.column,
