@@ -130,7 +130,7 @@ export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)
       value.push(blockText.slice(at, to));
       const n = normals[i] as string;
       normal.push(n);
-      lemma.push(lemmas[i] as string);
+      lemma.push((lemmas[i] ?? n) as string);
       stem.push(stemOf(n));
       pos.push(tags[i] as string);
       type.push(tokType);
