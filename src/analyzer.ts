@@ -218,6 +218,7 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
     }
     const attributions = findAttributions(doc, quotations, sources);
     const matches = findMatches(doc, lexicon, { quotations, attributions });
+    const choices = termChoices(matches, lexicon);
     const figures: Record<string, number | null> = {
       token_count: doc.tokens.count,
       word_count: doc.wordCount,
@@ -236,12 +237,13 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
       quotations,
       matches,
       attributions,
+      choices,
       figures,
       issues,
     };
     const summary = summarizeForComparison(doc, matches, attributions, figures, {
       eventKinds,
-      termChoices: termChoiceCounts(termChoices(matches, lexicon)),
+      termChoices: termChoiceCounts(choices),
     });
     return { result, summary };
   };

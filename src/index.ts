@@ -7,8 +7,33 @@ export {
   createAnalyzer,
 } from './analyzer.ts';
 export { type CorpusItem, type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.ts';
+export { cohensKappa, krippendorffAlpha } from './agree/index.ts';
+export { findAttributions, loadSourceLexicon, type SourceLexicon } from './attribution/index.ts';
+export { type CompareOptions, type Comparison, compareCorpus } from './compare/index.ts';
+export { type ArticleSummary, summarizeForComparison } from './compare/summary.ts';
+export { checkPacks, loadBuiltinPacks, loadPacks, packHash, parsePack } from './lexicon/index.ts';
+export { compileLexicon, findMatches } from './match/index.ts';
 export { toCsv } from './report/csv.ts';
-export { markdownTable } from './report/markdown.ts';
+export { articleHtml } from './report/htmlView.ts';
+export { escapeLatex, toLatex } from './report/latex.ts';
+export { scoresLong } from './report/longForm.ts';
+export { markdownTable as toMarkdown, markdownTable } from './report/markdown.ts';
+export { buildOutputs } from './report/outputs.ts';
+export { resultsJson, resultsNdjson } from './report/resultsJson.ts';
+export {
+  choicesTable,
+  comparisonMarkdown,
+  discrepancyTable,
+  keynessTable,
+  reuseTable,
+} from './report/sections/comparison.ts';
+export { matchesTable } from './report/sections/framing.ts';
+export { attributionRows, sourcesSection } from './report/sections/sources.ts';
+export { barChartSvg, heatmapSvg, barChartSvg as toSvg } from './report/svg.ts';
+export { CITATION_METRICS, citationFigures } from './score/citations.ts';
+export { framingFigures, framingMetrics, termChoices } from './score/framing.ts';
+export { groupFigures, groupFiguresTable } from './score/groups.ts';
+export { findQuotations } from './text/quotes.ts';
 export { readDocument } from './text/document.ts';
 export type * from './types.ts';
 export { TOOL_VERSION } from './version.ts';

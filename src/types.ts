@@ -239,6 +239,18 @@ export interface MetricDefinition {
   readonly formula: string;
 }
 
+/** Which of a set of competing terms (a `choices` pack) an article used. */
+export interface TermChoice {
+  /** The choice set, e.g. `ukraine-war`. */
+  readonly set: string;
+  /** The term the article used most in its own voice; `mixed` on a tie; empty when none was used. */
+  readonly term: string;
+  /** Hits per term of the set, all voices (every term of the set is listed, in pack order). */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Hits per term in the authorial voice. */
+  readonly authorialCounts: Readonly<Record<string, number>>;
+}
+
 /** Everything framescope found in one article. */
 export interface ArticleResult {
   readonly article: Article;
@@ -251,6 +263,8 @@ export interface ArticleResult {
   readonly quotations: readonly Quotation[];
   readonly matches: readonly Match[];
   readonly attributions: readonly Attribution[];
+  /** The term chosen from each set of competing terms. */
+  readonly choices: readonly TermChoice[];
   /** Per-article figures, keyed by metric name (see the metric definitions). */
   readonly figures: Readonly<Record<string, number | null>>;
   readonly issues: readonly Issue[];

@@ -36,6 +36,8 @@ function parse(args: string[]) {
         'group-by': { type: 'string' },
         'one-group': { type: 'boolean', default: false },
         by: { type: 'string' },
+        html: { type: 'boolean', default: false },
+        latex: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -123,6 +125,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     'group-by': values['group-by'] ?? '',
     'one-group': String(values['one-group']),
     by: values.by ?? '',
+    html: String(values.html),
+    latex: String(values.latex),
   };
   const data: RunData = {
     results,
@@ -139,6 +143,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     groupBy: values['group-by'] ?? null,
     oneGroup: values['one-group'],
     by: values.by ?? null,
+    html: values.html,
+    latex: values.latex,
   });
   files.set(MARKER, buildManifest(data, files, { startedAt, endedAt: new Date() }));
   await writeOutputsAtomically(values.out, files);

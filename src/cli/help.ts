@@ -11,6 +11,10 @@ Commands:
                          check, list or export lexicon packs
   kwic <pattern> <input...>
                          concordance of a lexicon pattern
+  agree <coded.csv> <results-dir>
+                         agreement with human coders (Krippendorff's alpha, Cohen's kappa)
+  merge <dirs...> --out <dir>
+                         combine the outputs of shards into what one run writes
 
 Run "framescope <command> --help" for the options of a command.
 
@@ -46,11 +50,13 @@ Options:
                          (default: "event" when present, else clusters of articles about one story)
   --one-group            compare all articles as one group
   --by <column>          group figures (groups.csv) per value of this column (default: outlet)
+  --html                 write an HTML view of each article (html/), hits highlighted by voice
+  --latex                write LaTeX (booktabs) tables of the comparison and group figures (tables/)
   -h, --help             this help
 
 Outputs: articles.csv, matches.csv, attributions.csv, structure.csv, issues.csv, reuse.csv,
-discrepancies.csv, keyness.csv, choices.csv, groups.csv, report.md, comparison.md, manifest.json
-(see docs/outputs.md).
+discrepancies.csv, keyness.csv, choices.csv, groups.csv, scores_long.csv, results.json,
+results.ndjson, report.md, comparison.md, charts/*.svg, manifest.json (see docs/outputs.md).
 
 Examples:
   framescope analyze ../shared/corpus/seeds --metadata ../shared/corpus/seeds/metadata.csv --out out

@@ -31,9 +31,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await (await import('./lexiconCommand.ts')).runLexicon(rest, io);
       case 'kwic':
         return await (await import('./kwicCommand.ts')).runKwic(rest, io);
+      case 'agree':
+        return await (await import('./agreeCommand.ts')).runAgree(rest, io);
       default:
         throw new UsageError(
-          `unknown command "${command}"; expected one of: analyze, lexicon, kwic. Run "framescope --help".`,
+          `unknown command "${command}"; expected one of: analyze, lexicon, kwic, agree, merge. Run "framescope --help".`,
         );
     }
   } catch (e) {

@@ -24,13 +24,18 @@ export function toCsv(
   rows: Iterable<readonly Cell[]>,
   options?: CsvOptions,
 ): string {
-  const lines = [header.map((h) => csvCell(h, options)).join(',')];
+  // A record of one empty cell would be a blank line, which readers skip: quote it.
+  const record = (cells: readonly Cell[]) => {
+    const line = cells.map((c) => csvCell(c, options)).join(',');
+    return line === '' ? '""' : line;
+  };
+  const lines = [record(header)];
   for (const row of rows) {
     if (row.length !== header.length)
       throw new Error(
         `toCsv: expected ${header.length} cells per row (${header.join(', ')}), found ${row.length}`,
       );
-    lines.push(row.map((c) => csvCell(c, options)).join(','));
+    lines.push(record(row));
   }
   return lines.join('\r\n') + '\r\n';
 }

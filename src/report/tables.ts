@@ -14,6 +14,7 @@ export interface Table {
 export function articlesTable(data: RunData): Table {
   const meta = metadataColumns(data).filter((c) => c !== 'id');
   const figures = figureColumns(data);
+  const sets = [...new Set(data.results.flatMap((r) => r.choices.map((c) => c.set)))].sort();
   const header = [
     'id',
     'status',
@@ -23,6 +24,7 @@ export function articlesTable(data: RunData): Table {
     'byline_found',
     'date_found',
     'furniture',
+    ...sets.map((s) => `choice_${s}`),
     ...figures,
   ];
   const rows: Cell[][] = data.results.map((r) => {
@@ -37,6 +39,7 @@ export function articlesTable(data: RunData): Table {
       s.byline?.text ?? '',
       r.dateFound ?? '',
       summarizeKinds(furniture),
+      ...sets.map((set) => r.choices.find((c) => c.set === set)?.term ?? ''),
       ...figures.map((f) => r.figures[f] ?? null),
     ];
   });
@@ -50,6 +53,7 @@ export function articlesTable(data: RunData): Table {
       '',
       '',
       '',
+      ...sets.map(() => ''),
       ...figures.map(() => null),
     ]);
   }

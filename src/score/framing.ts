@@ -1,5 +1,5 @@
 import type { CompiledEntry, CompiledLexicon } from '../match/compile.ts';
-import type { Document, Match, MetricDefinition } from '../types.ts';
+import type { Document, Match, MetricDefinition, TermChoice } from '../types.ts';
 
 /**
  * Framing figures of one article from its lexicon matches. Every rate is per 1,000 scored words
@@ -164,16 +164,7 @@ export function framingFigures(
   return figures;
 }
 
-export interface TermChoice {
-  /** The choice set, e.g. `ukraine-war`. */
-  readonly set: string;
-  /** The term the article used most in its own voice; `mixed` on a tie; empty when none was used. */
-  readonly term: string;
-  /** Hits per term of the set, all voices (every term of the set is listed, in pack order). */
-  readonly counts: Readonly<Record<string, number>>;
-  /** Hits per term in the authorial voice. */
-  readonly authorialCounts: Readonly<Record<string, number>>;
-}
+export type { TermChoice } from '../types.ts';
 
 /** Which term of each choice set (choices packs) an article used, one row per set, sorted by set. */
 export function termChoices(matches: readonly Match[], lexicon: CompiledLexicon): TermChoice[] {

@@ -1,0 +1,83 @@
+import { type Cell, formatCell } from './format.ts';
+
+/**
+ * LaTeX tables (booktabs) that paste into a paper. Text is escaped for every LaTeX special;
+ * other Unicode (curly quotes, dashes, accents) passes through as UTF-8, so the document needs
+ * `\usepackage[utf8]{inputenc}` (the default since LaTeX 2018) or a Unicode engine (XeLaTeX,
+ * LuaLaTeX). The table also needs `\usepackage{booktabs}`.
+ */
+
+export interface LatexTableOptions {
+  readonly caption?: string;
+  /** The `\label` key; written as given after escaping braces (keys should be plain ASCII). */
+  readonly label?: string;
+  /** Column indexes set right-aligned (`r`); all others are `l`. */
+  readonly numericColumns?: ReadonlySet<number> | readonly number[];
+}
+
+const SPECIALS: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '{': '\\{',
+  '}': '\\}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  // Not specials, but in the default OT1/T1 font encodings they print as other glyphs.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+};
+const SPECIAL_CHARS = /[\\&%$#_{}~^<>|]/g;
+
+/** Escapes text for a LaTeX paragraph or table cell; line breaks become spaces. */
+export function escapeLatex(value: Cell): string {
+  return formatCell(value)
+    .replace(SPECIAL_CHARS, (c) => SPECIALS[c] as string)
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/\t/g, ' ');
+}
+
+/** A key for `\label`: letters, digits and `:-_.` kept; anything else becomes `-`. */
+function labelKey(label: string): string {
+  return label.replace(/[^A-Za-z0-9:._-]/g, '-');
+}
+
+export function toLatex(
+  header: readonly string[],
+  rows: Iterable<readonly Cell[]>,
+  options: LatexTableOptions = {},
+): string {
+  const numeric = new Set(options.numericColumns ?? []);
+  const spec = header.map((_, i) => (numeric.has(i) ? 'r' : 'l')).join('');
+  const line = (cells: readonly Cell[]) => `${cells.map(escapeLatex).join(' & ')} \\\\`;
+  const body: string[] = [];
+  for (const row of rows) {
+    if (row.length !== header.length)
+      throw new Error(
+        `toLatex: expected ${header.length} cells per row (${header.join(', ')}), found ${row.length}`,
+      );
+    body.push(`    ${line(row)}`);
+  }
+  const parts = [
+    '% Needs \\usepackage{booktabs}; text is UTF-8: \\usepackage[utf8]{inputenc} or XeLaTeX/LuaLaTeX.',
+    '\\begin{table}[htbp]',
+    '  \\centering',
+  ];
+  if (options.caption !== undefined) parts.push(`  \\caption{${escapeLatex(options.caption)}}`);
+  if (options.label !== undefined) parts.push(`  \\label{${labelKey(options.label)}}`);
+  parts.push(
+    `  \\begin{tabular}{${spec}}`,
+    '    \\toprule',
+    `    ${line(header)}`,
+    '    \\midrule',
+    ...body,
+    '    \\bottomrule',
+    '  \\end{tabular}',
+    '\\end{table}',
+  );
+  return `${parts.join('\n')}\n`;
+}
