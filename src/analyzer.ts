@@ -3,6 +3,7 @@ import { findAttributions, loadSourceLexicon } from './attribution/index.ts';
 import { loadEventKinds } from './compare/eventKinds.ts';
 import { type ArticleSummary, summarizeForComparison, termChoiceCounts } from './compare/summary.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.ts';
+import { skippedItem } from './corpus/items.ts';
 import { BUILTIN_LEXICON_DIR, checkPacks, loadBuiltinPacks, loadPacks, packHash } from './lexicon/index.ts';
 import type { Pack } from './lexicon/types.ts';
 import { compileLexicon, findMatches } from './match/index.ts';
@@ -189,6 +190,18 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
       );
     expectString('analyzeArticle: article.id', article.id);
     expectString('analyzeArticle: article.text', article.text);
+    if (
+      article.source === null ||
+      typeof article.source !== 'object' ||
+      typeof article.source.file !== 'string'
+    )
+      throw new TypeError(
+        `analyzeArticle: expecting article.source to be { file, format }, instead found ${JSON.stringify(article.source) ?? 'undefined'}`,
+      );
+    if (article.metadata === null || typeof article.metadata !== 'object')
+      throw new TypeError(
+        `analyzeArticle: expecting article.metadata to be an object of strings, instead found ${article.metadata === null ? 'null' : typeof article.metadata}`,
+      );
     const doc = readDocument(article);
     const issues: Issue[] = [];
     if (doc.wordCount > 0 && !/[.!?。]/.test(doc.text)) {
@@ -259,11 +272,28 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
     readDocument,
     analyzeText(text: string, metadata: Metadata & { id?: string } = {}) {
       expectString('analyzeText: text', text);
+      if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata))
+        throw new TypeError(
+          `analyzeText: expecting metadata to be an object of strings, instead found ${metadata === null ? 'null' : Array.isArray(metadata) ? 'an array' : typeof metadata}`,
+        );
       counter++;
       const id = metadata.id ?? `text-${counter}`;
       return analyzeArticle({ id, text, metadata, source: { file: '<text>', format: 'txt' } });
     },
   });
+}
+
+/** The skipped item for an article whose analysis threw: a bug to report, never a lost article. */
+export function analysisFailed(article: Article, error: unknown): CorpusResult {
+  const item = skippedItem(
+    article.id,
+    article.source.file,
+    'analysis/failed',
+    `the analysis failed: ${(error as Error)?.message ?? String(error)}`,
+    'please report this with the article: it is a framescope bug',
+    article.source.line,
+  );
+  return item as CorpusResult;
 }
 
 /**
@@ -278,9 +308,18 @@ export async function* analyzeCorpus(
   const analyzer = given ?? createAnalyzer(analyzerOptions);
   const src = typeof source === 'string' ? { input: source } : source;
   for await (const item of readCorpus(src, read)) {
-    if (item.kind === 'article') {
-      const { result, summary } = analyzer.analyze(item.article);
-      yield { kind: 'result', result, summary };
-    } else yield item;
+    if (item.kind !== 'article') {
+      yield item;
+      continue;
+    }
+    let analysed: ReturnType<Analyzer['analyze']>;
+    try {
+      analysed = analyzer.analyze(item.article);
+    } catch (e) {
+      // One article that breaks the analysis is reported and skipped; the corpus goes on.
+      yield analysisFailed(item.article, e);
+      continue;
+    }
+    yield { kind: 'result', ...analysed };
   }
 }

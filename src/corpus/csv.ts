@@ -1,13 +1,48 @@
-import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import type { Metadata } from '../types.ts';
-import { stripBom } from './decode.ts';
+import { openTextStream, stripBom } from './decode.ts';
 import { type CorpusItem, skippedItem } from './items.ts';
+
+const LINE_BREAK = /\r\n|\n|\r/g;
+const countLineBreaks = (s: string): number => (s.match(LINE_BREAK) ?? []).length;
+
+/**
+ * A quoted cell that is never closed (or closed in the wrong place) swallows the records after
+ * it. When the lines after one of its line breaks parse as whole records with the header's number
+ * of fields (and a key without spaces), they are read as those records, and the broken cell ends at
+ * that line break; else the
+ * cell is kept as papaparse read it. Returns the cut and the recovered records, or null.
+ */
+function recoverSwallowedRecords(
+  cell: string,
+  fieldCount: number,
+  keyIndex: number,
+): { readonly kept: string; readonly records: string[][]; readonly skippedBreaks: number } | null {
+  if (fieldCount < 2) return null;
+  // An id (or first cell) holding spaces is prose that happens to contain commas, not a record.
+  const looksLikeKey = (v: string | undefined) => v !== undefined && /^\S{1,200}$/.test(v);
+  const breaks = [...cell.matchAll(LINE_BREAK)];
+  for (let k = 0; k < breaks.length; k++) {
+    const cut = breaks[k] as RegExpExecArray;
+    const rest = cell.slice(cut.index + cut[0].length);
+    const firstLine = rest.split(LINE_BREAK, 1)[0] ?? '';
+    // Cheap test first: a record starts on this line only if the line alone has enough fields.
+    if (Papa.parse<string[]>(firstLine).data[0]?.length !== fieldCount && !firstLine.includes('"')) continue;
+    const parsed = Papa.parse<string[]>(rest, { skipEmptyLines: 'greedy' });
+    if (
+      parsed.data.length > 0 &&
+      parsed.data.every((r) => r.length === fieldCount && looksLikeKey(r[keyIndex]))
+    )
+      return { kept: cell.slice(0, cut.index), records: parsed.data, skippedBreaks: k + 1 };
+  }
+  return null;
+}
 
 /**
  * Streams a CSV corpus with papaparse: one article per record, the text from `textColumn`, the id
  * from `idColumn` (the record number when the column is absent), every other column kept as
- * metadata. Each record knows the line it starts on, so every problem names file and line.
+ * metadata. Each record knows the line it starts on, so every problem names file and line. A file
+ * that is not valid UTF-8 is read as Windows-1252 and reported.
  */
 export async function* readCsv(
   path: string,
@@ -27,104 +62,162 @@ export async function* readCsv(
   };
   let line = 2; // record lines start after the header
   let record = 0;
-  let checkedHeader = false;
+  let fields: string[] | null = null;
   let hasIdColumn = false;
-  const stream = input ?? createReadStream(path, { encoding: 'utf8' });
+  let hasTextColumn = false;
+  const opened = input ? { stream: input, encoding: 'utf-8' as const } : await openTextStream(path);
+  const stream = opened.stream;
+  if (opened.encoding === 'windows-1252') {
+    queue.push({
+      kind: 'issue',
+      issue: {
+        severity: 'warning',
+        code: 'input/not-utf8',
+        message: 'the file is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)',
+        file: path,
+        hint: 'check a few characters in the output, or convert the file to UTF-8',
+      },
+    });
+  }
+
+  const take = (row: Readonly<Record<string, string | undefined>>, startLine: number) => {
+    record++;
+    const id = (hasIdColumn && row[idColumn]?.trim()) || String(record);
+    if (!hasTextColumn) {
+      queue.push(
+        skippedItem(
+          id,
+          path,
+          'csv/missing-column',
+          `record ${record} was not read: the file has no column "${textColumn}"`,
+          'name the text column with --text-column',
+          startLine,
+        ),
+      );
+      return;
+    }
+    const text = row[textColumn] ?? '';
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of Object.entries(row)) {
+      if (k === textColumn || k === '__parsed_extra') continue;
+      metadata[k] = typeof v === 'string' ? v : String(v ?? '');
+    }
+    if (Buffer.byteLength(text) > maxBytes) {
+      queue.push(
+        skippedItem(
+          id,
+          path,
+          'input/too-large',
+          `the text cell is over the limit of ${maxBytes} bytes`,
+          'raise --max-bytes',
+          startLine,
+        ),
+      );
+    } else if (text.trim() === '') {
+      queue.push(
+        skippedItem(
+          id,
+          path,
+          'input/empty-text',
+          `the "${textColumn}" cell is empty`,
+          'fill it or drop the row',
+          startLine,
+        ),
+      );
+    } else {
+      queue.push({
+        kind: 'article',
+        article: {
+          id,
+          text,
+          metadata: metadata as Metadata,
+          source: { file: path, line: startLine, format: 'csv' },
+        },
+      });
+    }
+  };
+
+  const issue = (code: string, message: string, at: number, hint: string) =>
+    queue.push({ kind: 'issue', issue: { severity: 'error', code, message, file: path, line: at, hint } });
 
   Papa.parse<Record<string, string>>(stream as unknown as File, {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h: string, i: number) => (i === 0 ? stripBom(h) : h).trim(),
-    step(result, parser) {
-      const row = result.data;
+    step(result) {
+      const row = { ...result.data } as Record<string, string | undefined>;
       const startLine = line;
-      record++;
       // Lines spanned by this record: one, plus the line breaks inside its quoted cells.
       let breaks = 0;
-      for (const v of Object.values(row)) if (typeof v === 'string') breaks += (v.match(/\n/g) ?? []).length;
+      for (const v of Object.values(row)) if (typeof v === 'string') breaks += countLineBreaks(v);
       line += 1 + breaks;
-      if (!checkedHeader) {
-        checkedHeader = true;
-        const fields = result.meta.fields ?? [];
+      if (fields === null) {
+        fields = result.meta.fields ?? [];
         hasIdColumn = fields.includes(idColumn);
-        if (!fields.includes(textColumn)) {
-          queue.push({
-            kind: 'issue',
-            issue: {
-              severity: 'error',
-              code: 'csv/missing-column',
-              message: `no column "${textColumn}" holds the article text; the columns are: ${fields.join(', ')}`,
-              file: path,
-              line: 1,
-              hint: 'name the text column with --text-column',
-            },
-          });
-          done = true;
-          parser.abort();
-          notify();
-          return;
-        }
+        hasTextColumn = fields.includes(textColumn);
+        if (!hasTextColumn)
+          issue(
+            'csv/missing-column',
+            `no column "${textColumn}" holds the article text; the columns are: ${fields.join(', ')}`,
+            1,
+            'name the text column with --text-column',
+          );
       }
-      for (const e of result.errors) {
-        queue.push({
-          kind: 'issue',
-          issue: {
-            severity: 'error',
-            code: `csv/${e.code === 'MissingQuotes' ? 'unbalanced-quotes' : e.code === 'TooFewFields' || e.code === 'TooManyFields' ? 'field-count' : 'parse-error'}`,
-            message: `${e.message} (record ${record})`,
-            file: path,
-            line: startLine,
-            hint:
-              e.code === 'MissingQuotes'
-                ? 'a quoted cell is not closed: the rest of the file may have been read as one cell; close the quote'
-                : 'check the number of separators on this line',
-          },
-        });
-      }
-      const id = (hasIdColumn && row[idColumn]?.trim()) || String(record);
-      const text = row[textColumn] ?? '';
-      const metadata: Record<string, string> = {};
-      for (const [k, v] of Object.entries(row)) {
-        if (k === textColumn || k === '__parsed_extra') continue;
-        metadata[k] = typeof v === 'string' ? v : String(v ?? '');
-      }
-      if (Buffer.byteLength(text) > maxBytes) {
-        queue.push(
-          skippedItem(
-            id,
-            path,
-            'input/too-large',
-            `the text cell is over the limit of ${maxBytes} bytes`,
-            'raise --max-bytes',
-            startLine,
-          ),
+      const quoteError = result.errors.find((e) => e.type === 'Quotes');
+      if (quoteError) {
+        // The broken cell is the last one read: it ran on over the records that follow.
+        const present = fields.filter((f) => row[f] !== undefined);
+        const brokenField = present[present.length - 1] as string;
+        const recovered = recoverSwallowedRecords(
+          row[brokenField] ?? '',
+          fields.length,
+          Math.max(0, fields.indexOf(idColumn)),
         );
-      } else if (text.trim() === '') {
-        queue.push(
-          skippedItem(
-            id,
-            path,
-            'input/empty-text',
-            `the "${textColumn}" cell is empty`,
-            'fill it or drop the row',
-            startLine,
-          ),
+        issue(
+          'csv/unbalanced-quotes',
+          `a quoted cell of record ${record + 1} (column "${brokenField}") is not closed where it should be: ${quoteError.message}; ${
+            recovered
+              ? `it was cut at its line break ${recovered.skippedBreaks} and the ${recovered.records.length} records after it were read on their own`
+              : `it runs on to line ${line - 1} and may hold the records after it`
+          }`,
+          startLine,
+          'close the quote; a quote inside a quoted cell is written twice ("")',
         );
+        if (recovered) {
+          row[brokenField] = recovered.kept;
+          take(row, startLine);
+          let at = startLine + recovered.skippedBreaks;
+          for (const r of recovered.records) {
+            take(Object.fromEntries((fields as string[]).map((f, i) => [f, r[i]])), at);
+            at += 1 + r.reduce((n, v) => n + countLineBreaks(v), 0);
+          }
+        } else take(row, startLine);
       } else {
-        queue.push({
-          kind: 'article',
-          article: {
-            id,
-            text,
-            metadata: metadata as Metadata,
-            source: { file: path, line: startLine, format: 'csv' },
-          },
-        });
+        for (const e of result.errors) {
+          issue(
+            e.code === 'TooFewFields' || e.code === 'TooManyFields' ? 'csv/field-count' : 'csv/parse-error',
+            `${e.message} (record ${record + 1})`,
+            startLine,
+            'check the number of separators on this line; a cell holding a comma must be quoted',
+          );
+        }
+        take(row, startLine);
       }
       if (queue.length > 256) stream.pause?.();
       notify();
     },
     complete() {
+      if (fields === null)
+        queue.push({
+          kind: 'issue',
+          issue: {
+            severity: 'warning',
+            code: 'csv/no-records',
+            message: 'the CSV file holds no records',
+            file: path,
+            hint: 'check that this is the corpus file, with a header line and one line per article',
+          },
+        });
       done = true;
       notify();
     },

@@ -1,3 +1,6 @@
+import { createReadStream } from 'node:fs';
+import { Transform } from 'node:stream';
+
 /**
  * Turns the bytes of an input file into text, or says why it cannot. UTF-8 (with or without a
  * byte-order mark) is read as is; bytes that are not valid UTF-8 are decoded as Windows-1252 (a
@@ -68,4 +71,38 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 /** Strips a leading byte-order mark left in text that was decoded elsewhere (CSV cells, stdin). */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Whether a file is valid UTF-8, checked in chunks so that a large corpus file is never held whole. */
+async function isUtf8File(path: string): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path)) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return false;
+    throw e;
+  }
+}
+
+/**
+ * A text stream over a CSV or JSONL corpus file. Node would silently turn bytes that are not UTF-8
+ * into U+FFFD, so the file is checked first (one extra read, far cheaper than the analysis) and a
+ * Latin-1 or Windows-1252 file is decoded as such; the caller reports it.
+ */
+export async function openTextStream(
+  path: string,
+): Promise<{ readonly stream: NodeJS.ReadableStream; readonly encoding: 'utf-8' | 'windows-1252' }> {
+  if (await isUtf8File(path))
+    return { stream: createReadStream(path, { encoding: 'utf8' }), encoding: 'utf-8' };
+  const decode = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, decodeCp1252(chunk));
+    },
+  });
+  decode.setEncoding('utf8');
+  const raw = createReadStream(path);
+  raw.on('error', (e) => decode.destroy(e));
+  return { stream: raw.pipe(decode), encoding: 'windows-1252' };
 }

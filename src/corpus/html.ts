@@ -129,5 +129,13 @@ export function htmlToText(html: string): HtmlText {
   parser.end();
   dropTrailingSpace();
   while (text.endsWith('\n')) text = text.slice(0, -1);
-  return { text, sourceMap, title: title.trim() || null, layout };
+  // An element left open (a missing </h1>) is closed by the parser after the last line break:
+  // its region ends at the end of its text, never past the text.
+  const regions: LayoutHint[] = [];
+  for (const h of layout) {
+    let end = Math.min(h.end, text.length);
+    while (end > h.start && text[end - 1] === '\n') end--;
+    if (end > h.start) regions.push(end === h.end ? h : { ...h, end });
+  }
+  return { text, sourceMap, title: title.trim() || null, layout: regions };
 }

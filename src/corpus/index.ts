@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import { readCsv } from './csv.ts';
 import { decodeBytes } from './decode.ts';
 import { readFolder } from './folder.ts';
-import { type CorpusItem, DEFAULT_READ_OPTIONS, type ReadOptions } from './items.ts';
+import { type CorpusItem, DEFAULT_READ_OPTIONS, type ReadOptions, skippedItem } from './items.ts';
 import { readJsonl } from './jsonl.ts';
 import { joinSidecar, readSidecar, unmatchedSidecarIssues } from './metadata.ts';
 import { readTextFile } from './textFile.ts';
@@ -41,8 +41,38 @@ async function* readInput(
     else if (options.format === 'jsonl')
       yield* readJsonl('<stdin>', options.textColumn, options.idColumn, options.maxBytes, stdin);
     else {
-      const decoded = decodeBytes(await readAll(stdin));
-      if (!decoded.ok) throw new Error(`standard input: ${decoded.reason}`);
+      const bytes = await readAll(stdin);
+      const decoded = decodeBytes(bytes);
+      const skip = (code: string, reason: string, hint: string) =>
+        skippedItem('stdin', '<stdin>', code, reason, hint);
+      if (bytes.length > options.maxBytes) {
+        yield skip(
+          'input/too-large',
+          `standard input is ${bytes.length} bytes, over the limit of ${options.maxBytes}`,
+          'raise the limit with --max-bytes',
+        );
+        return;
+      }
+      if (!decoded.ok) {
+        yield skip(decoded.code, decoded.reason, 'pipe text, or give the file as the input');
+        return;
+      }
+      if (decoded.text.trim() === '') {
+        yield skip('input/empty-file', 'standard input holds no text', 'pipe the article text');
+        return;
+      }
+      if (decoded.encoding === 'windows-1252')
+        yield {
+          kind: 'issue',
+          issue: {
+            severity: 'warning',
+            code: 'input/not-utf8',
+            message: 'standard input is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)',
+            file: '<stdin>',
+            articleId: 'stdin',
+            hint: 'check a few characters in the output, or convert the text to UTF-8',
+          },
+        };
       yield {
         kind: 'article',
         article: {

@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Metadata } from '../types.ts';
-import { stripBom } from './decode.ts';
+import { openTextStream, stripBom } from './decode.ts';
 import { type CorpusItem, skippedItem } from './items.ts';
 
 /** Reads a JSONL (NDJSON) corpus line by line: one JSON object per article. */
@@ -12,10 +11,20 @@ export async function* readJsonl(
   maxBytes: number,
   input?: NodeJS.ReadableStream,
 ): AsyncGenerator<CorpusItem> {
-  const lines = createInterface({
-    input: input ?? createReadStream(path, { encoding: 'utf8' }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
+  const opened = input ? { stream: input, encoding: 'utf-8' as const } : await openTextStream(path);
+  if (opened.encoding === 'windows-1252') {
+    yield {
+      kind: 'issue',
+      issue: {
+        severity: 'warning',
+        code: 'input/not-utf8',
+        message: 'the file is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)',
+        file: path,
+        hint: 'check a few characters in the output, or convert the file to UTF-8',
+      },
+    };
+  }
+  const lines = createInterface({ input: opened.stream, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNo = 0;
   for await (const raw of lines) {
     lineNo++;
@@ -47,7 +56,14 @@ export async function* readJsonl(
       continue;
     }
     const obj = value as Record<string, unknown>;
-    const id = obj[idField] === undefined || obj[idField] === null ? String(lineNo) : String(obj[idField]);
+    const rawId = obj[idField];
+    // An id that is an object or array would print as "[object Object]": keep its JSON instead.
+    const id =
+      rawId === undefined || rawId === null || rawId === ''
+        ? String(lineNo)
+        : typeof rawId === 'object'
+          ? JSON.stringify(rawId)
+          : String(rawId);
     const text = obj[textField];
     if (typeof text !== 'string') {
       yield skippedItem(

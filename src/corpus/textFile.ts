@@ -5,8 +5,26 @@ import { decodeBytes } from './decode.ts';
 import { htmlToText } from './html.ts';
 import { type CorpusItem, skippedItem } from './items.ts';
 
-/** Reads one .txt, .md or .html file as one article. */
+/** Reads one .txt, .md or .html file as one article, or says why it was skipped. */
 export async function readTextFile(path: string, id: string, maxBytes: number): Promise<CorpusItem[]> {
+  try {
+    return await readReadableTextFile(path, id, maxBytes);
+  } catch (e) {
+    // A file that vanished, a dangling link or a permission problem must not end the whole run.
+    const err = e as NodeJS.ErrnoException;
+    return [
+      skippedItem(
+        id,
+        path,
+        'input/unreadable',
+        `the file could not be read: ${err.message}`,
+        'check that the file exists and that you may read it',
+      ),
+    ];
+  }
+}
+
+async function readReadableTextFile(path: string, id: string, maxBytes: number): Promise<CorpusItem[]> {
   const info = await stat(path);
   if (info.size > maxBytes) {
     return [
