@@ -5,8 +5,9 @@
  *   node --import tsx scripts/eval-polnear.ts [dev|train] [--verbose]
  *
  * Gold: every brat event (E line) with a Content span. A predicted attribution (any kind with a
- * content span, except reference entries and links) matches a gold one when their content spans
- * overlap by at least 30% of each span (80% reported too). Recall counts the gold attributions
+ * content span, except reference entries and links; parts of one statement scored together, see
+ * statementsOf) matches a gold one when their content spans overlap by at least 30% of each span
+ * (80% reported too). Recall counts the gold attributions
  * whose cue is a speech cue (a verb of the Gender Gap Tracker quote-verb list, or "according
  * to"); precision counts a prediction right when it matches any gold attribution. Cue accuracy:
  * matched pairs whose cue spans overlap; source accuracy: matched pairs (gold with a source) whose
@@ -18,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { findAttributions, loadSourceLexicon } from '../src/attribution/index.ts';
 import { readDocument } from '../src/text/document.ts';
 import { findQuotations } from '../src/text/quotes.ts';
+import type { Attribution } from '../src/types.ts';
 
 type Piece = readonly [number, number];
 
@@ -164,6 +166,43 @@ function score(
   void text;
 }
 
+/**
+ * PolNeAR annotates one attribution per cue, with a discontinuous content ("“X,” he said.
+ * “Y.”" is one attribution whose content is X and Y). framescope writes one attribution per
+ * contiguous content: the parts of one statement share their cue span ("“X,” he said, “Y”"),
+ * and a quotation that continues the previous speaker reuses that attribution's source span and
+ * has no cue. Parts so linked are scored as one prediction with several content pieces.
+ */
+function statementsOf(attributions: readonly Attribution[]): Prediction[] {
+  const out: Array<Prediction & { content: Piece[] }> = [];
+  const byCue = new Map<string, Prediction & { content: Piece[] }>();
+  const bySource = new Map<string, Prediction & { content: Piece[] }>();
+  for (const a of attributions) {
+    if (!a.content || a.kind === 'reference' || a.kind === 'link') continue;
+    const piece: Piece = [a.content.start, a.content.end];
+    const sourceKey = a.source ? `${a.source.start}:${a.source.end}` : '';
+    const joined = a.cue
+      ? byCue.get(`${a.cue.start}:${a.cue.end}`)
+      : sourceKey
+        ? bySource.get(sourceKey)
+        : undefined;
+    if (joined) {
+      joined.content.push(piece);
+      continue;
+    }
+    const p = {
+      content: [piece],
+      cue: a.cue ? ([[a.cue.start, a.cue.end]] as Piece[]) : [],
+      source: a.source ? ([[a.source.start, a.source.end]] as Piece[]) : [],
+      speaker: a.speaker,
+    };
+    out.push(p);
+    if (a.cue) byCue.set(`${a.cue.start}:${a.cue.end}`, p);
+    if (sourceKey) bySource.set(sourceKey, p);
+  }
+  return out;
+}
+
 const dir = join(root, split);
 const lexicon = loadSourceLexicon();
 const system = { 30: tally(), 80: tally() };
@@ -184,14 +223,7 @@ for (const ann of anns) {
   const attributions = findAttributions(doc, quotations, lexicon);
   millis += performance.now() - began;
   tokens += doc.tokens.count;
-  const preds: Prediction[] = attributions
-    .filter((a) => a.content && a.kind !== 'reference' && a.kind !== 'link')
-    .map((a) => ({
-      content: [[a.content?.start ?? 0, a.content?.end ?? 0]],
-      cue: a.cue ? [[a.cue.start, a.cue.end]] : [],
-      source: a.source ? [[a.source.start, a.source.end]] : [],
-      speaker: a.speaker,
-    }));
+  const preds = statementsOf(attributions);
   const quoted: Prediction[] = quotations
     .filter((q) => q.depth === 0)
     .map((q) => ({ content: [[q.start, q.end]], cue: [], source: [], speaker: null }));

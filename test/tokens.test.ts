@@ -78,3 +78,16 @@ test('line and column are 1-based and count CRLF as one break', (t) => {
   t.deepEqual(lineColumnOf(starts, 4), { line: 2, column: 1 });
   t.deepEqual(lineColumnOf(starts, 8), { line: 3, column: 2 });
 });
+
+test('a run-on text without sentence ends is cut into sentences of at most 200 tokens', (t) => {
+  const text = 'officials said the deal was fair, and '.repeat(150);
+  const d = doc(text);
+  t.true(d.sentences.length >= 5);
+  for (const s of d.sentences) t.true(s.endToken - s.firstToken <= 200);
+  // Every token still belongs to the sentence that covers it.
+  for (let i = 0; i < d.tokens.count; i++) {
+    const s = d.sentences[d.tokens.sentence[i] as number]!;
+    t.true(s.firstToken <= i && i < s.endToken);
+  }
+  assertRoundTrip(t, text);
+});

@@ -1,6 +1,6 @@
 import { textSpanOf } from '../text/positions.ts';
 import type { Attribution, Document, Quotation, SourceType, TextSpan } from '../types.ts';
-import { type NameBook, type SpeakerKind, nameBookOf, speakerIn } from './names.ts';
+import { type NameBook, type SpeakerKind, nameBookOf, sentenceSubject, speakerIn } from './names.ts';
 import { type CitationDraft, citationsOf, hostOf } from './references.ts';
 import { type SourceClue, type SourceLexicon, TYPE_OF_CLUE, sourceHits } from './sourceLexicon.ts';
 import {
@@ -33,6 +33,8 @@ const LABEL_WINDOW_AFTER = 60;
 /** Sentences back within which a pronoun, a continued quotation or a platform may reach. */
 const REACH = 2;
 const MIN_QUOTE_WORDS = 4;
+/** Sentences back within which a pronoun looks for its speaker ("..., he said" two paragraphs on). */
+const PRONOUN_REACH = 6;
 
 interface Resolved {
   readonly speaker: string | null;
@@ -176,17 +178,35 @@ function resolveSource(
     const wanted = PRONOUN_KIND[(doc.tokens.normal[range.first] as string).toLowerCase()];
     if (!wanted)
       return { speaker: null, kind: null, resolution: 'unresolved', baseType: 'unknown', outletAt: null };
-    const candidates = new Map<string, Built>();
-    for (let i = earlier.length - 1; i >= 0; i--) {
-      const b = earlier[i] as Built;
-      if (b.attribution.sentence < previousSentenceOf(doc, sentence)) break;
-      if (b.kind === wanted && b.attribution.speaker && b.attribution.resolution !== 'vague')
-        candidates.set(b.attribution.speaker, b);
+    // The nearest sentence (this one or up to PRONOUN_REACH back) that names a speaker of the
+    // pronoun's kind, or for he/she opens with a person's name, decides: one name there resolves
+    // the pronoun, two leave it open.
+    const candidates = new Map<string, { speaker: string; baseType: SourceType }>();
+    let i = earlier.length - 1;
+    for (let at = sentence, n = 0; n <= PRONOUN_REACH && candidates.size === 0; n++) {
+      while (i >= 0 && (earlier[i] as Built).attribution.sentence > at) i--;
+      for (; i >= 0 && (earlier[i] as Built).attribution.sentence === at; i--) {
+        const b = earlier[i] as Built;
+        if (b.kind === wanted && b.attribution.speaker && b.attribution.resolution !== 'vague')
+          candidates.set(b.attribution.speaker, { speaker: b.attribution.speaker, baseType: b.baseType });
+      }
+      if (candidates.size === 0 && wanted === 'person' && at !== sentence) {
+        const subject = sentenceSubject(doc, lexicon, names, at);
+        if (subject) {
+          const known = names.titleOf.get(subject.name.toLowerCase());
+          candidates.set(subject.name, {
+            speaker: subject.name,
+            baseType: known ? TYPE_OF_CLUE[known] : 'other',
+          });
+        }
+      }
+      if (at === 0) break;
+      at = previousSentenceOf(doc, at);
     }
     if (candidates.size === 1) {
-      const only = [...candidates.values()][0] as Built;
+      const only = [...candidates.values()][0] as { speaker: string; baseType: SourceType };
       return {
-        speaker: only.attribution.speaker,
+        speaker: only.speaker,
         kind: wanted,
         resolution: 'pronoun',
         baseType: only.baseType,
@@ -263,7 +283,7 @@ function cueSpan(doc: Document, d: Draft): Attribution['cue'] {
 function buildSpeech(ctx: SpeechContext, names: NameBook, d: Draft, earlier: readonly Built[]): Built {
   const { doc } = ctx;
   const resolved: Resolved = d.source
-    ? resolveSource(ctx, names, d.source, d.sentence, earlier)
+    ? (continuedFrom(doc, d, earlier) ?? resolveSource(ctx, names, d.source, d.sentence, earlier))
     : { speaker: null, kind: null, resolution: 'unresolved', baseType: 'unknown', outletAt: null };
   const posted = resolved.baseType !== 'state-media' && postedOnPlatform(ctx, d, earlier, resolved.speaker);
   const sourceType: SourceType = posted ? 'social-media' : resolved.baseType;
@@ -287,6 +307,25 @@ function buildSpeech(ctx: SpeechContext, names: NameBook, d: Draft, earlier: rea
     baseType: resolved.baseType,
     position: positionOf(doc, d),
   };
+}
+
+/** A quotation that continues a statement speaks with the voice that statement was resolved to. */
+function continuedFrom(doc: Document, d: Draft, earlier: readonly Built[]): Resolved | null {
+  if (d.cue || !d.source) return null;
+  const start = doc.tokens.start[d.source.first] as number;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const b = earlier[i] as Built;
+    if (b.attribution.source?.start !== start) continue;
+    const a = b.attribution;
+    return {
+      speaker: a.speaker,
+      kind: b.kind,
+      resolution: a.resolution,
+      baseType: b.baseType,
+      outletAt: null,
+    };
+  }
+  return null;
 }
 
 function buildCitation(ctx: SpeechContext, names: NameBook, c: CitationDraft): Built {

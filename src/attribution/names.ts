@@ -30,17 +30,19 @@ export interface NameBook {
   readonly fullName: ReadonlyMap<string, string>;
   /** Names that occur after a title somewhere in the article, with the clue of that title. */
   readonly titleOf: ReadonlyMap<string, SourceClue>;
+  /** Memo of `sentenceSubject`, by sentence index. */
+  readonly subjects: Map<number, NamedSpeaker | null>;
 }
 
+const UPPER_START = /^\p{Lu}/u;
+const NAME_START = /^\p{Lu}\p{Ll}/u;
 const isProper = (doc: Document, t: number) => {
-  const v = doc.tokens.value[t] as string;
   const pos = doc.tokens.pos[t];
+  if (pos === 'PROPN') return true;
+  if (pos !== 'NOUN' && !(t > 0 && doc.tokens.pos[t - 1] === 'PROPN')) return false;
+  const v = doc.tokens.value[t] as string;
   // wink tags some surnames as verbs ("Paul Grant"): a capitalised word after a proper noun counts.
-  return (
-    pos === 'PROPN' ||
-    (/^\p{Lu}/u.test(v) &&
-      (pos === 'NOUN' || (t > 0 && doc.tokens.pos[t - 1] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(v))))
-  );
+  return pos === 'NOUN' ? UPPER_START.test(v) : NAME_START.test(v);
 };
 
 /**
@@ -82,7 +84,7 @@ export function nameBookOf(doc: Document, lexicon: SourceLexicon): NameBook {
     const title = titleOf.get(full.toLowerCase());
     if (title && !titleOf.has(short)) titleOf.set(short, title);
   }
-  return { fullName, titleOf };
+  return { fullName, titleOf, subjects: new Map() };
 }
 
 /**
@@ -196,4 +198,33 @@ function appositiveTitle(doc: Document, lexicon: SourceLexicon, after: number): 
   const phrase = doc.text.slice(t.start[after + 2] as number, t.end[last - 1] as number);
   const hit = sourceHits(lexicon, phrase).find((h) => TITLE_CLUES.has(h.clue));
   return hit ? hit.clue : null;
+}
+
+/**
+ * The person a sentence opens with ("Clinton criticized ...", "But Rep. Dana Rohrabacher said"):
+ * the name a following "she said" most likely points back to when no speaker is nearer.
+ */
+export function sentenceSubject(
+  doc: Document,
+  lexicon: SourceLexicon,
+  names: NameBook,
+  sentence: number,
+): NamedSpeaker | null {
+  const memo = names.subjects.get(sentence);
+  if (memo !== undefined) return memo;
+  const s = doc.sentences[sentence];
+  let found: NamedSpeaker | null = null;
+  if (s) {
+    const t = doc.tokens;
+    let i = s.firstToken;
+    while (i < s.endToken && (t.pos[i] === 'CCONJ' || t.pos[i] === 'PUNCT')) i++;
+    let j = i;
+    while (j < s.endToken && j - i < 8 && (isProper(doc, j) || t.value[j] === '.')) j++;
+    if (j > i && t.pos[j] !== 'PUNCT') {
+      const named = speakerIn(doc, lexicon, i, j, names);
+      if (named && named.kind === 'person') found = named;
+    }
+  }
+  names.subjects.set(sentence, found);
+  return found;
 }

@@ -200,8 +200,30 @@ export function loadSourceLexicon(options: LoadSourceLexiconOptions = {}): Sourc
   return { pack: sources.pack, version: sources.version, clues, verbs, phrases };
 }
 
-/** Every source clue found in a stretch of text, in text order. */
+/**
+ * Hits by searched text: the same short phrases (names, "officials", "the ministry") come back
+ * again and again across a corpus, and each search runs every clue's regex. Bounded so that a
+ * long run does not grow it without end.
+ */
+const hitMemo = new WeakMap<SourceLexicon, Map<string, SourceHit[]>>();
+const HIT_MEMO_SIZE = 20_000;
+
+/** Every source clue found in a stretch of text, in text order. Callers must not change the result. */
 export function sourceHits(lexicon: SourceLexicon, text: string): SourceHit[] {
+  let memo = hitMemo.get(lexicon);
+  if (!memo) {
+    memo = new Map();
+    hitMemo.set(lexicon, memo);
+  }
+  const known = memo.get(text);
+  if (known) return known;
+  const hits = searchHits(lexicon, text);
+  if (memo.size >= HIT_MEMO_SIZE) memo.clear();
+  memo.set(text, hits);
+  return hits;
+}
+
+function searchHits(lexicon: SourceLexicon, text: string): SourceHit[] {
   const hits: SourceHit[] = [];
   for (const { clue, regex, ids, exact } of lexicon.clues) {
     regex.lastIndex = 0;
@@ -215,8 +237,14 @@ export function sourceHits(lexicon: SourceLexicon, text: string): SourceHit[] {
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   // Where clues overlap ("official" inside "official figures"), the longer one is what was written.
-  return hits.filter(
-    (h) =>
-      !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start),
-  );
+  // Hits are sorted by start, so a hit lies inside a longer one exactly when the earlier hit that
+  // reaches furthest (the leftmost of those on a tie) contains it and is longer: one linear sweep.
+  const kept: SourceHit[] = [];
+  let reach: SourceHit | null = null;
+  for (const h of hits) {
+    const inside = reach !== null && reach.end >= h.end && reach.end - reach.start > h.end - h.start;
+    if (!inside) kept.push(h);
+    if (reach === null || h.end > reach.end) reach = h;
+  }
+  return kept;
 }

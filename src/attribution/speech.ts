@@ -154,7 +154,17 @@ export function speechContextOf(
   return { doc, lexicon, quotations, quoteOf, quoteOpenedAt, quoteClosedAt };
 }
 
-const normalOf = (doc: Document, i: number) => (doc.tokens.normal[i] as string).replace(/’/g, "'");
+/** Normal forms with curly apostrophes made straight, once per document (the stages ask for them often). */
+const straightNormals = new WeakMap<Document, string[]>();
+function normalsOf(doc: Document): string[] {
+  let out = straightNormals.get(doc);
+  if (!out) {
+    out = doc.tokens.normal.map((n) => (n.includes('’') ? n.replace(/’/g, "'") : n));
+    straightNormals.set(doc, out);
+  }
+  return out;
+}
+const normalOf = (doc: Document, i: number) => normalsOf(doc)[i] as string;
 
 /** The cue verb of token `i`, if its lemma is a report verb and wink reads it as a verb. */
 function verbAt(ctx: SpeechContext, i: number): ReportVerb | null {
@@ -172,7 +182,10 @@ function nounPhraseEndingAt(ctx: SpeechContext, head: number, floor: number): To
     const n = normalOf(doc, head);
     return PERSONAL.has(n) || n === 'what' ? (n === 'what' ? null : { first: head, end: head + 1 }) : null;
   }
-  const posOf = (k: number) => (properLike(doc, k, floor) ? 'PROPN' : (t.pos[k] as string));
+  const posOf = (k: number) =>
+    properLike(doc, k, floor) || (k === floor && nameAtSentenceStart(doc, k))
+      ? 'PROPN'
+      : (t.pos[k] as string);
   if (!['NOUN', 'PROPN', 'NUM'].includes(posOf(head))) return null;
   let first = head + 1;
   for (let k = head; k >= floor && head - k < MAX_NP; k--) {
@@ -242,6 +255,7 @@ function skipLeftOfCue(ctx: SpeechContext, cue: number, floor: number): { at: nu
   while (k >= floor) {
     const n = normalOf(ctx.doc, k);
     const pos = t.pos[k] as string;
+    if (k === floor && nameAtSentenceStart(ctx.doc, k)) break;
     if (SKIP_BEFORE_CUE.has(n) || pos === 'ADV' || pos === 'AUX' || (pos === 'PART' && n !== "'s")) {
       if (PASSIVE_AUX.has(n)) passive = true;
       k--;
@@ -274,6 +288,14 @@ function sourceLeftOf(ctx: SpeechContext, at: number, floor: number): TokenRange
     const head = nounPhraseEndingAt(ctx, k - 1, floor);
     if (!head || !hasProperOrNoun(ctx, head)) return null;
     return { first: head.first, end: at };
+  }
+  // Rep. Zoe Lofgren (D-Calif.) said: the bracket belongs to the name.
+  if (t.value[at] === ')') {
+    let k = at - 1;
+    while (k > floor && at - k <= 8 && t.value[k] !== '(' && t.value[k] !== ')') k--;
+    if (t.value[k] !== '(' || k - 1 < floor) return null;
+    const head = nounPhraseEndingAt(ctx, k - 1, floor);
+    return head ? { first: head.first, end: at + 1 } : null;
   }
   if (normalOf(ctx.doc, at) === 'who' && at - 1 >= floor && t.value[at - 1] === ',') {
     return nounPhraseEndingAt(ctx, at - 2, floor);
@@ -333,6 +355,12 @@ function contentRightOf(
       introduced = true;
       break;
     }
+    // said, “...”: the comma only leads into the quotation.
+    if (n === ',' && (ctx.quoteOpenedAt[k + 1] as number) >= 0) {
+      start = k + 1;
+      introduced = true;
+      break;
+    }
     if ((n === 'that' && t.pos[k] !== 'PRON' && t.pos[k] !== 'DET') || n === ':') {
       start = k + 1;
       introduced = true;
@@ -340,6 +368,7 @@ function contentRightOf(
     }
     if (t.pos[k] === 'VERB' || t.pos[k] === 'AUX' || n === ',' || END_PUNCT.has(n)) break;
   }
+  while (start < sentenceEnd && (t.value[start] === ',' || t.value[start] === '—')) start++;
   if (start >= sentenceEnd) return null;
   const opened = ctx.quoteOpenedAt[start] as number;
   if (opened >= 0) {
@@ -363,10 +392,11 @@ function contentRightOf(
   return { start: t.start[start] as number, end: t.end[end - 1] as number, quotation: -1, introduced };
 }
 
-/** The quotation that ends just before token `at` (past a comma and its closing mark), if any. */
-function quotationEndingBefore(ctx: SpeechContext, at: number): number {
+/** The quotation that ends just before token `at` (past a comma and its closing mark) within the sentence, if any. */
+function quotationEndingBefore(ctx: SpeechContext, at: number, floor: number): number {
   const t = ctx.doc.tokens;
-  for (let k = at - 1; k >= 0 && at - k <= 3; k--) {
+  // A quotation that closed the previous sentence ("... tomorrow.” Gorka said it was ...") is not this cue's.
+  for (let k = at - 1; k >= floor && at - k <= 3; k--) {
     if ((ctx.quoteClosedAt[k] as number) >= 0) return ctx.quoteClosedAt[k] as number;
     if (
       !(t.value[k] === ',' || CLOSING_MARK.test(t.value[k] as string) || END_PUNCT.has(t.value[k] as string))
@@ -374,6 +404,31 @@ function quotationEndingBefore(ctx: SpeechContext, at: number): number {
       return -1;
   }
   return -1;
+}
+
+/**
+ * The quotation a source phrase follows: one that ends just before it, or one that opens the
+ * sentence and closes before it with nothing but the source phrase between ("“...,” the
+ * bespectacled, 71-year-old diplomat said").
+ */
+function quotationLeading(ctx: SpeechContext, sourceFirst: number, floor: number): number {
+  const near = quotationEndingBefore(ctx, sourceFirst, floor);
+  if (near >= 0) return near;
+  const opened = ctx.quoteOpenedAt[floor] as number;
+  if (opened < 0) return -1;
+  const t = ctx.doc.tokens;
+  let k = floor + 1;
+  while (k < sourceFirst && (ctx.quoteClosedAt[k] as number) !== opened) k++;
+  if (k >= sourceFirst || (t.value[k - 1] !== ',' && t.value[k + 1] !== ',')) return -1;
+  return holdsVerb(ctx, k + 1, t.end[sourceFirst - 1] as number) ? -1 : opened;
+}
+
+/** Whether a token from `from` up to offset `endOffset` is a verb or auxiliary outside quotations. */
+function holdsVerb(ctx: SpeechContext, from: number, endOffset: number): boolean {
+  const t = ctx.doc.tokens;
+  for (let k = from; k < t.count && (t.end[k] as number) <= endOffset; k++)
+    if ((t.pos[k] === 'VERB' || t.pos[k] === 'AUX') && (ctx.quoteOf[k] as number) < 0) return true;
+  return false;
 }
 
 /** The subject of the clause a participle cue hangs from: "X reiterated ..., stating that". */
@@ -403,6 +458,20 @@ const isDocumentLike = (ctx: SpeechContext, r: TokenRange) => {
   const t = ctx.doc.tokens;
   const phrase = ctx.doc.text.slice(t.start[r.first] as number, t.end[r.end - 1] as number);
   return sourceHits(ctx.lexicon, phrase).some((h) => h.clue === 'document');
+};
+
+/**
+ * A source that can speak: a name, a pronoun, or a known kind of source (an official, an expert, a
+ * medium, a document, "analysts"). "This event underscores ..." or "The talks highlighted ..."
+ * describe, they do not report speech.
+ */
+const isSpeakerLike = (ctx: SpeechContext, r: TokenRange) => {
+  const t = ctx.doc.tokens;
+  for (let k = r.first; k < r.end; k++) {
+    if (t.pos[k] === 'PROPN' || t.pos[k] === 'PRON') return true;
+  }
+  const phrase = ctx.doc.text.slice(t.start[r.first] as number, t.end[r.end - 1] as number);
+  return sourceHits(ctx.lexicon, phrase).length > 0;
 };
 
 /** Every cue-led attribution of one sentence, appended to `drafts`. */
@@ -476,6 +545,7 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
     }
     source = sourceLeftOf(ctx, at, first);
     if (source && verb.evidenceOnly && !isDocumentLike(ctx, source)) continue;
+    if (source && !CORE_SPEECH.has(verb.lemma) && !isSpeakerLike(ctx, source)) continue;
 
     if (source) {
       const before = source.first - 1;
@@ -509,19 +579,42 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
         }
         continue;
       }
-      const quotedBefore = quotationEndingBefore(ctx, source.first);
-      const right = contentRightOf(ctx, cueEnd, end);
+      const quotedBefore = quotationLeading(ctx, source.first, first);
+      let right = contentRightOf(ctx, cueEnd, end);
+      // "..., Smith told POLITICO on Monday.": a clause before the source, and no clause after the cue.
+      if (
+        right &&
+        !right.introduced &&
+        before >= first &&
+        t.value[before] === ',' &&
+        before - first >= 2 &&
+        !holdsVerb(ctx, cueEnd, right.end)
+      )
+        right = null;
       // "...," Mayor Lopez said on Tuesday: what follows the cue is a circumstance, the quote is the content.
       if (right && !(quotedBefore >= 0 && !right.introduced)) {
+        // "X," he said, "Y": one statement in two quotations, both the cue's.
+        if (quotedBefore >= 0 && right.quotation >= 0) {
+          const q = ctx.quotations[quotedBefore] as Quotation;
+          drafts.push(
+            draftOf(
+              ctx,
+              cue,
+              source,
+              false,
+              { start: q.start, end: q.end, quotation: quotedBefore },
+              sentence,
+            ),
+          );
+        }
         drafts.push(draftOf(ctx, cue, source, false, right, sentence));
         continue;
       }
       // "...," Trump wrote.  /  ..., Xinhua reported.
-      const quoted = quotationEndingBefore(ctx, source.first);
-      if (quoted >= 0) {
-        const q = ctx.quotations[quoted] as Quotation;
+      if (quotedBefore >= 0) {
+        const q = ctx.quotations[quotedBefore] as Quotation;
         drafts.push(
-          draftOf(ctx, cue, source, false, { start: q.start, end: q.end, quotation: quoted }, sentence),
+          draftOf(ctx, cue, source, false, { start: q.start, end: q.end, quotation: quotedBefore }, sentence),
         );
         continue;
       }
@@ -551,12 +644,15 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
     ) {
       const after = nounPhraseStartingAt(ctx, cueEnd, end);
       if (!after) continue;
-      const quoted = quotationEndingBefore(ctx, i);
+      const quoted = quotationEndingBefore(ctx, i, first);
       if (quoted >= 0) {
         const q = ctx.quotations[quoted] as Quotation;
         drafts.push(
           draftOf(ctx, cue, after, false, { start: q.start, end: q.end, quotation: quoted }, sentence),
         );
+        // "X," said Trump, "Y".
+        const rest = contentRightOf(ctx, after.end, end);
+        if (rest && rest.quotation >= 0) drafts.push(draftOf(ctx, cue, after, false, rest, sentence));
       } else if (at - first >= 2) {
         const e = trimmedEnd(ctx, first, at);
         drafts.push(
@@ -657,14 +753,31 @@ function isHeadline(doc: Document, offset: number): boolean {
   return headings.some((h) => h.start <= offset && offset < h.end);
 }
 
+/** For each sentence, 1 when it is a fragment wink split off after an abbreviation; once per document. */
+const fragmentFlags = new WeakMap<Document, Uint8Array>();
+const UPPER_INITIAL = /^\p{Lu}\.$/u;
+const LOWER_OR_DIGIT = /^[\p{Ll}\d]/u;
+const SINGLE_UPPER = /^\p{Lu}$/u;
+
 /** A "sentence" wink split off after an abbreviation: it starts in lower case, or with "S." after "U.". */
-const startsLower = (doc: Document, sentence: number) => {
-  const s = doc.sentences[sentence];
-  if (s === undefined || sentence === 0) return false;
-  const first = doc.tokens.value[s.firstToken] as string;
-  if (/^[\p{Ll}\d]/u.test(first) || /^\p{Lu}\.$/u.test(first)) return true;
-  const before = doc.tokens.value[s.firstToken - 2] ?? '';
-  return /^\p{Lu}$/u.test(before) && doc.tokens.value[s.firstToken - 1] === '.';
+const startsLower = (doc: Document, sentence: number): boolean => {
+  let flags = fragmentFlags.get(doc);
+  if (!flags) {
+    flags = new Uint8Array(doc.sentences.length);
+    for (let k = 1; k < doc.sentences.length; k++) {
+      const s = doc.sentences[k] as Sentence;
+      const first = doc.tokens.value[s.firstToken] as string;
+      const before = doc.tokens.value[s.firstToken - 2] ?? '';
+      flags[k] =
+        LOWER_OR_DIGIT.test(first) ||
+        UPPER_INITIAL.test(first) ||
+        (SINGLE_UPPER.test(before) && doc.tokens.value[s.firstToken - 1] === '.')
+          ? 1
+          : 0;
+    }
+    fragmentFlags.set(doc, flags);
+  }
+  return flags[sentence] === 1;
 };
 
 /**
@@ -684,6 +797,19 @@ export function previousSentenceOf(doc: Document, sentence: number): number {
   k = Math.max(0, k - 1);
   while (k > 0 && startsLower(doc, k)) k--;
   return k;
+}
+
+/**
+ * wink tags a surname that opens a sentence as an adverb or adjective ("Jolly said ..."): a
+ * capitalised word there that is not a known adverb reads as a name.
+ */
+function nameAtSentenceStart(doc: Document, k: number): boolean {
+  const pos = doc.tokens.pos[k] as string;
+  return (
+    (pos === 'ADV' || pos === 'ADJ' || pos === 'VERB' || pos === 'X') &&
+    /^\p{Lu}\p{Ll}+$/u.test(doc.tokens.value[k] as string) &&
+    !SKIP_BEFORE_CUE.has(normalOf(doc, k))
+  );
 }
 
 /**

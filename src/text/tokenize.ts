@@ -79,6 +79,32 @@ function isHardWrapped(text: string, lines: readonly Block[]): boolean {
 }
 
 /**
+ * No news sentence runs to hundreds of tokens; a text without sentence ends (a scraped table, a
+ * list run together) would otherwise give one giant "sentence" and make every per-sentence stage
+ * slow. Such a stretch is cut into pieces of at most MAX_SENTENCE_TOKENS, after a comma, semicolon
+ * or colon where there is one in the last quarter of the piece.
+ */
+export const MAX_SENTENCE_TOKENS = 200;
+
+function boundedSentences(first: number, end: number, value: readonly string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let a = first;
+  while (end - a > MAX_SENTENCE_TOKENS) {
+    let cut = a + MAX_SENTENCE_TOKENS;
+    for (let k = cut - 1; k > a + (MAX_SENTENCE_TOKENS * 3) / 4; k--) {
+      if (/^[,;:]$/.test(value[k] as string)) {
+        cut = k + 1;
+        break;
+      }
+    }
+    out.push([a, cut]);
+    a = cut;
+  }
+  out.push([a, end]);
+  return out;
+}
+
+/**
  * Reads every block with wink-nlp and rebuilds each token's character offsets from its preceding
  * spaces (wink tokens carry none). The rebuilt offsets are verified against the text: when wink
  * reports spaces the text does not have, the token is found by searching forward, so a token's
@@ -150,14 +176,11 @@ export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)
       const firstToken = keptIndex[first] as number;
       const endToken = keptIndex[last + 1] as number;
       if (endToken <= firstToken) continue;
-      const sIndex = sentences.length;
-      for (let t = firstToken; t < endToken; t++) sentenceOf[t] = sIndex;
-      sentences.push({
-        start: start[firstToken] as number,
-        end: end[endToken - 1] as number,
-        firstToken,
-        endToken,
-      });
+      for (const [a, b] of boundedSentences(firstToken, endToken, value)) {
+        const sIndex = sentences.length;
+        for (let t = a; t < b; t++) sentenceOf[t] = sIndex;
+        sentences.push({ start: start[a] as number, end: end[b - 1] as number, firstToken: a, endToken: b });
+      }
     }
     doc.entities().each((e: { out: (f: unknown) => unknown }) => {
       const [first, last] = e.out(its.span) as unknown as [number, number];
