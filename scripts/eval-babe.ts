@@ -1,24 +1,43 @@
 /**
- * Measured validity of the evaluative / loaded-language score on the BABE development split:
- * sentence-level ROC-AUC of the weighted count of `evaluative.*` hits against the experts'
- * `label_bias`, per category as well, and word-level precision and recall of the hit words against
- * the experts' `biased_words`.
+ * Measured validity of the loaded-language score on the BABE development split: sentence-level
+ * ROC-AUC against the experts' `label_bias` of the weighted count of loaded-language hits
+ * (`evaluative.*` of evaluative.yaml and `report-verb.loaded` of report-verbs.yaml, the two packs
+ * loaded together as the analyzer loads them), on the whole split and on the two halves of a random
+ * split stratified by label (`splitHalves`, seed 1); per category and per entry as well; and
+ * word-level precision and recall of the hit words against the experts' `biased_words`.
  *
  *   node --import tsx scripts/eval-babe.ts [--file=path/to/babe.csv] [--words]
  */
-import { documentOf, fixed, loadBabe, matcherFor, readPack, rocAuc, sharedFile } from './eval-lib.ts';
+import {
+  engineMatcher,
+  fixed,
+  halfAuc,
+  loadBabe,
+  packVersions,
+  readDocumentOf,
+  rocAuc,
+  sharedFile,
+  splitHalves,
+} from './eval-lib.ts';
 
 const args = process.argv.slice(2);
 const fileArg = args.find((a) => a.startsWith('--file='));
 const file = fileArg ? fileArg.slice('--file='.length) : sharedFile('data', 'babe', 'babe-dev.csv');
-const PACK = 'evaluative';
-const CATEGORY = 'evaluative';
+/** The loaded-language categories: evaluation in the writer's words and judging report verbs. */
+const isLoaded = (category: string) =>
+  category.startsWith('evaluative.') || category === 'report-verb.loaded';
 
 const rows = loadBabe(file);
-const matcher = await matcherFor([PACK]);
+const matcher = engineMatcher(['evaluative', 'report-verbs']);
 const labels = rows.map((r) => r.biased);
+const inA = splitHalves(
+  rows.map((_, i) => `babe-${i}`),
+  labels,
+);
 const scores: number[] = [];
+const perRootLength: number[] = [];
 const byCategory = new Map<string, number[]>();
+const byEntry = new Map<string, number[]>();
 const words = (s: string) =>
   s
     .toLowerCase()
@@ -29,14 +48,20 @@ let hitWordsMarked = 0;
 let markedWords = 0;
 let markedWordsHit = 0;
 const falsePositives = new Map<string, number>();
+const add = (map: Map<string, number[]>, key: string, i: number, x: number) => {
+  const list = map.get(key) ?? new Array<number>(rows.length).fill(0);
+  list[i] = (list[i] as number) + x;
+  map.set(key, list);
+};
 rows.forEach((row, i) => {
-  const doc = documentOf(`babe-${i}`, row.text);
-  const hits = matcher.match(doc).filter((h) => h.category.startsWith(CATEGORY));
-  scores.push(hits.reduce((s, h) => s + h.weight, 0));
+  const doc = readDocumentOf(`babe-${i}`, row.text);
+  const hits = matcher.match(doc).filter((h) => isLoaded(h.category));
+  const score = hits.reduce((s, h) => s + h.weight, 0);
+  scores.push(score);
+  perRootLength.push(score / Math.sqrt(Math.max(1, doc.wordCount)));
   for (const h of hits) {
-    const list = byCategory.get(h.category) ?? new Array<number>(rows.length).fill(0);
-    list[i] = (list[i] as number) + h.weight;
-    byCategory.set(h.category, list);
+    add(byCategory, h.category, i, h.weight);
+    add(byEntry, `${h.pack}/${h.entryId}`, i, h.weight);
   }
   const marked = new Set(row.biasedWords.flatMap(words));
   const hit = new Set(hits.flatMap((h) => words(h.text)));
@@ -50,18 +75,25 @@ rows.forEach((row, i) => {
     if (hit.has(w)) markedWordsHit++;
   }
 });
+const withHalves = (list: readonly number[]) =>
+  `${fixed(rocAuc(list, labels))} (half A ${fixed(halfAuc(list, labels, inA, true))}, half B ${fixed(halfAuc(list, labels, inA, false))})`;
 
 console.log(`command: node --import tsx scripts/eval-babe.ts${args.length ? ` ${args.join(' ')}` : ''}`);
 console.log(`data: ${file}`);
-console.log(`matcher: ${matcher.name}; pack ${PACK} v${readPack(PACK).version}`);
+console.log(`engine: ${packVersions(matcher)}`);
 console.log(
   `sentences: ${labels.filter(Boolean).length} biased, ${labels.filter((l) => !l).length} non-biased`,
 );
 console.log(
-  `ROC-AUC (label_bias, weighted count of ${CATEGORY}.* hits per sentence): ${fixed(rocAuc(scores, labels))}`,
+  `ROC-AUC (label_bias, weighted count of evaluative.* and report-verb.loaded hits): ${withHalves(scores)}`,
+);
+console.log(
+  `  the same divided by sqrt(words in the sentence):                  ${withHalves(perRootLength)}`,
 );
 for (const [c, list] of [...byCategory].sort(([a], [b]) => a.localeCompare(b)))
-  console.log(`  ${c.padEnd(24)} AUC ${fixed(rocAuc(list, labels))}`);
+  console.log(`  ${c.padEnd(38)} AUC ${withHalves(list)}`);
+for (const [e, list] of [...byEntry].sort(([a], [b]) => a.localeCompare(b)))
+  console.log(`    ${e.padEnd(36)} AUC ${withHalves(list)}`);
 console.log(
   `word level vs biased_words: precision ${fixed(hitWordsMarked / Math.max(1, hitWords))} (${hitWordsMarked}/${hitWords} distinct hit words per sentence), recall ${fixed(markedWordsHit / Math.max(1, markedWords))} (${markedWordsHit}/${markedWords})`,
 );

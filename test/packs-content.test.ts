@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
+import { maskOutletGiveaways, splitHalves } from '../scripts/eval-lib.ts';
 import { checkPacks, compileLexicon, readPackFile } from '../src/lexicon/index.ts';
 import { findMatches } from '../src/match/index.ts';
 import { readDocument } from '../src/text/document.ts';
@@ -108,6 +109,74 @@ test('matching invented text finds the formulae in each pack', (t) => {
   // "Taiwan" inside "the Taiwan question" is the PRC formula, not the plain name.
   t.false(ids.has('term-choices/taiwan'));
   for (const m of found) t.is(m.text, text.slice(m.start, m.end));
+});
+
+const reportVerbsPack = readPackFile(join(repoRoot, 'lexicons', 'report-verbs.yaml'));
+
+/** Hits of the content packs and report-verbs.yaml loaded together, as the analyzer loads them. */
+function hitsWithReportVerbs(text: string): Match[] {
+  const doc = readDocument({
+    id: 'invented',
+    text,
+    metadata: {},
+    source: { file: 'invented', format: 'txt' },
+  });
+  return findMatches(doc, compileLexicon([...packs, ...reportVerbsPack]), {
+    quotations: [],
+    attributions: [],
+  });
+}
+
+test('judging report verbs count as report-verb.loaded, not twice as evaluative words', (t) => {
+  const found = hitsWithReportVerbs(
+    'The senator slammed the bill and claimed that the mayor admitted nothing.',
+  );
+  const categoryOf = (word: string) => found.find((m) => m.text.toLowerCase() === word)?.category;
+  for (const word of ['slammed', 'claimed', 'admitted']) t.is(categoryOf(word), 'report-verb.loaded', word);
+});
+
+test('neutral report verbs and descriptive words are not evaluation', (t) => {
+  const found = hitsWithReportVerbs(
+    'The minister stressed the point and warned of delays. Two people were found dead, and the rich ' +
+      'district fared well as well. The two countries value their friendship and bilateral ties.',
+  );
+  t.deepEqual(
+    found.filter((m) => m.category.startsWith('evaluative.') || m.category.startsWith('state-media.')),
+    [],
+    found.map((m) => `${m.category}: ${m.text}`).join(' | '),
+  );
+});
+
+test('the new evaluative entries find stance adverbs, emotive adjectives and pejorative labels', (t) => {
+  const found = hitsWithReportVerbs(
+    'Shockingly, the hardliners peddled a blatant falsehood, and the plan was conveniently dropped.',
+  );
+  const entries = new Set(found.map((m) => m.entryId));
+  for (const id of ['subjective-adverbs', 'pejorative-labels', 'loaded-verbs-extra', 'emotive-adjectives'])
+    t.true(entries.has(id), `${id}; found ${[...entries].join(', ')}`);
+});
+
+test('the validity scripts mask outlet datelines, including the full-width dash, and split halves by class', (t) => {
+  const masked = maskOutletGiveaways(
+    'A headline line\nROME\uFF0DOfficials met on Monday.\nBEIJING - More talks.',
+  );
+  t.false(/ROME|BEIJING|\uFF0D/.test(masked), masked);
+  t.true(masked.includes('Officials met on Monday.'));
+  t.is(maskOutletGiveaways('He said - and then left'), 'He said - and then left');
+  const labels = [true, true, true, true, false, false, false, false, false, false];
+  const inA = splitHalves(
+    labels.map((_, i) => `item-${i}`),
+    labels,
+  );
+  t.is(inA.filter((a, i) => a && labels[i]).length, 2);
+  t.is(inA.filter((a, i) => a && !labels[i]).length, 3);
+  t.deepEqual(
+    splitHalves(
+      labels.map((_, i) => `item-${i}`),
+      labels,
+    ),
+    inA,
+  );
 });
 
 // --- seed articles (../shared) -------------------------------------------------------------------

@@ -14,8 +14,8 @@ import type { Document, Match, MetricDefinition, TermChoice } from '../types.ts'
  *   weighted_C        Σ weight of the hits of C / words × 1000
  * Composite indexes:
  *   index_state_media            Σ weight of authorial hits of state-media.* / words × 1000
- *   index_evaluative_intensity   authorial hits of evaluative.* and of booster/intensifier
- *                                categories / words × 1000
+ *   index_evaluative_intensity   authorial hits of evaluative.*, report-verb.loaded and of
+ *                                booster/intensifier categories / words × 1000
  *   index_hedging                authorial hedges / (authorial hedges + authorial boosters); null
  *                                when there are neither. 1 = all hedging, 0 = all boosting.
  * Negated hits count like others; `matches.csv` keeps the flag for readers who want them apart.
@@ -41,8 +41,14 @@ function isStateMedia(category: string): boolean {
   return category === 'state-media' || category.startsWith('state-media.');
 }
 
+/** Evaluation, boosters, and report verbs that pass judgement on what is reported ("claimed", "slammed"). */
 function isEvaluativeIntensity(category: string): boolean {
-  return category === 'evaluative' || category.startsWith('evaluative.') || isBoosterCategory(category);
+  return (
+    category === 'evaluative' ||
+    category.startsWith('evaluative.') ||
+    category === 'report-verb.loaded' ||
+    isBoosterCategory(category)
+  );
 }
 
 /** The categories scored: each top-level category and each full path of the framing entries, sorted. */
@@ -67,7 +73,8 @@ export const FRAMING_METRICS: readonly MetricDefinition[] = [
   {
     name: 'index_evaluative_intensity',
     description: 'Evaluative and intensifying wording in the authorial voice.',
-    formula: 'authorial hits of evaluative.* and booster/intensifier categories / scored words × 1000',
+    formula:
+      'authorial hits of evaluative.*, report-verb.loaded and booster/intensifier categories / scored words × 1000',
   },
   {
     name: 'index_hedging',
