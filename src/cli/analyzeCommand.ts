@@ -38,6 +38,7 @@ function parse(args: string[]) {
         by: { type: 'string' },
         html: { type: 'boolean', default: false },
         latex: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -127,6 +128,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     by: values.by ?? '',
     html: String(values.html),
     latex: String(values.latex),
+    json: String(values.json),
   };
   const data: RunData = {
     results,
@@ -145,6 +147,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     by: values.by ?? null,
     html: values.html,
     latex: values.latex,
+    json: values.json,
   });
   files.set(MARKER, buildManifest(data, files, { startedAt, endedAt: new Date() }));
   await writeOutputsAtomically(values.out, files);

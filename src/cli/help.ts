@@ -52,10 +52,12 @@ Options:
   --by <column>          group figures (groups.csv) per value of this column (default: outlet)
   --html                 write an HTML view of each article (html/), hits highlighted by voice
   --latex                write LaTeX (booktabs) tables of the comparison and group figures (tables/)
+  --json                 also write the whole run as one JSON document (results.json); results.ndjson,
+                         one article per line, is always written
   -h, --help             this help
 
 Outputs: articles.csv, matches.csv, attributions.csv, structure.csv, issues.csv, reuse.csv,
-discrepancies.csv, keyness.csv, choices.csv, groups.csv, scores_long.csv, results.json,
+discrepancies.csv, keyness.csv, choices.csv, groups.csv, scores_long.csv,
 results.ndjson, report.md, comparison.md, charts/*.svg, manifest.json (see docs/outputs.md).
 
 Examples:

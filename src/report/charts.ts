@@ -3,6 +3,9 @@ import type { GroupFigures } from '../score/groups.ts';
 import type { RunData } from './runData.ts';
 import { barChartSvg, heatmapSvg } from './svg.ts';
 
+/** Beyond this many rows a heatmap is no longer readable. */
+export const HEATMAP_MAX_ROWS = 60;
+
 export interface Chart {
   readonly file: string;
   readonly title: string;
@@ -28,20 +31,38 @@ export function runCharts(data: RunData, by: string | null, groups: readonly Gro
   const columns = rateColumns(data);
   if (columns.length === 0 || data.results.length === 0) return [];
   const charts: Chart[] = [];
-  const heatTitle = 'Hits per 1,000 scored words, by article and category';
-  charts.push({
-    file: 'charts/heatmap.svg',
-    title: heatTitle,
-    svg: heatmapSvg({
-      title: heatTitle,
-      rows: data.results.map((r) => r.article.id),
-      columns: columns.map((c) => c.slice('rate_'.length)),
-      values: data.results.map((r) => columns.map((c) => r.figures[c] ?? null)),
-      valueLabel: 'hits per 1,000 words',
-      decimals: 1,
-    }),
-  });
-  if (by && groups.length > 0) {
+  const names = columns.map((c) => c.slice('rate_'.length));
+  if (data.results.length <= HEATMAP_MAX_ROWS) {
+    const title = 'Hits per 1,000 scored words, by article and category';
+    charts.push({
+      file: 'charts/heatmap.svg',
+      title,
+      svg: heatmapSvg({
+        title,
+        rows: data.results.map((r) => r.article.id),
+        columns: names,
+        values: data.results.map((r) => columns.map((c) => r.figures[c] ?? null)),
+        valueLabel: 'hits per 1,000 words',
+        decimals: 1,
+      }),
+    });
+  } else if (by && groups.length > 0 && groups.length <= HEATMAP_MAX_ROWS) {
+    // Thousands of rows make no picture: the heatmap shows the mean of each group instead.
+    const title = `Mean hits per 1,000 scored words, by ${by} and category`;
+    charts.push({
+      file: 'charts/heatmap.svg',
+      title,
+      svg: heatmapSvg({
+        title,
+        rows: groups.map((g) => `${g.value} (n=${g.articles})`),
+        columns: names,
+        values: groups.map((g) => columns.map((c) => g.figures[c]?.mean ?? null)),
+        valueLabel: 'mean hits per 1,000 words',
+        decimals: 1,
+      }),
+    });
+  }
+  if (by && groups.length > 0 && groups.length <= HEATMAP_MAX_ROWS) {
     const title = `Hits per 1,000 scored words by ${by} (mean; bars: bootstrap 95% interval where a group has several articles)`;
     charts.push({
       file: `charts/rates-by-${by.replace(/[^A-Za-z0-9_-]+/g, '_')}.svg`,

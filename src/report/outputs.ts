@@ -34,7 +34,15 @@ export interface OutputOptions {
   readonly html: boolean;
   /** Write LaTeX (booktabs) versions of the comparison and group tables. */
   readonly latex: boolean;
+  /** Write the whole run as one JSON document (`results.json`) beside `results.ndjson`. */
+  readonly json: boolean;
 }
+
+/**
+ * report.md shows per-article details for this many articles at most: beyond that a report is no
+ * longer read but searched, and the CSV files hold every row.
+ */
+export const REPORT_DETAIL_LIMIT = 40;
 
 export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = Object.freeze({
   safeCells: true,
@@ -43,6 +51,7 @@ export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = Object.freeze({
   by: null,
   html: false,
   latex: false,
+  json: false,
 });
 
 /** Figures shown side by side in the comparison tables. */
@@ -114,7 +123,7 @@ export function buildOutputs(data: RunData, options: Partial<OutputOptions> = {}
   files.set('keyness.csv', csv(keynessTable(comparison)));
   files.set('choices.csv', csv(choicesTable(comparison)));
   files.set('scores_long.csv', csv(scoresLong(data.results)));
-  files.set('results.json', resultsJson(data));
+  if (o.json) files.set('results.json', resultsJson(data));
   files.set('results.ndjson', resultsNdjson(data));
   const groups = by
     ? groupFigures(
@@ -151,8 +160,8 @@ export function buildOutputs(data: RunData, options: Partial<OutputOptions> = {}
   }
   files.set('comparison.md', comparisonMarkdown(comparison, { figureColumns }));
   const sections: ReportSection[] = [
-    { title: 'Framing', body: framingSection(data.results) },
-    { title: 'Sources', body: sourcesSection(data.results) },
+    { title: 'Framing', body: framingSection(data.results, 8, REPORT_DETAIL_LIMIT) },
+    { title: 'Sources', body: sourcesSection(data.results, REPORT_DETAIL_LIMIT) },
     { title: 'Facts that disagree', body: discrepancySection(comparison) },
     {
       title: 'Charts',

@@ -79,7 +79,11 @@ function hitLine(r: ArticleResult, m: Match): string {
  * its hits by category (all voices and the author's own voice) and the top hits in context, with
  * quoted and attributed hits listed apart from the outlet's own words.
  */
-export function framingSection(results: readonly ArticleResult[], topHits = 8): string {
+export function framingSection(
+  results: readonly ArticleResult[],
+  topHits = 8,
+  detailLimit = Number.POSITIVE_INFINITY,
+): string {
   if (results.length === 0) return 'No article was analysed.';
   const out: string[] = [];
   out.push(
@@ -100,7 +104,7 @@ export function framingSection(results: readonly ArticleResult[], topHits = 8): 
     ),
     '',
   );
-  for (const r of results) {
+  for (const r of results.slice(0, detailLimit)) {
     out.push(`### ${escapeMarkdownText(r.article.id)}`, '');
     if (r.matches.length === 0) {
       out.push('No lexicon hit.', '');
@@ -128,5 +132,9 @@ export function framingSection(results: readonly ArticleResult[], topHits = 8): 
     if (others.length > 0)
       out.push('Inside quotations or reported speech:', '', ...others.map((m) => hitLine(r, m)), '');
   }
+  if (results.length > detailLimit)
+    out.push(
+      `Details are shown for the first ${detailLimit} articles; \`matches.csv\` lists every hit in context.`,
+    );
   return out.join('\n').trimEnd();
 }

@@ -127,27 +127,34 @@ function speakerLines(r: ArticleResult): string[] {
     });
 }
 
-export function sourcesSection(results: readonly ArticleResult[]): string {
-  const sorted = [...results].sort((a, b) => a.article.id.localeCompare(b.article.id));
-  const out: string[] = ['## Sources and citations', ''];
+export function sourcesSection(
+  results: readonly ArticleResult[],
+  detailLimit = Number.POSITIVE_INFINITY,
+): string {
+  const out: string[] = [];
   out.push(
     'Who each article cites and how. Direct attributions quote the source verbatim; indirect ones paraphrase (mixed ones',
     'carry a partial quotation); parenthetical ones cite "(Source, year)". Shares are fractions of the article\'s reported',
-    'attributions; formulas in docs/attribution.md.',
+    'attributions (see the methods section for each formula); every attribution is a row of `attributions.csv`.',
     '',
   );
   out.push(
     markdownTable(
       ['article', ...COMPARED.map(([, label]) => label)],
-      sorted.map((r) => [r.article.id, ...COMPARED.map(([key]) => round(r.figures[key]))]),
+      results.map((r) => [r.article.id, ...COMPARED.map(([key]) => round(r.figures[key]))]),
       new Set(COMPARED.map((_, i) => i + 1)),
     ),
     '',
   );
-  for (const r of sorted) {
+  for (const r of results.slice(0, detailLimit)) {
     out.push(`### ${escapeMarkdownText(r.article.id)}`, '');
     const lines = speakerLines(r);
     out.push(...(lines.length ? lines : ['No attributions found.']), '');
   }
-  return out.join('\n');
+  if (results.length > detailLimit)
+    out.push(
+      `Details are shown for the first ${detailLimit} articles; \`attributions.csv\` lists every attribution.`,
+      '',
+    );
+  return out.join('\n').trimEnd();
 }
