@@ -9,7 +9,76 @@ let instance: ReturnType<typeof winkNLP> | null = null;
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
 
+interface WinkCache {
+  lookup(text: string): number[] | null;
+  add(text: string, category: number): number;
+  intrinsicSize(): number;
+  currentSize(): number;
+}
+
+/**
+ * wink's tokenizer keeps a token whole ("Poor's") when the word is in its cache, and the cache
+ * also remembers every out-of-vocabulary word of every document read before. Left alone, the
+ * tokens of an article would depend on which articles were read earlier: output would change with
+ * input order, --jobs and --shard. Here the tokenizer's lookups see the model's own lexemes and
+ * the words met in the current document only, so every article is tokenised as if it were the
+ * first one read. Lookups made while wink adds a word (to derive its features) are left alone.
+ */
+function makeTokenizationStateless(nlp: WinkNlp): void {
+  const doc = nlp.readDoc('a');
+  let found: WinkCache | null = null;
+  // wink calls a mapper with the document's raw data only on its as.text path, which is the one
+  // place that hands over the cache object.
+  doc.tokens().out(
+    ((_index: number, rdd: { cache: WinkCache }) => {
+      found = rdd.cache;
+      return '';
+    }) as never,
+    (nlp.as as unknown as { text: never }).text,
+  );
+  const cache = found as WinkCache | null;
+  if (
+    cache === null ||
+    ['lookup', 'add', 'intrinsicSize', 'currentSize'].some((m) => typeof (cache as never)[m] !== 'function')
+  )
+    throw new Error(
+      'wink-nlp: expecting a cache with lookup(), add(), intrinsicSize() and currentSize(); this wink-nlp version is not supported',
+    );
+  const intrinsic = cache.intrinsicSize();
+  const lookup = cache.lookup;
+  const add = cache.add;
+  const readDoc = nlp.readDoc;
+  let documentStart = intrinsic;
+  let adding = false;
+  const metInDocument = new Set<number>();
+  cache.add = (text, category) => {
+    adding = true;
+    try {
+      const index = add(text, category);
+      metInDocument.add(index);
+      return index;
+    } finally {
+      adding = false;
+    }
+  };
+  cache.lookup = (text) => {
+    const hit = lookup(text);
+    if (adding || hit === null || hit.length !== 1) return hit;
+    const index = hit[0] as number;
+    // A word learnt from an earlier document is treated as unknown, as it was the first time.
+    return index < intrinsic || index >= documentStart || metInDocument.has(index) ? hit : null;
+  };
+  nlp.readDoc = (text: string) => {
+    documentStart = cache.currentSize() + 1;
+    metInDocument.clear();
+    return readDoc(text);
+  };
+}
+
 export function wink(): WinkNlp {
-  instance ??= winkNLP(model);
+  if (instance === null) {
+    instance = winkNLP(model);
+    makeTokenizationStateless(instance);
+  }
   return instance;
 }
