@@ -1,14 +1,11 @@
 import { parseArgs } from 'node:util';
-import { analyzeCorpus, createAnalyzer } from '../analyzer.ts';
-import type { ArticleSummary } from '../compare/summary.ts';
-import { buildManifest } from '../report/manifest.ts';
-import { buildOutputs } from '../report/outputs.ts';
-import type { RunData } from '../report/runData.ts';
-import type { ArticleResult, Issue, SkippedInput } from '../types.ts';
+import { createAnalyzer } from '../analyzer.ts';
+import { type Shard, parseShard } from '../corpus/shard.ts';
+import { defaultJobs, parseJobs, runToFolder } from '../parallel/index.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
-import { MARKER, OutputDirError, checkOutputDir, writeOutputsAtomically } from './outputDir.ts';
+import { OutputDirError, checkOutputDir } from './outputDir.ts';
 import { Progress } from './progress.ts';
 
 const FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;
@@ -39,6 +36,8 @@ function parse(args: string[]) {
         html: { type: 'boolean', default: false },
         latex: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -81,15 +80,20 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     throw e;
   }
 
-  const startedAt = new Date();
+  let jobs: number;
+  let shard: Shard | null;
+  try {
+    jobs = values.jobs === undefined ? defaultJobs() : parseJobs(values.jobs);
+    shard = values.shard === undefined ? null : parseShard(values.shard);
+  } catch (e) {
+    throw new UsageError(`analyze: ${(e as Error).message}`);
+  }
+  // The main thread compiles the lexicons once to report their problems and versions; wink's
+  // model loads lazily, so with workers only they pay for it.
   const analyzer = createAnalyzer({
     lexicons: values.lexicon,
     builtinLexicons: !values['no-builtin-lexicons'],
   });
-  const results: ArticleResult[] = [];
-  const summaries: ArticleSummary[] = [];
-  const skipped: SkippedInput[] = [];
-  const issues: Issue[] = [...analyzer.lexiconIssues];
   const progress = new Progress(io, { quiet: values.quiet });
   const source = {
     input,
@@ -98,20 +102,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     ...(io.stdin ? { stdin: io.stdin } : {}),
   };
   const read = { format, textColumn: values['text-column'], idColumn: values['id-column'], maxBytes };
-  for await (const item of analyzeCorpus(source, { analyzer, read })) {
-    if (item.kind === 'result') {
-      results.push(item.result);
-      summaries.push(item.summary);
-      issues.push(...item.result.issues);
-      progress.tick(item.result.tokenCount);
-    } else if (item.kind === 'skipped') {
-      skipped.push(item.skipped);
-      issues.push(item.issue);
-      progress.tick(0);
-    } else issues.push(item.issue);
-  }
-  progress.done();
-
+  // Neither --jobs nor --shard is a setting: outputs must not depend on them.
   const settings: Record<string, string> = {
     input,
     metadata: values.metadata ?? '',
@@ -130,27 +121,31 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     latex: String(values.latex),
     json: String(values.json),
   };
-  const data: RunData = {
-    results,
-    summaries,
-    skipped,
-    issues,
-    packs: analyzer.packs,
-    metrics: analyzer.metrics,
-    settings,
-    toolVersion: TOOL_VERSION,
-  };
-  const files = buildOutputs(data, {
-    safeCells: !values['raw-csv'],
-    groupBy: values['group-by'] ?? null,
-    oneGroup: values['one-group'],
-    by: values.by ?? null,
-    html: values.html,
-    latex: values.latex,
-    json: values.json,
+  const data = await runToFolder({
+    source,
+    read,
+    jobs,
+    shard,
+    out: values.out,
+    analyzerOptions: { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] },
+    run: { packs: analyzer.packs, metrics: analyzer.metrics, settings, toolVersion: TOOL_VERSION },
+    runIssues: analyzer.lexiconIssues,
+    output: {
+      safeCells: !values['raw-csv'],
+      groupBy: values['group-by'] ?? null,
+      oneGroup: values['one-group'],
+      by: values.by ?? null,
+      html: values.html,
+      latex: values.latex,
+      json: values.json,
+    },
+    onItem: (item) => {
+      if (item.kind === 'result') progress.tick(item.result.tokenCount);
+      else if (item.kind === 'skipped') progress.tick(0);
+    },
   });
-  files.set(MARKER, buildManifest(data, files, { startedAt, endedAt: new Date() }));
-  await writeOutputsAtomically(values.out, files);
+  progress.done();
+  const { results, skipped, issues } = data;
 
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;

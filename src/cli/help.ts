@@ -46,6 +46,9 @@ Options:
   --force                replace an existing --out folder that framescope did not write
   --strict               exit 1 on any problem, warnings and notes included
   --quiet                no progress on stderr
+  --jobs <n>             worker threads (default: every core); outputs do not depend on it
+  --shard <i/n>          analyse shard i of n (by a hash of the article id); combine the shards'
+                         folders with "framescope merge" (see docs/cluster.md)
   --group-by <column>    compare articles within groups of this metadata column
                          (default: "event" when present, else clusters of articles about one story)
   --one-group            compare all articles as one group
@@ -58,7 +61,8 @@ Options:
 
 Outputs: articles.csv, matches.csv, attributions.csv, structure.csv, issues.csv, reuse.csv,
 discrepancies.csv, keyness.csv, choices.csv, groups.csv, scores_long.csv,
-results.ndjson, report.md, comparison.md, charts/*.svg, manifest.json (see docs/outputs.md).
+results.ndjson, report.md, comparison.md, charts/*.svg, run-data.ndjson (for merge), manifest.json
+(see docs/outputs.md).
 
 Examples:
   framescope analyze ../shared/corpus/seeds --metadata ../shared/corpus/seeds/metadata.csv --out out

@@ -31,6 +31,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await (await import('./lexiconCommand.ts')).runLexicon(rest, io);
       case 'kwic':
         return await (await import('./kwicCommand.ts')).runKwic(rest, io);
+      case 'merge':
+        if (rest.includes('--help') || rest.includes('-h')) {
+          io.stdout((await import('./mergeCommand.ts')).MERGE_HELP);
+          return EXIT.ok;
+        }
+        return await (await import('./mergeCommand.ts')).runMerge(rest, io);
       case 'agree':
         return await (await import('./agreeCommand.ts')).runAgree(rest, io);
       default:

@@ -1,0 +1,265 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AnalyzerOptions, CorpusResult } from '../analyzer.ts';
+import { type CorpusItem, skippedItem } from '../corpus/items.ts';
+import type { Numbered } from '../corpus/shard.ts';
+import type { Article, ArticleResult } from '../types.ts';
+import { type ArticleTask, type FromWorker, type TaskModule, type ToWorker, messageOf } from './protocol.ts';
+
+export interface ParallelOptions {
+  /** Worker threads; 1 analyses in this thread, with no worker. Default: every core. */
+  readonly jobs?: number;
+  readonly analyzerOptions?: Partial<AnalyzerOptions>;
+  /** Items read but not yet yielded, at most (default 4 x jobs): bounds memory whatever the corpus size. */
+  readonly maxInFlight?: number;
+  /** Module exporting `createTask` (default: the analyzer). For tests and custom pipelines. */
+  readonly taskModule?: URL;
+}
+
+const DEFAULT_TASK_MODULE = new URL('./analyzerTask.ts', import.meta.url);
+const WORKER_BOOT = new URL('./workerBoot.js', import.meta.url);
+/** Articles sent to one worker ahead of its answers: enough that it never waits for the next. */
+const PER_WORKER = 2;
+
+export const defaultJobs = (): number => availableParallelism();
+
+/** Parses `--jobs`: a whole number >= 1. Throws a RangeError saying what was expected. */
+export function parseJobs(text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isInteger(n) || n < 1)
+    throw new RangeError(`--jobs expects a whole number >= 1, instead found "${text}"`);
+  return n;
+}
+
+function checkOptions(options: ParallelOptions): { jobs: number; maxInFlight: number } {
+  const jobs = options.jobs ?? defaultJobs();
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new RangeError(
+      `analyzeInParallel: expecting jobs to be a whole number >= 1, instead found ${jobs}`,
+    );
+  const maxInFlight = options.maxInFlight ?? 4 * jobs;
+  if (!Number.isInteger(maxInFlight) || maxInFlight < 1)
+    throw new RangeError(
+      `analyzeInParallel: expecting maxInFlight to be a whole number >= 1, instead found ${maxInFlight}`,
+    );
+  return { jobs, maxInFlight };
+}
+
+/** An article whose analysis threw or killed its worker: listed as skipped, and the run goes on. */
+function failedItem(article: Article, message: string): CorpusResult {
+  return skippedItem(
+    article.id,
+    article.source.file,
+    'analysis/failed',
+    `analysis failed: ${message}`,
+    'report this article to the framescope maintainers; the other articles were analysed',
+    article.source.line,
+  ) as CorpusResult;
+}
+
+/**
+ * Analyses a corpus over `jobs` worker threads, each with its own analyzer, and yields one result
+ * per input item in input order: results come back in any order and wait in a reorder buffer.
+ * At most `maxInFlight` items are read ahead of the consumer, so memory does not grow with the
+ * corpus. Output is identical to a single-threaded run.
+ */
+export async function* analyzeInParallel(
+  items: AsyncIterable<CorpusItem>,
+  options: ParallelOptions = {},
+): AsyncGenerator<CorpusResult> {
+  async function* numbered(): AsyncGenerator<Numbered<CorpusItem>> {
+    let seq = 0;
+    for await (const item of items) yield { seq: seq++, item };
+  }
+  for await (const { item } of analyzeNumbered(numbered(), options)) yield item;
+}
+
+/** As `analyzeInParallel`, carrying each item's number (see `numberItems` and `shardFilter`). */
+export async function* analyzeNumbered(
+  items: AsyncIterable<Numbered<CorpusItem>>,
+  options: ParallelOptions = {},
+): AsyncGenerator<Numbered<CorpusResult>> {
+  const { jobs, maxInFlight } = checkOptions(options);
+  const taskModule = (options.taskModule ?? DEFAULT_TASK_MODULE).href;
+  const analyzerOptions = options.analyzerOptions ?? {};
+  if (jobs === 1) yield* inThisThread(items, taskModule, analyzerOptions);
+  else yield* inWorkers(items, taskModule, analyzerOptions, jobs, maxInFlight);
+}
+
+/** Applies the task to one article; an exception becomes a skipped item, as it does in a worker. */
+function analyzeOne(task: ArticleTask, article: Article): CorpusResult {
+  try {
+    const { result, summary } = task(article);
+    return { kind: 'result', result, summary };
+  } catch (e) {
+    return failedItem(article, messageOf(e));
+  }
+}
+
+async function* inThisThread(
+  items: AsyncIterable<Numbered<CorpusItem>>,
+  taskModule: string,
+  analyzerOptions: Partial<AnalyzerOptions>,
+): AsyncGenerator<Numbered<CorpusResult>> {
+  const module = (await import(taskModule)) as TaskModule;
+  const task = await module.createTask(analyzerOptions);
+  for await (const { seq, item } of items) {
+    if (item.kind === 'article') yield { seq, item: analyzeOne(task, item.article) };
+    else yield { seq, item };
+  }
+}
+
+interface Pending {
+  /** Position in this pool's input, which fixes the output order. */
+  readonly order: number;
+  readonly seq: number;
+  readonly article: Article;
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  /** Tasks sent and not yet answered, oldest first (a worker answers in the order it is sent). */
+  readonly sent: Pending[];
+  ready: boolean;
+  /** Set once the worker has gone, so its exit is handled once. */
+  gone: boolean;
+}
+
+async function* inWorkers(
+  items: AsyncIterable<Numbered<CorpusItem>>,
+  taskModule: string,
+  analyzerOptions: Partial<AnalyzerOptions>,
+  jobs: number,
+  maxInFlight: number,
+): AsyncGenerator<Numbered<CorpusResult>> {
+  const workers: PoolWorker[] = [];
+  const queue: Pending[] = [];
+  const done = new Map<number, Numbered<CorpusResult>>();
+  let fatal: Error | null = null;
+  let closing = false;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  const finish = (pending: Pending, item: CorpusResult) => {
+    done.set(pending.order, { seq: pending.seq, item });
+    signal();
+  };
+
+  const onMessage = (pw: PoolWorker, message: FromWorker) => {
+    if (message.type === 'ready') {
+      pw.ready = true;
+      return;
+    }
+    if (message.type === 'fatal') {
+      fatal ??= new Error(`a worker could not start: ${message.message}`);
+      signal();
+      return;
+    }
+    const pending = pw.sent.shift();
+    if (pending === undefined || message.task !== pending.order)
+      throw new Error(
+        `analyzeInParallel: expecting an answer for task ${pending?.order}, instead found task ${message.task}`,
+      );
+    if (message.type === 'result') {
+      // Rebuild the result around the pool's own article, in the worker's key order.
+      const result = Object.fromEntries(
+        Object.entries(message.analysed.result).map(([k, v]) => [k, k === 'article' ? pending.article : v]),
+      ) as unknown as ArticleResult;
+      finish(pending, { kind: 'result', result, summary: message.analysed.summary });
+    } else finish(pending, failedItem(pending.article, message.message));
+    dispatch();
+  };
+
+  const onGone = (pw: PoolWorker, error: Error | null, code: number) => {
+    if (pw.gone) return;
+    pw.gone = true;
+    workers.splice(workers.indexOf(pw), 1);
+    if (closing) return;
+    const reason = error ? messageOf(error) : `worker thread stopped (exit code ${code})`;
+    if (!pw.ready) {
+      fatal ??= new Error(`a worker could not start: ${reason}`);
+      signal();
+      return;
+    }
+    // The oldest task is the one it was working on; the others were only waiting in its queue.
+    const [current, ...waiting] = pw.sent.splice(0);
+    queue.unshift(...waiting);
+    if (current) finish(current, failedItem(current.article, reason));
+    dispatch();
+  };
+
+  const spawn = (): PoolWorker => {
+    // No inherited execArgv: the boot registers tsx itself, and flags such as --input-type or
+    // --eval are refused by workers.
+    const worker = new Worker(WORKER_BOOT, { workerData: { taskModule, analyzerOptions }, execArgv: [] });
+    const pw: PoolWorker = { worker, sent: [], ready: false, gone: false };
+    let lastError: Error | null = null;
+    worker.on('message', (m: FromWorker) => onMessage(pw, m));
+    worker.on('error', (e) => {
+      lastError = e;
+    });
+    worker.on('exit', (code) => onGone(pw, lastError, code));
+    workers.push(pw);
+    return pw;
+  };
+
+  /** Sends queued articles to workers with room, starting workers as the work needs them. */
+  const dispatch = () => {
+    while (queue.length > 0 && fatal === null) {
+      let target: PoolWorker | undefined;
+      for (const pw of workers)
+        if (pw.sent.length < PER_WORKER && (target === undefined || pw.sent.length < target.sent.length))
+          target = pw;
+      // A fresh worker rather than a place in a busy worker's queue, while there is a core left.
+      if ((target === undefined || target.sent.length > 0) && workers.length < jobs) target = spawn();
+      if (target === undefined) return;
+      const pending = queue.shift() as Pending;
+      target.sent.push(pending);
+      const message: ToWorker = { type: 'analyze', task: pending.order, article: pending.article };
+      target.worker.postMessage(message);
+    }
+  };
+
+  const iterator = items[Symbol.asyncIterator]();
+  let nextIn = 0;
+  let nextOut = 0;
+  let inputDone = false;
+  try {
+    while (true) {
+      while (!inputDone && nextIn - nextOut < maxInFlight && fatal === null) {
+        const next = await iterator.next();
+        if (next.done) {
+          inputDone = true;
+          break;
+        }
+        const order = nextIn++;
+        const { seq, item } = next.value;
+        if (item.kind === 'article') {
+          queue.push({ order, seq, article: item.article });
+          dispatch();
+        } else done.set(order, { seq, item });
+      }
+      if (fatal !== null) throw fatal;
+      while (done.has(nextOut)) {
+        const out = done.get(nextOut) as Numbered<CorpusResult>;
+        done.delete(nextOut);
+        nextOut++;
+        yield out;
+      }
+      if (inputDone && nextOut === nextIn) return;
+      if (!done.has(nextOut) && (inputDone || nextIn - nextOut >= maxInFlight)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    }
+  } finally {
+    closing = true;
+    await Promise.all(workers.map((pw) => pw.worker.terminate()));
+    await iterator.return?.();
+  }
+}

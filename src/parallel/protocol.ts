@@ -1,0 +1,38 @@
+import type { Analyzer, AnalyzerOptions } from '../analyzer.ts';
+import type { Article } from '../types.ts';
+
+/**
+ * Messages between the pool and its workers. Everything crosses by structured clone, so only plain
+ * data travels: the article out, the result back (without its article, which the pool still holds).
+ */
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  /** URL of the module exporting `createTask` (the analyzer by default; tests pass a faulty one). */
+  readonly taskModule: string;
+  readonly analyzerOptions: Partial<AnalyzerOptions>;
+}
+
+export type ToWorker = { readonly type: 'analyze'; readonly task: number; readonly article: Article };
+
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'fatal'; readonly message: string }
+  | { readonly type: 'result'; readonly task: number; readonly analysed: Analysed }
+  | { readonly type: 'failed'; readonly task: number; readonly message: string };
+
+/** An article's result and the compact summary that corpus-level comparisons need. */
+export type Analysed = ReturnType<Analyzer['analyze']>;
+
+/** Analyses one article; built once per worker, since building it loads the model and the lexicons. */
+export type ArticleTask = (article: Article) => Analysed;
+
+/** The shape of a task module. */
+export interface TaskModule {
+  createTask(options: Partial<AnalyzerOptions>): ArticleTask | Promise<ArticleTask>;
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
