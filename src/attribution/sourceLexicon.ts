@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { compareText } from '../order.ts';
 import type { SourceType } from '../types.ts';
 
 /**
@@ -142,7 +143,7 @@ function compileClue(patterns: ReadonlyArray<readonly [string, string]>): Compil
   const ids = new Map<string, string>();
   const exact = new Map<string, string>();
   const parts = [...patterns]
-    .sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[0].length - a[0].length || compareText(a[0], b[0]))
     .map(([p, id]) => {
       ids.set(keyOf(p), id);
       const { source, caseSensitive } = patternSource(p);

@@ -10,6 +10,7 @@ import {
   formatIssue,
   loadPacks,
 } from '../lexicon/index.ts';
+import { compareText } from '../order.ts';
 
 interface LexiconIO {
   readonly stdout: (s: string) => void;
@@ -70,7 +71,7 @@ function listPacks(packs: readonly Pack[]): string {
       byCategory.set(e.category, c);
     }
   const categories = [...byCategory]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => compareText(a[0], b[0]))
     .map(([c, n]) => [c, String(n.entries), String(n.patterns)]);
   return (
     textTable(['pack', 'kind', 'entry', 'category', 'patterns', 'match', 'weight', 'examples'], rows) +

@@ -1,3 +1,4 @@
+import { compareText } from '../order.ts';
 import type { Group } from './grouping.ts';
 import type { ArticleSummary } from './summary.ts';
 
@@ -23,8 +24,7 @@ export function termChoiceRows(group: Group, summaries: readonly ArticleSummary[
         rows.push({ group: group.id, set: c.set, article: s.id, term: c.term, count: c.count });
   }
   return rows.sort(
-    (a, b) =>
-      a.set.localeCompare(b.set) || a.article.localeCompare(b.article) || a.term.localeCompare(b.term),
+    (a, b) => compareText(a.set, b.set) || compareText(a.article, b.article) || compareText(a.term, b.term),
   );
 }
 

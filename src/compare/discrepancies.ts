@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { compareText } from '../order.ts';
 import type { Span, TextSpan } from '../types.ts';
 import type { AmountFact, DateFact, EventKindFact, Fact, NameFact } from './facts.ts';
 import type { Group } from './grouping.ts';
@@ -94,7 +95,7 @@ function eventDates(group: Group, summaries: readonly ArticleSummary[]): Discrep
   }
   if (byDay.size < 2) return [];
   const values = [...byDay.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => compareText(a[0], b[0]))
     .map(([value, list]) => ({ value, mentions: list.map(mention) }));
   const words = values.map((v) => {
     const [mm, dd] = v.value.split('-').map(Number) as [number, number];
@@ -296,7 +297,7 @@ function names(
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;
     const articlesOf = (p: string) => new Set((byPart.get(p) ?? []).map((n) => n.article));
-    const ranked = [...bucket].sort((a, b) => articlesOf(b).size - articlesOf(a).size || a.localeCompare(b));
+    const ranked = [...bucket].sort((a, b) => articlesOf(b).size - articlesOf(a).size || compareText(a, b));
     const main = ranked[0] as string;
     const variants = ranked.slice(1).filter((p) => isSpellingVariant(main, p));
     if (variants.length === 0) continue;
@@ -361,7 +362,7 @@ function eventKinds(
     }
   }
   const out: Discrepancy[] = [];
-  for (const [counterpart, list] of [...byCounterpart.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [counterpart, list] of [...byCounterpart.entries()].sort((a, b) => compareText(a[0], b[0]))) {
     const byEntry = new Map<string, Located<EventKindFact>[]>();
     for (const e of list) {
       const l = byEntry.get(e.fact.entryId);
@@ -370,7 +371,7 @@ function eventKinds(
     }
     if (byEntry.size < 2) continue;
     const values = [...byEntry.entries()]
-      .sort((a, b) => a[0].localeCompare(b[0]))
+      .sort((a, b) => compareText(a[0], b[0]))
       .map(([value, l]) => ({ value, mentions: l.map(mention) }));
     const channels = new Set(list.map((e) => e.fact.category.replace(/^event-kind\./, '')));
     const name = counterpart.charAt(0).toUpperCase() + counterpart.slice(1);

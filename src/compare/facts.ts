@@ -408,7 +408,8 @@ export function findNames(doc: Document): NameFact[] {
   const known = new Set<string>();
   for (let i = 0; i < tokens.count; i++) {
     if (!tokens.scored[i]) continue;
-    const normal = (tokens.normal[i] as string).replace(/\.$/, '');
+    const raw = tokens.normal[i] as string;
+    const normal = raw.endsWith('.') ? raw.slice(0, -1) : raw;
     if (!TITLES.has(normal)) continue;
     let j = i + 1;
     if (tokens.value[j] === '.') j++;
@@ -457,12 +458,60 @@ export function findNames(doc: Document): NameFact[] {
  * "with". A definite mention without a counterpart ("the video conference") refers back to the
  * latest earlier mention of the same channel and takes its counterparts.
  */
+/** One pattern of an event-kinds entry, with its rank in pack order (entry, then pattern). */
+interface EventKindPattern {
+  readonly entry: EventKindLexicon['entries'][number];
+  readonly words: readonly string[];
+  readonly rank: number;
+}
+
+interface EventKindIndex {
+  /** Patterns by their first word. */
+  readonly byFirst: ReadonlyMap<string, readonly EventKindPattern[]>;
+  /** Patterns without words, which a hit at any word could take. */
+  readonly empty: readonly EventKindPattern[];
+}
+
+const eventKindIndexes = new WeakMap<EventKindLexicon, EventKindIndex>();
+
+/**
+ * A pattern can only match where its first word is the token's normal form or lemma, so the
+ * patterns are indexed by first word once per lexicon instead of being tried at every token.
+ */
+function eventKindIndexOf(lexicon: EventKindLexicon): EventKindIndex {
+  let index = eventKindIndexes.get(lexicon);
+  if (index) return index;
+  const byFirst = new Map<string, EventKindPattern[]>();
+  const empty: EventKindPattern[] = [];
+  let rank = 0;
+  for (const entry of lexicon.entries)
+    for (const words of entry.patterns) {
+      const p = { entry, words, rank: rank++ };
+      const first = words[0];
+      if (first === undefined) empty.push(p);
+      else {
+        const list = byFirst.get(first);
+        if (list) list.push(p);
+        else byFirst.set(first, [p]);
+      }
+    }
+  index = { byFirst, empty };
+  eventKindIndexes.set(lexicon, index);
+  return index;
+}
+
+/**
+ * How the article describes the event: each hit of an event-kinds entry, with the people it was
+ * "with". A definite mention without a counterpart ("the video conference") refers back to the
+ * latest earlier mention of the same channel and takes its counterparts.
+ */
 export function findEventKinds(
   doc: Document,
   lexicon: EventKindLexicon,
   names: readonly NameFact[],
 ): EventKindFact[] {
   const tokens = doc.tokens;
+  const { byFirst, empty } = eventKindIndexOf(lexicon);
   const nameParts = new Set<string>();
   for (const n of names) for (const p of n.parts) nameParts.add(p);
   // Word tokens only, hyphens skipped, so that "video-conference" and "video conference" match alike.
@@ -470,35 +519,52 @@ export function findEventKinds(
   for (let i = 0; i < tokens.count; i++) {
     if (!tokens.scored[i]) continue;
     const v = tokens.value[i] as string;
-    if (/^[-–—]$/.test(v)) continue;
+    if (v.length === 1 && (v === '-' || v === '–' || v === '—')) continue;
     words.push(i);
   }
   const same = (w: number, word: string) =>
     (tokens.normal[w] as string) === word || (tokens.lemma[w] as string).toLowerCase() === word;
   const out: EventKindFact[] = [];
   const latestByChannel = new Map<string, readonly string[]>();
-  for (let w = 0; w < words.length; w++) {
-    let best: { entry: (typeof lexicon.entries)[number]; length: number } | null = null;
-    for (const entry of lexicon.entries) {
-      for (const pattern of entry.patterns) {
-        if (best && pattern.length <= best.length) continue;
-        if (w + pattern.length > words.length) continue;
-        let ok = true;
-        const sentence = tokens.sentence[words[w] as number];
-        for (let k = 0; k < pattern.length && ok; k++) {
-          const t = words[w + k] as number;
-          ok = tokens.sentence[t] === sentence && same(t, pattern[k] as string);
-        }
-        if (ok && pattern.length === 1 && entry.pos && tokens.pos[words[w] as number] !== entry.pos)
-          ok = false;
-        if (ok) best = { entry, length: pattern.length };
-      }
-    }
-    if (!best) continue;
+  let best: EventKindPattern | null = null;
+  // The longest pattern that matches at word w; among equally long ones, the first in pack order.
+  const consider = (list: readonly EventKindPattern[] | undefined, w: number) => {
+    if (list === undefined) return;
     const first = words[w] as number;
-    const last = words[w + best.length - 1] as number;
+    const sentence = tokens.sentence[first];
+    for (const p of list) {
+      const pattern = p.words;
+      if (
+        best &&
+        (pattern.length < best.words.length || (pattern.length === best.words.length && p.rank > best.rank))
+      )
+        continue;
+      if (best === p) continue;
+      if (w + pattern.length > words.length) continue;
+      let ok = true;
+      for (let k = 0; k < pattern.length && ok; k++) {
+        const t = words[w + k] as number;
+        ok = tokens.sentence[t] === sentence && same(t, pattern[k] as string);
+      }
+      if (ok && pattern.length === 1 && p.entry.pos && tokens.pos[first] !== p.entry.pos) ok = false;
+      if (ok) best = p;
+    }
+  };
+  for (let w = 0; w < words.length; w++) {
+    const t = words[w] as number;
+    const normal = tokens.normal[t] as string;
+    const lemma = (tokens.lemma[t] as string).toLowerCase();
+    best = null;
+    consider(byFirst.get(normal), w);
+    if (lemma !== normal) consider(byFirst.get(lemma), w);
+    if (empty.length > 0) consider(empty, w);
+    if (best === null) continue;
+    const found = best as EventKindPattern;
+    const length = found.words.length;
+    const first = words[w] as number;
+    const last = words[w + length - 1] as number;
     const counterparts = counterpartsAfter(doc, last, nameParts);
-    const channel = best.entry.category;
+    const channel = found.entry.category;
     let resolved: readonly string[] = counterparts;
     if (resolved.length === 0 && first > 0 && ANAPHORIC.has(tokens.normal[first - 1] as string))
       resolved = latestByChannel.get(channel) ?? [];
@@ -506,12 +572,12 @@ export function findEventKinds(
     out.push({
       kind: 'event-kind',
       ...base(doc, tokens.start[first] as number, tokens.end[last] as number, first),
-      entryId: best.entry.id,
+      entryId: found.entry.id,
       category: channel,
-      generic: best.entry.generic,
+      generic: found.entry.generic,
       counterparts: resolved,
     });
-    w += best.length - 1;
+    w += length - 1;
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../order.ts';
 import type { ArticleSummary } from './summary.ts';
 
 /**
@@ -51,7 +52,7 @@ export function groupByColumn(summaries: readonly ArticleSummary[], column: stri
     }
   });
   const groups: Group[] = [...byValue.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => compareText(a[0], b[0]))
     .map(([id, members]) => ({ id, members, method: 'column', cohesion: null }));
   // An article without a value is compared with nothing rather than guessed into a group.
   for (const i of missing)

@@ -1,3 +1,4 @@
+import { compareText } from '../order.ts';
 import type { ArticleSummary, TermCounts } from './summary.ts';
 
 /**
@@ -91,7 +92,7 @@ function keyTerms(
       logRatio: logRatio(a, b, c, d),
     });
   }
-  rows.sort((x, y) => y.g2 - x.g2 || x.term.localeCompare(y.term));
+  rows.sort((x, y) => y.g2 - x.g2 || compareText(x.term, y.term));
   return rows.slice(0, options.top).map((r, i) => ({ ...r, rank: i + 1 }));
 }
 

@@ -1,3 +1,4 @@
+import { compareText } from '../order.ts';
 import type { Span, TextSpan } from '../types.ts';
 import type { Grouping } from './grouping.ts';
 import { type LshOptions, intersectionSize, lshCandidatePairs } from './minhash.ts';
@@ -220,9 +221,7 @@ function framingDifferences(a: ArticleSummary, b: ArticleSummary): EntryDifferen
       example: prev?.example ?? e.example,
     });
   }
-  return [...all.values()]
-    .filter((d) => d.countA !== d.countB)
-    .sort((x, y) => x.entry.localeCompare(y.entry));
+  return [...all.values()].filter((d) => d.countA !== d.countB).sort((x, y) => compareText(x.entry, y.entry));
 }
 
 function sourceDifferences(a: ArticleSummary, b: ArticleSummary): SourceDifference[] {
@@ -240,7 +239,7 @@ function sourceDifferences(a: ArticleSummary, b: ArticleSummary): SourceDifferen
   }
   return [...all.values()]
     .filter((d) => (d.countA === 0) !== (d.countB === 0))
-    .sort((x, y) => x.source.localeCompare(y.source));
+    .sort((x, y) => compareText(x.source, y.source));
 }
 
 /** Measures one pair; returns null when it is neither a copy, a rewrite nor a partial reuse. */
@@ -318,6 +317,6 @@ export function findReuse(
     const pair = measurePair(summaries[i] as ArticleSummary, summaries[j] as ArticleSummary, options, textOf);
     if (pair) pairs.push(pair);
   }
-  pairs.sort((p, q) => q.similarity - p.similarity || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
+  pairs.sort((p, q) => q.similarity - p.similarity || compareText(p.a, q.a) || compareText(p.b, q.b));
   return { candidatesChecked: candidates.length, pairs };
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../order.ts';
 import type { TermChoice } from '../score/framing.ts';
 import type { Attribution, Document, Match, Metadata, SourceType, Span } from '../types.ts';
 import type { EventKindLexicon } from './eventKinds.ts';
@@ -79,6 +80,38 @@ export interface SummaryOptions {
 
 const CONTENT_TYPES = new Set(['word', 'number']);
 
+/** What the fingerprints need to know of a normal form, worked out once per word of the corpus. */
+interface WordFacts {
+  readonly stop: boolean;
+  /** The normal form has a letter: it counts as a term. */
+  readonly letter: boolean;
+}
+
+const wordFacts = new Map<string, WordFacts>();
+const stemHashMemo = new Map<string, number>();
+/** Bounds the memo tables on a corpus of unbounded vocabulary. */
+const MEMO_LIMIT = 200_000;
+
+function factsOfWord(normal: string): WordFacts {
+  let facts = wordFacts.get(normal);
+  if (facts === undefined) {
+    facts = { stop: isStopWord(normal), letter: /\p{L}/u.test(normal) };
+    if (wordFacts.size >= MEMO_LIMIT) wordFacts.clear();
+    wordFacts.set(normal, facts);
+  }
+  return facts;
+}
+
+function hashOfStem(stem: string): number {
+  let h = stemHashMemo.get(stem);
+  if (h === undefined) {
+    h = hashString(stem);
+    if (stemHashMemo.size >= MEMO_LIMIT) stemHashMemo.clear();
+    stemHashMemo.set(stem, h);
+  }
+  return h;
+}
+
 export function summarizeForComparison(
   doc: Document,
   matches: readonly Match[],
@@ -96,12 +129,12 @@ export function summarizeForComparison(
     const hashes: number[] = [];
     for (let t = sentence.firstToken; t < sentence.endToken; t++) {
       if (!tokens.scored[t] || !CONTENT_TYPES.has(tokens.type[t] as string)) continue;
-      const normal = tokens.normal[t] as string;
-      if (isStopWord(normal)) continue;
-      const h = hashString(tokens.stem[t] as string);
+      const word = factsOfWord(tokens.normal[t] as string);
+      if (word.stop) continue;
+      const h = hashOfStem(tokens.stem[t] as string);
       hashes.push(h);
       stemHashes.push(h);
-      if (/\p{L}/u.test(normal)) {
+      if (word.letter) {
         const key = (tokens.lemma[t] as string).toLowerCase();
         termMap.set(key, (termMap.get(key) ?? 0) + 1);
         termTotal++;
@@ -135,7 +168,7 @@ export function summarizeForComparison(
     sentences,
     facts: findFacts(doc, options.eventKinds ?? null),
     termChoices: [...(options.termChoices ?? [])].sort(
-      (a, b) => a.set.localeCompare(b.set) || a.term.localeCompare(b.term),
+      (a, b) => compareText(a.set, b.set) || compareText(a.term, b.term),
     ),
     framing: countEntries(matches),
     sources: countSources(attributions),
@@ -153,7 +186,7 @@ function countEntries(matches: readonly Match[]): EntryCount[] {
   }
   return [...byEntry.entries()]
     .map(([entry, e]) => ({ entry, ...e }))
-    .sort((a, b) => a.entry.localeCompare(b.entry));
+    .sort((a, b) => compareText(a.entry, b.entry));
 }
 
 function countSources(attributions: readonly Attribution[]): SourceCount[] {
@@ -168,7 +201,7 @@ function countSources(attributions: readonly Attribution[]): SourceCount[] {
   }
   return [...bySource.entries()]
     .map(([source, e]) => ({ source, ...e }))
-    .sort((a, b) => a.source.localeCompare(b.source));
+    .sort((a, b) => compareText(a.source, b.source));
 }
 
 /** The framing engine's `termChoices` rows, flattened to one count per term used. */

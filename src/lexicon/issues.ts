@@ -1,3 +1,4 @@
+import { compareText } from '../order.ts';
 import type { Issue, Severity } from '../types.ts';
 
 /** Builds a lexicon issue; every one names its file and line and says how to fix it. */
@@ -16,10 +17,10 @@ export function lexiconIssue(
 export function sortIssues(issues: readonly Issue[]): Issue[] {
   return [...issues].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      compareText(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      compareText(a.code, b.code) ||
+      compareText(a.message, b.message),
   );
 }
 

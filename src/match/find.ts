@@ -1,4 +1,4 @@
-import { spanOf } from '../text/positions.ts';
+import { lineColumnOf } from '../text/positions.ts';
 import type { Attribution, Document, Match, Quotation, TextSpan, Voice } from '../types.ts';
 import type {
   CompiledEntry,
@@ -7,6 +7,7 @@ import type {
   CompiledPhrase,
   UnitMatcher,
 } from './compile.ts';
+import type { UnitForms } from './fold.ts';
 import { type UnitStream, unitsOf } from './units.ts';
 
 /**
@@ -58,9 +59,8 @@ interface Hit {
   readonly size: number;
 }
 
-function unitMatches(units: UnitStream, u: UnitMatcher, j: number, entry: CompiledEntry): boolean {
-  if (u.pos !== null && !u.pos.includes(units.pos[j] as string)) return false;
-  const f = units.forms[j]!;
+/** Whether a unit's forms satisfy a pattern word, its POS constraint aside. */
+function formsMatch(f: UnitForms, u: UnitMatcher, entry: CompiledEntry): boolean {
   if (u.kind === 'literal') {
     const p = u.forms;
     if (entry.caseSensitive) return f.raw === p.raw;
@@ -81,6 +81,11 @@ function unitMatches(units: UnitStream, u: UnitMatcher, j: number, entry: Compil
   if (entry.mode === 'exact') return false;
   if (f.norm !== f.lower && re.test(f.norm)) return true;
   return entry.mode === 'lemma' && f.lemma !== f.norm && re.test(f.lemma);
+}
+
+function unitMatches(units: UnitStream, u: UnitMatcher, j: number, entry: CompiledEntry): boolean {
+  if (u.pos !== null && !u.pos.includes(units.pos[j] as string)) return false;
+  return formsMatch(units.forms[j] as UnitForms, u, entry);
 }
 
 function phraseAt(
@@ -158,29 +163,52 @@ function addCandidates(list: readonly CompiledPattern[] | undefined, out: Compil
   for (const p of list) if (!out.includes(p)) out.push(p);
 }
 
-function collectHits(units: UnitStream, lexicon: CompiledLexicon): Hit[] {
+/** The patterns whose first word the forms satisfy (POS aside), in the order of the first-unit index. */
+function candidatesFor(lexicon: CompiledLexicon, f: UnitForms): readonly CompiledPattern[] {
   const { byForm, byStem, byPrefix, scan } = lexicon.index;
-  const usePrefix = byPrefix.size > 0;
-  const useStem = byStem.size > 0;
-  const hits: Hit[] = [];
   const candidates: CompiledPattern[] = [];
+  addCandidates(byForm.get(f.lower), candidates);
+  if (f.norm !== f.lower) addCandidates(byForm.get(f.norm), candidates);
+  if (f.lemma !== f.norm && f.lemma !== f.lower) addCandidates(byForm.get(f.lemma), candidates);
+  if (byStem.size > 0) addCandidates(byStem.get(f.stem), candidates);
+  if (byPrefix.size > 0) {
+    const p1 = f.lower.slice(0, 2);
+    addCandidates(byPrefix.get(p1), candidates);
+    const p2 = f.norm.slice(0, 2);
+    if (p2 !== p1) addCandidates(byPrefix.get(p2), candidates);
+    const p3 = f.lemma.slice(0, 2);
+    if (p3 !== p1 && p3 !== p2) addCandidates(byPrefix.get(p3), candidates);
+  }
+  addCandidates(scan, candidates);
+  const kept = candidates.filter((p) =>
+    formsMatch(f, (p.phrases[0] as CompiledPhrase)[0] as UnitMatcher, p.entry),
+  );
+  return kept.length === 0 ? NO_PATTERNS : kept;
+}
+
+const NO_PATTERNS: readonly CompiledPattern[] = Object.freeze([]);
+
+/**
+ * Candidates by forms object, per lexicon. Forms are memoised per word (see fold.ts), so a word
+ * that recurs across a corpus finds its candidates, first word already checked, in one look-up.
+ */
+const candidateCaches = new WeakMap<CompiledLexicon, WeakMap<UnitForms, readonly CompiledPattern[]>>();
+
+function collectHits(units: UnitStream, lexicon: CompiledLexicon): Hit[] {
+  let cache = candidateCaches.get(lexicon);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    candidateCaches.set(lexicon, cache);
+  }
+  const hits: Hit[] = [];
   for (let i = 0; i < units.count; i++) {
     if (units.scored[i] === 0) continue;
-    const f = units.forms[i]!;
-    candidates.length = 0;
-    addCandidates(byForm.get(f.lower), candidates);
-    if (f.norm !== f.lower) addCandidates(byForm.get(f.norm), candidates);
-    if (f.lemma !== f.norm && f.lemma !== f.lower) addCandidates(byForm.get(f.lemma), candidates);
-    if (useStem) addCandidates(byStem.get(f.stem), candidates);
-    if (usePrefix) {
-      const p1 = f.lower.slice(0, 2);
-      addCandidates(byPrefix.get(p1), candidates);
-      const p2 = f.norm.slice(0, 2);
-      if (p2 !== p1) addCandidates(byPrefix.get(p2), candidates);
-      const p3 = f.lemma.slice(0, 2);
-      if (p3 !== p1 && p3 !== p2) addCandidates(byPrefix.get(p3), candidates);
+    const f = units.forms[i] as UnitForms;
+    let candidates = cache.get(f);
+    if (candidates === undefined) {
+      candidates = candidatesFor(lexicon, f);
+      cache.set(f, candidates);
     }
-    addCandidates(scan, candidates);
     for (const p of candidates) {
       const hit = hitAt(units, p, i);
       if (hit !== null && (p.entry.excludes.length === 0 || !excluded(units, hit))) hits.push(hit);
@@ -301,9 +329,16 @@ export function findMatches(
 
   const quoted = mergedIntervals((options.quotations ?? []).map((q) => q.content));
   const attributed = mergedIntervals((options.attributions ?? []).map((a) => a.content));
-  const matches: (Match & { readonly order: number })[] = kept.map((h) => {
-    const start = units.start[h.first] as number;
-    const end = units.end[h.end - 1] as number;
+  // Sorted by start offset, longer first, then pack order: the order of `matches.csv`.
+  const startOf = (h: Hit) => units.start[h.first] as number;
+  const endOf = (h: Hit) => units.end[h.end - 1] as number;
+  const orderOf = (h: Hit) => h.pattern.entry.order * 1e6 + h.pattern.id;
+  kept.sort((x, y) => startOf(x) - startOf(y) || endOf(y) - endOf(x) || orderOf(x) - orderOf(y));
+  const matches: Match[] = new Array(kept.length);
+  for (let k = 0; k < kept.length; k++) {
+    const h = kept[k] as Hit;
+    const start = startOf(h);
+    const end = endOf(h);
     const firstToken = units.token[h.first] as number;
     const voice: Voice = inside(quoted, start, end)
       ? 'quoted'
@@ -311,8 +346,12 @@ export function findMatches(
         ? 'attributed'
         : 'authorial';
     const entry = h.pattern.entry;
-    return {
-      ...spanOf(doc.lineStarts, start, end),
+    const { line, column } = lineColumnOf(doc.lineStarts, start);
+    matches[k] = {
+      start,
+      end,
+      line,
+      column,
       text: doc.text.slice(start, end),
       pack: entry.pack.pack,
       entryId: entry.entry.id,
@@ -324,9 +363,7 @@ export function findMatches(
       endToken: (units.token[h.end - 1] as number) + 1,
       voice,
       negated: negatedBefore(doc, firstToken),
-      order: entry.order * 1e6 + h.pattern.id,
     };
-  });
-  matches.sort((x, y) => x.start - y.start || y.end - x.end || x.order - y.order);
-  return matches.map(({ order: _order, ...m }) => m);
+  }
+  return matches;
 }

@@ -34,23 +34,105 @@ export interface UnitSource {
 const INNER_DASH = new RegExp(`(?<=[^\\s])${DASHES.source}(?=[^\\s])`);
 const DASH_SPLIT = new RegExp(DASHES.source, 'g');
 
+/** Whether a string holds a character of `DASHES`: most tokens have none, and skip both regexes. */
+function hasDash(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (
+      c === 0x2d ||
+      (c >= 0x2010 && c <= 0x2015) ||
+      c === 0x2212 ||
+      c === 0xfe58 ||
+      c === 0xfe63 ||
+      c === 0xff0d
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Growable columns of a unit stream under construction. */
+class UnitColumns {
+  count = 0;
+  token: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  sentence: Int32Array;
+  scored: Uint8Array;
+  readonly forms: UnitForms[] = [];
+  readonly pos: string[] = [];
+
+  constructor(capacity: number) {
+    const n = Math.max(capacity, 4);
+    this.token = new Int32Array(n);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.sentence = new Int32Array(n);
+    this.scored = new Uint8Array(n);
+  }
+
+  push(
+    t: number,
+    start: number,
+    end: number,
+    sentence: number,
+    scored: number,
+    forms: UnitForms,
+    pos: string,
+  ) {
+    const k = this.count;
+    if (k === this.token.length) this.grow();
+    this.token[k] = t;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.sentence[k] = sentence;
+    this.scored[k] = scored;
+    this.forms.push(forms);
+    this.pos.push(pos);
+    this.count = k + 1;
+  }
+
+  private grow(): void {
+    const n = this.token.length * 2;
+    const widen = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.token = widen(this.token, (m) => new Int32Array(m));
+    this.start = widen(this.start, (m) => new Int32Array(m));
+    this.end = widen(this.end, (m) => new Int32Array(m));
+    this.sentence = widen(this.sentence, (m) => new Int32Array(m));
+    this.scored = widen(this.scored, (m) => new Uint8Array(m));
+  }
+
+  stream(): UnitStream {
+    const n = this.count;
+    return {
+      count: n,
+      token: this.token.slice(0, n),
+      start: this.start.slice(0, n),
+      end: this.end.slice(0, n),
+      sentence: this.sentence.slice(0, n),
+      scored: this.scored.slice(0, n),
+      forms: this.forms,
+      pos: this.pos,
+    };
+  }
+}
+
 export function unitsOf(tokens: UnitSource): UnitStream {
   const n = tokens.count;
-  const token: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const sentence: number[] = [];
-  const scored: number[] = [];
-  const forms: UnitForms[] = [];
-  const pos: string[] = [];
+  const out = new UnitColumns(n);
   for (let t = 0; t < n; t++) {
     const value = tokens.value[t] as string;
-    if (isDashToken(value)) continue;
+    const dashed = hasDash(value);
+    if (dashed && isDashToken(value)) continue;
     const s = tokens.start[t] as number;
     const sent = tokens.sentence[t] as number;
     const sc = tokens.scored ? (tokens.scored[t] as number) : 1;
     const tag = tokens.pos[t] as string;
-    if (value.length > 2 && INNER_DASH.test(value)) {
+    if (dashed && value.length > 2 && INNER_DASH.test(value)) {
       const lemmaParts = (tokens.lemma[t] as string).split(DASH_SPLIT);
       DASH_SPLIT.lastIndex = 0;
       const parts: { text: string; at: number }[] = [];
@@ -64,32 +146,27 @@ export function unitsOf(tokens: UnitSource): UnitStream {
       const sameLemmaShape = lemmaParts.length === parts.length;
       parts.forEach((part, k) => {
         const lower = part.text.toLowerCase();
-        token.push(t);
-        start.push(s + part.at);
-        end.push(s + part.at + part.text.length);
-        sentence.push(sent);
-        scored.push(sc);
-        forms.push(formsOf(part.text, lower, sameLemmaShape ? (lemmaParts[k] as string) : lower));
-        pos.push(tag);
+        out.push(
+          t,
+          s + part.at,
+          s + part.at + part.text.length,
+          sent,
+          sc,
+          formsOf(part.text, lower, sameLemmaShape ? (lemmaParts[k] as string) : lower),
+          tag,
+        );
       });
       continue;
     }
-    token.push(t);
-    start.push(s);
-    end.push(s + value.length);
-    sentence.push(sent);
-    scored.push(sc);
-    forms.push(formsOf(value, tokens.normal[t] as string, tokens.lemma[t] as string));
-    pos.push(tag);
+    out.push(
+      t,
+      s,
+      s + value.length,
+      sent,
+      sc,
+      formsOf(value, tokens.normal[t] as string, tokens.lemma[t] as string),
+      tag,
+    );
   }
-  return {
-    count: token.length,
-    token: Int32Array.from(token),
-    start: Int32Array.from(start),
-    end: Int32Array.from(end),
-    sentence: Int32Array.from(sentence),
-    scored: Uint8Array.from(scored),
-    forms,
-    pos,
-  };
+  return out.stream();
 }

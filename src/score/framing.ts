@@ -117,8 +117,86 @@ export function framingMetrics(lexicon: CompiledLexicon): MetricDefinition[] {
   return [...out, ...FRAMING_METRICS];
 }
 
-function entryMap(lexicon: CompiledLexicon): Map<string, CompiledEntry> {
-  return new Map(lexicon.entries.map((e) => [`${e.pack.pack}\u0000${e.entry.id}`, e]));
+/** What a category contributes to: the slots it counts in and the composite indexes it feeds. */
+interface CategoryRole {
+  /** Slots in `FramingPlan.categories`: the top-level category, then the full path when it differs. */
+  readonly slots: readonly number[];
+  readonly stateMedia: boolean;
+  readonly evaluative: boolean;
+  readonly hedge: boolean;
+  readonly booster: boolean;
+}
+
+/** Everything about a lexicon that the per-article figures need, worked out once per lexicon. */
+interface FramingPlan {
+  /** Entries by pack, then by entry id (a later duplicate wins, as a map built in order would). */
+  readonly entries: ReadonlyMap<string, ReadonlyMap<string, CompiledEntry>>;
+  readonly categories: readonly string[];
+  /** Figure names per category, in output order: count, rate, count_authorial, rate_authorial, weighted. */
+  readonly names: readonly (readonly [string, string, string, string, string])[];
+  readonly roles: Map<string, CategoryRole>;
+  /** Choice sets of the choices packs, sorted, each with its terms in pack order. */
+  readonly choiceSets: readonly (readonly [string, readonly string[]])[];
+}
+
+const plans = new WeakMap<CompiledLexicon, FramingPlan>();
+
+function planOf(lexicon: CompiledLexicon): FramingPlan {
+  let plan = plans.get(lexicon);
+  if (plan) return plan;
+  const entries = new Map<string, Map<string, CompiledEntry>>();
+  for (const e of lexicon.entries) {
+    let byId = entries.get(e.pack.pack);
+    if (!byId) {
+      byId = new Map();
+      entries.set(e.pack.pack, byId);
+    }
+    byId.set(e.entry.id, e);
+  }
+  const categories = framingCategories(lexicon);
+  const names = categories.map((c) => {
+    const k = figureKeyOf(c);
+    return [
+      `count_${k}`,
+      `rate_${k}`,
+      `count_authorial_${k}`,
+      `rate_authorial_${k}`,
+      `weighted_${k}`,
+    ] as const;
+  });
+  const terms = new Map<string, string[]>();
+  for (const e of lexicon.entries) {
+    if (e.kind !== 'choices' || !e.entry.choice || !e.entry.term) continue;
+    const list = terms.get(e.entry.choice) ?? [];
+    if (!list.includes(e.entry.term)) list.push(e.entry.term);
+    terms.set(e.entry.choice, list);
+  }
+  const choiceSets = [...terms.keys()].sort().map((set) => [set, terms.get(set) as string[]] as const);
+  plan = { entries, categories, names, roles: new Map(), choiceSets };
+  plans.set(lexicon, plan);
+  return plan;
+}
+
+function roleOf(plan: FramingPlan, category: string): CategoryRole {
+  let role = plan.roles.get(category);
+  if (role) return role;
+  const top = category.split('.')[0] as string;
+  const keys = top === category ? [top] : [top, category];
+  const slots: number[] = [];
+  // A category outside the lexicon's list is counted nowhere, as its figures are never printed.
+  for (const k of keys) {
+    const slot = plan.categories.indexOf(k);
+    if (slot >= 0) slots.push(slot);
+  }
+  role = {
+    slots,
+    stateMedia: isStateMedia(category),
+    evaluative: isEvaluativeIntensity(category),
+    hedge: isHedgeCategory(category),
+    booster: isBoosterCategory(category),
+  };
+  plan.roles.set(category, role);
+  return role;
 }
 
 /** The framing figures of one article (see the module comment for every formula). */
@@ -129,41 +207,46 @@ export function framingFigures(
 ): Record<string, number | null> {
   const words = doc.wordCount;
   const per1000 = (x: number): number | null => (words > 0 ? (x / words) * 1000 : null);
-  const entries = entryMap(lexicon);
-  const count = new Map<string, number>();
-  const authorial = new Map<string, number>();
-  const weighted = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string, x: number) => map.set(key, (map.get(key) ?? 0) + x);
+  const plan = planOf(lexicon);
+  const n = plan.categories.length;
+  const count = new Float64Array(n);
+  const authorial = new Float64Array(n);
+  const weighted = new Float64Array(n);
   let stateMedia = 0;
   let evaluative = 0;
   let hedges = 0;
   let boosters = 0;
   for (const m of matches) {
-    if (entries.get(`${m.pack}\u0000${m.entryId}`)?.kind !== 'framing') continue;
-    const top = m.category.split('.')[0] as string;
-    const keys = top === m.category ? [top] : [top, m.category];
+    if (plan.entries.get(m.pack)?.get(m.entryId)?.kind !== 'framing') continue;
+    const role = roleOf(plan, m.category);
     const own = m.voice === 'authorial';
-    for (const k of keys) {
-      add(count, k, 1);
-      add(weighted, k, m.weight);
-      if (own) add(authorial, k, 1);
+    for (const k of role.slots) {
+      count[k] = (count[k] as number) + 1;
+      weighted[k] = (weighted[k] as number) + m.weight;
+      if (own) authorial[k] = (authorial[k] as number) + 1;
     }
     if (!own) continue;
-    if (isStateMedia(m.category)) stateMedia += m.weight;
-    if (isEvaluativeIntensity(m.category)) evaluative += 1;
-    if (isHedgeCategory(m.category)) hedges += 1;
-    else if (isBoosterCategory(m.category)) boosters += 1;
+    if (role.stateMedia) stateMedia += m.weight;
+    if (role.evaluative) evaluative += 1;
+    if (role.hedge) hedges += 1;
+    else if (role.booster) boosters += 1;
   }
   const figures: Record<string, number | null> = {};
-  for (const c of framingCategories(lexicon)) {
-    const k = figureKeyOf(c);
-    const n = count.get(c) ?? 0;
-    const a = authorial.get(c) ?? 0;
-    figures[`count_${k}`] = n;
-    figures[`rate_${k}`] = per1000(n);
-    figures[`count_authorial_${k}`] = a;
-    figures[`rate_authorial_${k}`] = per1000(a);
-    figures[`weighted_${k}`] = per1000(weighted.get(c) ?? 0);
+  for (let c = 0; c < n; c++) {
+    const [countName, rateName, authorialName, authorialRateName, weightedName] = plan.names[c] as readonly [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const hits = count[c] as number;
+    const own = authorial[c] as number;
+    figures[countName] = hits;
+    figures[rateName] = per1000(hits);
+    figures[authorialName] = own;
+    figures[authorialRateName] = per1000(own);
+    figures[weightedName] = per1000(weighted[c] as number);
   }
   figures['index_state_media'] = per1000(stateMedia);
   figures['index_evaluative_intensity'] = per1000(evaluative);
@@ -175,22 +258,15 @@ export type { TermChoice } from '../types.ts';
 
 /** Which term of each choice set (choices packs) an article used, one row per set, sorted by set. */
 export function termChoices(matches: readonly Match[], lexicon: CompiledLexicon): TermChoice[] {
-  const terms = new Map<string, string[]>();
-  for (const e of lexicon.entries) {
-    if (e.kind !== 'choices' || !e.entry.choice || !e.entry.term) continue;
-    const list = terms.get(e.entry.choice) ?? [];
-    if (!list.includes(e.entry.term)) list.push(e.entry.term);
-    terms.set(e.entry.choice, list);
-  }
-  const entries = entryMap(lexicon);
+  const plan = planOf(lexicon);
   const counts = new Map<string, Record<string, number>>();
   const own = new Map<string, Record<string, number>>();
-  for (const [set, list] of terms) {
+  for (const [set, list] of plan.choiceSets) {
     counts.set(set, Object.fromEntries(list.map((t) => [t, 0])));
     own.set(set, Object.fromEntries(list.map((t) => [t, 0])));
   }
   for (const m of matches) {
-    const e = entries.get(`${m.pack}\u0000${m.entryId}`);
+    const e = plan.entries.get(m.pack)?.get(m.entryId);
     if (!e || e.kind !== 'choices' || !e.entry.choice || !e.entry.term) continue;
     const all = counts.get(e.entry.choice) as Record<string, number>;
     all[e.entry.term] = (all[e.entry.term] ?? 0) + 1;
@@ -199,7 +275,7 @@ export function termChoices(matches: readonly Match[], lexicon: CompiledLexicon)
       mine[e.entry.term] = (mine[e.entry.term] ?? 0) + 1;
     }
   }
-  return [...terms.keys()].sort().map((set) => {
+  return plan.choiceSets.map(([set]) => {
     const mine = own.get(set) as Record<string, number>;
     const best = Math.max(0, ...Object.values(mine));
     const leaders = Object.keys(mine).filter((t) => mine[t] === best);

@@ -1,3 +1,4 @@
+import { compareText } from '../order.ts';
 /**
  * Figures per value of a metadata column (`--by outlet`): article count, and for every numeric
  * article figure its mean and median with percentile bootstrap 95% confidence intervals
@@ -122,7 +123,7 @@ export function groupFigures(
     else byValue.set(v, [a]);
   }
   return [...byValue.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => compareText(a[0], b[0]))
     .map(([value, list]) => {
       const figures: Record<string, FigureStats> = {};
       for (const name of names) {

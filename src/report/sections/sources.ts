@@ -1,3 +1,4 @@
+import { compareText } from '../../order.ts';
 import type { ArticleResult, Attribution } from '../../types.ts';
 import type { Cell } from '../format.ts';
 import { escapeMarkdownText, markdownTable } from '../markdown.ts';
@@ -45,7 +46,7 @@ export function extentOf(a: Attribution): { start: number; end: number; line: nu
 
 export function attributionRows(results: readonly ArticleResult[]): AttributionTable {
   const rows: Cell[][] = [];
-  for (const r of [...results].sort((a, b) => a.article.id.localeCompare(b.article.id))) {
+  for (const r of [...results].sort((a, b) => compareText(a.article.id, b.article.id))) {
     for (const a of r.attributions) {
       const at = extentOf(a);
       rows.push([
@@ -116,7 +117,7 @@ function speakerLines(r: ArticleResult): string[] {
     bySpeaker.set(who, entry);
   }
   return [...bySpeaker.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0]))
+    .sort((a, b) => compareText(a[0], b[0]))
     .map(([who, e]) => {
       const kinds = [...e.kinds.entries()]
         .sort()
