@@ -7,6 +7,7 @@ import { cohensKappa } from '../src/agree/cohen.ts';
 import { krippendorffAlpha } from '../src/agree/krippendorff.ts';
 import { runAgree } from '../src/cli/agreeCommand.ts';
 import { UsageError } from '../src/cli/io.ts';
+import { collectingIo } from './helpers/io.ts';
 
 const _ = null;
 /** Units as rows from coders as rows (how the literature prints reliability data). */
@@ -97,10 +98,6 @@ test("Cohen's kappa: a textbook 2x2 table worked by hand, and its edge cases", (
   t.throws(() => cohensKappa([1], [1, 2]), { message: /two ratings per unit/ });
 });
 
-function io() {
-  const err: string[] = [];
-  return { io: { stdout: () => {}, stderr: (s: string) => void err.push(s), stderrIsTTY: false }, err };
-}
 const readCsv = (p: string) =>
   Papa.parse<Record<string, string>>(readFileSync(p, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
@@ -125,8 +122,8 @@ test('agree: one coder against framescope, presence level, values worked by hand
   const dir = resultsDir();
   const coded = join(dir, 'coded.csv');
   writeFileSync(coded, 'article,hedge,state-media\na1,1,0\na2,0,yes\na3,0,1\na4,0,0\n');
-  const c = io();
-  t.is(await runAgree([coded, dir], c.io), 0, c.err.join(''));
+  const c = collectingIo();
+  t.is(await runAgree([coded, dir], c.io), 0, c.err());
   const rows = readCsv(join(dir, 'agreement.csv'));
   const hedge = rows.find((r) => r['category'] === 'hedge')!;
   // framescope presence 1,0,1,0 vs coder 1,0,0,0: kappa (3/4 - 1/2) / (1/2) = 0.5; alpha 8/15.
@@ -166,13 +163,13 @@ test('agree: several coders, --map, --level count, --out, and the problems it li
       'gone,ben,maybe,0',
     ].join('\n'),
   );
-  const c = io();
+  const c = collectingIo();
   const code = await runAgree(
     [coded, dir, '--map', 'loaded=n_loaded', '--level', 'count', '--out', out],
     c.io,
   );
   t.is(code, 1, 'data problems exit 1');
-  const err = c.err.join('');
+  const err = c.err();
   t.regex(err, /agree\/article-not-found.*"missing"/);
   t.regex(err, /agree\/article-skipped.*"gone"/);
   t.regex(err, /agree\/duplicate-row.*ann coded article "a4" twice/);
@@ -198,29 +195,31 @@ test('agree: inputs it cannot use exit 2 or throw a usage error naming the probl
   const dir = resultsDir();
   const coded = join(dir, 'coded.csv');
   writeFileSync(coded, 'name,hedge\na1,1\n');
-  const c = io();
+  const c = collectingIo();
   t.is(await runAgree([coded, dir], c.io), 2);
-  t.regex(c.err.join(''), /expected an "article" or "id" column, found "name", "hedge"/);
-  const d = io();
+  t.regex(c.err(), /expected an "article" or "id" column, found "name", "hedge"/);
+  const d = collectingIo();
   t.is(await runAgree([coded, join(dir, 'nowhere')], d.io), 2);
-  t.regex(d.err.join(''), /articles\.csv not found/);
-  await t.throwsAsync(runAgree([coded], io().io), {
+  t.regex(d.err(), /articles\.csv not found/);
+  await t.throwsAsync(runAgree([coded], collectingIo().io), {
     instanceOf: UsageError,
     message: /expected <coded.csv>/,
   });
-  await t.throwsAsync(runAgree([coded, dir, '--level', 'ordinal'], io().io), {
+  await t.throwsAsync(runAgree([coded, dir, '--level', 'ordinal'], collectingIo().io), {
     message: /presence or count/,
   });
-  await t.throwsAsync(runAgree([coded, dir, '--map', 'hedge'], io().io), { message: /category=column/ });
+  await t.throwsAsync(runAgree([coded, dir, '--map', 'hedge'], collectingIo().io), {
+    message: /category=column/,
+  });
 });
 
 test('agree: a category without a framescope column is compared among coders only, exit 1', async (t) => {
   const dir = resultsDir();
   const coded = join(dir, 'coded.csv');
   writeFileSync(coded, 'article,coder,irony\na1,ann,1\na1,ben,1\na2,ann,0\na2,ben,1\n');
-  const c = io();
+  const c = collectingIo();
   t.is(await runAgree([coded, dir], c.io), 1);
-  t.regex(c.err.join(''), /no column for category "irony"/);
+  t.regex(c.err(), /no column for category "irony"/);
   const rows = readCsv(join(dir, 'agreement.csv'));
   t.deepEqual(
     rows.map((r) => r['comparison']),

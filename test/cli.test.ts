@@ -5,21 +5,9 @@ import { join } from 'node:path';
 import test from 'ava';
 import Papa from 'papaparse';
 import { main } from '../src/cli/main.ts';
+import { collectingIo } from './helpers/io.ts';
 import { repoRoot, sharedPath, sharedTest } from './helpers/shared.ts';
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdout: (s: string) => void out.push(s),
-      stderr: (s: string) => void err.push(s),
-      stderrIsTTY: false,
-    },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
 const tmp = () => mkdtempSync(join(tmpdir(), 'framescope-cli-'));
 const readCsv = (p: string) =>
   Papa.parse<Record<string, string>>(readFileSync(p, 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -44,10 +32,10 @@ test('--help prints the commands and examples and does not load the NLP model', 
 });
 
 test('an unknown option or command exits 2 with a message naming it', async (t) => {
-  const c = io();
+  const c = collectingIo();
   t.is(await main(['analyze', 'x', '--out', 'y', '--bogus'], c.io), 2);
   t.regex(c.err(), /bogus/);
-  const d = io();
+  const d = collectingIo();
   t.is(await main(['frobnicate'], d.io), 2);
   t.regex(d.err(), /unknown command "frobnicate"/);
 });
@@ -63,7 +51,7 @@ test('analyze writes one row per article and lists skipped inputs; data errors e
   writeFileSync(join(corpus, 'empty.txt'), '');
   writeFileSync(join(corpus, 'meta.csv'), 'file,outlet\na.txt,Northwire\nmissing.txt,Nobody\n');
   const out = join(dir, 'out');
-  const c = io();
+  const c = collectingIo();
   const code = await main(
     ['analyze', corpus, '--metadata', join(corpus, 'meta.csv'), '--out', out, '--quiet'],
     c.io,
@@ -91,14 +79,14 @@ test('analyze never replaces a folder it did not write, unless --force', async (
   const out = join(dir, 'precious');
   mkdirSync(out);
   writeFileSync(join(out, 'thesis.docx'), 'years of work');
-  const c = io();
+  const c = collectingIo();
   t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet'], c.io), 2);
   t.regex(c.err(), /not written by framescope/);
   t.is(readFileSync(join(out, 'thesis.docx'), 'utf8'), 'years of work');
-  t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet', '--force'], io().io), 0);
+  t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet', '--force'], collectingIo().io), 0);
   t.false(existsSync(join(out, 'thesis.docx')));
   // A folder framescope wrote is replaced without --force.
-  t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet'], io().io), 0);
+  t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet'], collectingIo().io), 0);
 });
 
 test('the same input gives byte-identical outputs apart from the manifest times', async (t) => {
@@ -106,8 +94,14 @@ test('the same input gives byte-identical outputs apart from the manifest times'
   const a = join(dir, 'a');
   const b = join(dir, 'b');
   const input = join(repoRoot, 'examples', 'corpus');
-  await main(['analyze', input, '--metadata', join(input, 'metadata.csv'), '--out', a, '--quiet'], io().io);
-  await main(['analyze', input, '--metadata', join(input, 'metadata.csv'), '--out', b, '--quiet'], io().io);
+  await main(
+    ['analyze', input, '--metadata', join(input, 'metadata.csv'), '--out', a, '--quiet'],
+    collectingIo().io,
+  );
+  await main(
+    ['analyze', input, '--metadata', join(input, 'metadata.csv'), '--out', b, '--quiet'],
+    collectingIo().io,
+  );
   for (const f of ['articles.csv', 'structure.csv', 'issues.csv', 'report.md']) {
     t.is(readFileSync(join(a, f), 'utf8'), readFileSync(join(b, f), 'utf8'), f);
   }

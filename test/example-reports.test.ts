@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import test from 'ava';
 import { main } from '../src/cli/main.ts';
+import { collectingIo } from './helpers/io.ts';
 import { repoRoot } from './helpers/shared.ts';
 
 /**
@@ -37,13 +38,9 @@ test('reports/example is what the example command writes today', async (t) => {
   const fresh = join(mkdtempSync(join(tmpdir(), 'framescope-example-')), 'out');
   // ava runs in the repository root, so input paths stay as the README writes them.
   const args = EXAMPLE_ARGS.map((a: string) => (a === 'reports/example' ? fresh : a));
-  const errors: string[] = [];
-  const code = await main([...args, '--quiet'], {
-    stdout: () => {},
-    stderr: (s) => void errors.push(s),
-    stderrIsTTY: false,
-  });
-  t.is(code, 0, errors.join(''));
+  const c = collectingIo();
+  const code = await main([...args, '--quiet'], c.io);
+  t.is(code, 0, c.err());
   t.deepEqual(filesUnder(committed), filesUnder(fresh), 'the same files (run `npm run example` and commit)');
   for (const f of filesUnder(fresh)) {
     const a = readFileSync(join(committed, f), 'utf8');

@@ -10,18 +10,12 @@ import { writeOutputsAtomically } from '../src/cli/outputDir.ts';
 import type { Cell } from '../src/report/format.ts';
 import { markdownTable } from '../src/report/markdown.ts';
 import type { Article } from '../src/types.ts';
+import { collectingIo } from './helpers/io.ts';
 import { parseRfc4180 } from './helpers/rfc4180.ts';
 import { repoRoot } from './helpers/shared.ts';
 
 /** Issue 8, outputs: nothing lost (atomic writes, --force), safe CSV and Markdown, clear API errors. */
 
-function io() {
-  const err: string[] = [];
-  return {
-    io: { stdout: () => {}, stderr: (s: string) => void err.push(s), stderrIsTTY: false },
-    err: () => err.join(''),
-  };
-}
 const tmp = () => mkdtempSync(join(tmpdir(), 'framescope-robust-out-'));
 /** Every file below `dir` (outputs may hold sub-folders) with its content. */
 function snapshot(dir: string): Record<string, string> {
@@ -111,11 +105,11 @@ test('--out whose parent is a file, or which is a file, exits 2 and leaves that 
   const corpus = smallCorpus(dir);
   const file = join(dir, 'notes.txt');
   writeFileSync(file, 'my notes');
-  const a = io();
+  const a = collectingIo();
   t.is(await main(['analyze', corpus, '--out', join(file, 'out'), '--quiet'], a.io), 2);
   t.regex(a.err(), /could not run/);
   for (const force of [[], ['--force']]) {
-    const b = io();
+    const b = collectingIo();
     t.is(await main(['analyze', corpus, '--out', file, '--quiet', ...force], b.io), 2, force.join(''));
   }
   t.is(readFileSync(file, 'utf8'), 'my notes');
@@ -126,9 +120,9 @@ test('a run that cannot read its input leaves the previous outputs intact', asyn
   const dir = tmp();
   const corpus = smallCorpus(dir);
   const out = join(dir, 'out');
-  t.is(await main(['analyze', corpus, '--out', out, '--quiet'], io().io), 0);
+  t.is(await main(['analyze', corpus, '--out', out, '--quiet'], collectingIo().io), 0);
   const before = snapshot(out);
-  const c = io();
+  const c = collectingIo();
   t.is(await main(['analyze', join(dir, 'missing'), '--out', out, '--quiet'], c.io), 2);
   t.regex(c.err(), /input not found/);
   t.deepEqual(snapshot(out), before);
@@ -140,7 +134,7 @@ test('a folder holding only sub-folders is not framescope output either: refused
   const out = join(dir, 'precious');
   mkdirSync(join(out, 'chapters'), { recursive: true });
   writeFileSync(join(out, 'chapters', 'one.md'), 'draft');
-  const c = io();
+  const c = collectingIo();
   t.is(await main(['analyze', corpus, '--out', out, '--quiet'], c.io), 2);
   t.regex(c.err(), /--force/);
   t.is(readFileSync(join(out, 'chapters', 'one.md'), 'utf8'), 'draft');
@@ -153,7 +147,7 @@ test('a folder with a manifest.json framescope did not write is refused without 
   mkdirSync(out);
   writeFileSync(join(out, 'manifest.json'), '{"name": "my-web-app", "icons": []}\n');
   writeFileSync(join(out, 'index.html'), '<p>my site</p>');
-  t.is(await main(['analyze', corpus, '--out', out, '--quiet'], io().io), 2);
+  t.is(await main(['analyze', corpus, '--out', out, '--quiet'], collectingIo().io), 2);
   t.true(existsSync(join(out, 'index.html')));
 });
 
@@ -169,8 +163,8 @@ test('CSV cells that a spreadsheet would run are neutralised; --raw-csv keeps th
   writeFileSync(csv, `id,outlet,text\r\n${rows.join('\r\n')}\r\n`);
   const safe = join(dir, 'safe');
   const raw = join(dir, 'raw');
-  t.is(await main(['analyze', csv, '--out', safe, '--quiet'], io().io), 0);
-  t.is(await main(['analyze', csv, '--out', raw, '--quiet', '--raw-csv'], io().io), 0);
+  t.is(await main(['analyze', csv, '--out', safe, '--quiet'], collectingIo().io), 0);
+  t.is(await main(['analyze', csv, '--out', raw, '--quiet', '--raw-csv'], collectingIo().io), 0);
   for (const name of ['articles.csv', 'structure.csv', 'issues.csv']) {
     readBoth(join(safe, name));
     readBoth(join(raw, name));
@@ -243,7 +237,7 @@ test('Markdown tables escape pipes and line breaks: every row keeps its number o
     'id,outlet,text\r\n"id|one\nsplit","Out|let","A | B Title\n\nBody text here. More body."\r\n',
   );
   const out = join(dir, 'out');
-  t.is(await main(['analyze', csv, '--out', out, '--quiet'], io().io), 0);
+  t.is(await main(['analyze', csv, '--out', out, '--quiet'], collectingIo().io), 0);
   const report = readFileSync(join(out, 'report.md'), 'utf8').split('\n');
   const header = report.findIndex((l) => l.startsWith('| article |'));
   t.true(header >= 0);

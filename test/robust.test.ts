@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import test from 'ava';
 import Papa from 'papaparse';
 import { main } from '../src/cli/main.ts';
+import { collectingIo } from './helpers/io.ts';
 import { parseRfc4180 } from './helpers/rfc4180.ts';
 
 /**
@@ -19,19 +20,6 @@ import { parseRfc4180 } from './helpers/rfc4180.ts';
  * in a temporary folder (invented text only), and run through the real command line.
  */
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdout: (s: string) => void out.push(s),
-      stderr: (s: string) => void err.push(s),
-      stderrIsTTY: false,
-    },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
 const tmp = () => mkdtempSync(join(tmpdir(), 'framescope-robust-'));
 
 type Row = Record<string, string>;
@@ -95,7 +83,7 @@ test('a folder seeded with broken files: every problem is listed with a place an
   const dir = tmp();
   const { corpus, meta, files } = brokenFolder(dir);
   const out = join(dir, 'out');
-  const c = io();
+  const c = collectingIo();
   const code = await main(
     ['analyze', corpus, '--metadata', meta, '--out', out, '--max-bytes', MAX_BYTES, '--quiet'],
     c.io,
@@ -162,7 +150,10 @@ test('a text with an odd number of quote marks is analysed, and the unclosed quo
   const dir = tmp();
   const { corpus } = brokenFolder(dir);
   const out = join(dir, 'out');
-  t.is(await main(['analyze', join(corpus, 'odd-quotes.txt'), '--out', out, '--quiet'], io().io), 0);
+  t.is(
+    await main(['analyze', join(corpus, 'odd-quotes.txt'), '--out', out, '--quiet'], collectingIo().io),
+    0,
+  );
   const rows = readOutput(t, join(out, 'articles.csv'));
   t.deepEqual(
     rows.map((r) => r['status']),
@@ -180,9 +171,9 @@ test('--strict turns a warning into exit 1; without it a warning alone exits 0',
   const dir = tmp();
   const file = join(dir, 'latin1.txt');
   writeFileSync(file, Buffer.from('Caf\xe9 prices rose. Crews complained.\n', 'latin1'));
-  const plain = io();
+  const plain = collectingIo();
   t.is(await main(['analyze', file, '--out', join(dir, 'a'), '--quiet'], plain.io), 0, plain.err());
-  t.is(await main(['analyze', file, '--out', join(dir, 'b'), '--quiet', '--strict'], io().io), 1);
+  t.is(await main(['analyze', file, '--out', join(dir, 'b'), '--quiet', '--strict'], collectingIo().io), 1);
   const issues = readOutput(t, join(dir, 'b', 'issues.csv'));
   t.true(issues.some((i) => i['code'] === 'input/not-utf8' && i['severity'] === 'warning'));
 });
@@ -192,7 +183,7 @@ test('--strict on a clean corpus exits 0 (the built-in packs check without warni
   const clean = join(dir, 'clean.txt');
   writeFileSync(clean, ARTICLE);
   const out = join(dir, 'c');
-  const code = await main(['analyze', clean, '--out', out, '--quiet', '--strict'], io().io);
+  const code = await main(['analyze', clean, '--out', out, '--quiet', '--strict'], collectingIo().io);
   t.deepEqual(
     readOutput(t, join(out, 'issues.csv')).map((i) => `${i['code']} ${i['file']}:${i['line']}`),
     [],
@@ -203,12 +194,12 @@ test('--strict on a clean corpus exits 0 (the built-in packs check without warni
 test('an unknown option exits 2, names the option and writes nothing', async (t) => {
   const dir = tmp();
   writeFileSync(join(dir, 'a.txt'), ARTICLE);
-  const c = io();
+  const c = collectingIo();
   t.is(await main(['analyze', join(dir, 'a.txt'), '--out', join(dir, 'out'), '--colour'], c.io), 2);
   t.regex(c.err(), /--colour/);
   t.regex(c.err(), /--help/);
   t.false(existsSync(join(dir, 'out')));
-  const d = io();
+  const d = collectingIo();
   t.is(
     await main(['analyze', join(dir, 'a.txt'), '--out', join(dir, 'out'), '--max-bytes', 'lots'], d.io),
     2,
@@ -220,7 +211,7 @@ async function runCsv(dir: string, name: string, content: string | Buffer, extra
   const file = join(dir, name);
   writeFileSync(file, content);
   const out = join(dir, `out-${name}`);
-  const c = io();
+  const c = collectingIo();
   const code = await main(['analyze', file, '--out', out, '--quiet', ...extra], c.io);
   return { code, err: c.err(), out, file };
 }
@@ -392,7 +383,7 @@ test('binary, empty and oversized standard input is skipped with a reason, not a
     [Buffer.alloc(0), 'input/empty-file'],
     [Buffer.from('x'.repeat(300)), 'input/too-large'],
   ] as const) {
-    const c = io();
+    const c = collectingIo();
     const out = join(dir, code.replace('/', '-'));
     const exit = await main(['analyze', '-', '--out', out, '--quiet', '--max-bytes', '200'], {
       ...c.io,

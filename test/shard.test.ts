@@ -8,6 +8,7 @@ import type { CorpusItem } from '../src/corpus/index.ts';
 import { type Shard, idHash, inShard, numberItems, parseShard, shardFilter } from '../src/corpus/shard.ts';
 import { type RunPlan, runToFolder } from '../src/parallel/index.ts';
 import { TOOL_VERSION } from '../src/version.ts';
+import { collectingIo } from './helpers/io.ts';
 
 test('every id is in exactly one of n shards, the same one every time', (t) => {
   const ids = Array.from({ length: 600 }, (_, i) => `outlet-${i % 7}/article-${i}.txt`);
@@ -74,11 +75,6 @@ test('the shards of a stream keep their input numbers and together hold every it
   );
 });
 
-const io = () => {
-  const err: string[] = [];
-  return { io: { stdout: () => undefined, stderr: (s: string) => err.push(s), stderrIsTTY: false }, err };
-};
-
 /** Every output file of a folder, with the two times of the manifest blanked. */
 function outputsOf(dir: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -125,9 +121,9 @@ test('3 shards of the example corpus merged are byte for byte what a single run 
   );
   t.true(sizes.filter((s) => s > 0).length >= 2, `shard sizes ${sizes}`);
 
-  const { io: mergeIo, err } = io();
+  const { io: mergeIo, err } = collectingIo();
   const code = await runMerge([...shardDirs].reverse().concat(['--out', join(dir, 'merged')]), mergeIo);
-  t.true(code === 0 || code === 1, err.join(''));
+  t.true(code === 0 || code === 1, err());
   const expected = outputsOf(join(dir, 'single'));
   const merged = outputsOf(join(dir, 'merged'));
   t.deepEqual([...merged.keys()], [...expected.keys()]);
@@ -139,7 +135,7 @@ test('3 shards of the example corpus merged are byte for byte what a single run 
   );
   for (const [name, text] of expected) t.is(merged.get(name), text, `${name} differs`);
 
-  const missing = io();
+  const missing = collectingIo();
   t.is(
     await runMerge(
       [shardDirs[0] as string, shardDirs[2] as string, '--out', join(dir, 'partial')],
@@ -147,8 +143,8 @@ test('3 shards of the example corpus merged are byte for byte what a single run 
     ),
     2,
   );
-  t.regex(missing.err.join(''), /shard 2\/3 missing/);
-  const twice = io();
+  t.regex(missing.err(), /shard 2\/3 missing/);
+  const twice = collectingIo();
   t.is(
     await runMerge(
       [shardDirs[0] as string, shardDirs[0] as string, shardDirs[1] as string, '--out', join(dir, 'x')],
@@ -156,8 +152,8 @@ test('3 shards of the example corpus merged are byte for byte what a single run 
     ),
     2,
   );
-  t.regex(twice.err.join(''), /both shard 1\/3/);
-  const whole = io();
+  t.regex(twice.err(), /both shard 1\/3/);
+  const whole = collectingIo();
   t.is(await runMerge([join(dir, 'single'), '--out', join(dir, 'y')], whole.io), 2);
-  t.regex(whole.err.join(''), /not a shard/);
+  t.regex(whole.err(), /not a shard/);
 });

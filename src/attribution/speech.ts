@@ -531,16 +531,7 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
       if (!source || cueEnd >= comma) continue;
       const contentEnd = trimmedEnd(ctx, cueEnd, comma);
       if (contentEnd <= cueEnd) continue;
-      drafts.push(
-        draftOf(
-          ctx,
-          cue,
-          source,
-          false,
-          { start: t.start[cueEnd] as number, end: t.end[contentEnd - 1] as number, quotation: -1 },
-          sentence,
-        ),
-      );
+      pushSpanDraft(ctx, drafts, cue, source, cueEnd, contentEnd, sentence);
       continue;
     }
     source = sourceLeftOf(ctx, at, first);
@@ -554,28 +545,10 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
         const contentFirst = cueEnd + 1;
         const contentEnd = trimmedEnd(ctx, contentFirst, end);
         if (contentEnd - contentFirst >= 2) {
-          drafts.push(
-            draftOf(
-              ctx,
-              cue,
-              source,
-              false,
-              { start: t.start[contentFirst] as number, end: t.end[contentEnd - 1] as number, quotation: -1 },
-              sentence,
-            ),
-          );
+          pushSpanDraft(ctx, drafts, cue, source, contentFirst, contentEnd, sentence);
         } else if (before - first >= 2) {
           const e = trimmedEnd(ctx, first, before);
-          drafts.push(
-            draftOf(
-              ctx,
-              cue,
-              source,
-              false,
-              { start: t.start[first] as number, end: t.end[e - 1] as number, quotation: -1 },
-              sentence,
-            ),
-          );
+          pushSpanDraft(ctx, drafts, cue, source, first, e, sentence);
         }
         continue;
       }
@@ -595,41 +568,19 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
       if (right && !(quotedBefore >= 0 && !right.introduced)) {
         // "X," he said, "Y": one statement in two quotations, both the cue's.
         if (quotedBefore >= 0 && right.quotation >= 0) {
-          const q = ctx.quotations[quotedBefore] as Quotation;
-          drafts.push(
-            draftOf(
-              ctx,
-              cue,
-              source,
-              false,
-              { start: q.start, end: q.end, quotation: quotedBefore },
-              sentence,
-            ),
-          );
+          pushQuotationDraft(ctx, drafts, cue, source, quotedBefore, sentence);
         }
         drafts.push(draftOf(ctx, cue, source, false, right, sentence));
         continue;
       }
       // "...," Trump wrote.  /  ..., Xinhua reported.
       if (quotedBefore >= 0) {
-        const q = ctx.quotations[quotedBefore] as Quotation;
-        drafts.push(
-          draftOf(ctx, cue, source, false, { start: q.start, end: q.end, quotation: quotedBefore }, sentence),
-        );
+        pushQuotationDraft(ctx, drafts, cue, source, quotedBefore, sentence);
         continue;
       }
       if (before >= first && t.value[before] === ',' && before - first >= 2) {
         const e = trimmedEnd(ctx, first, before);
-        drafts.push(
-          draftOf(
-            ctx,
-            cue,
-            source,
-            false,
-            { start: t.start[first] as number, end: t.end[e - 1] as number, quotation: -1 },
-            sentence,
-          ),
-        );
+        pushSpanDraft(ctx, drafts, cue, source, first, e, sentence);
       }
       continue;
     }
@@ -646,25 +597,13 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
       if (!after) continue;
       const quoted = quotationEndingBefore(ctx, i, first);
       if (quoted >= 0) {
-        const q = ctx.quotations[quoted] as Quotation;
-        drafts.push(
-          draftOf(ctx, cue, after, false, { start: q.start, end: q.end, quotation: quoted }, sentence),
-        );
+        pushQuotationDraft(ctx, drafts, cue, after, quoted, sentence);
         // "X," said Trump, "Y".
         const rest = contentRightOf(ctx, after.end, end);
         if (rest && rest.quotation >= 0) drafts.push(draftOf(ctx, cue, after, false, rest, sentence));
       } else if (at - first >= 2) {
         const e = trimmedEnd(ctx, first, at);
-        drafts.push(
-          draftOf(
-            ctx,
-            cue,
-            after,
-            false,
-            { start: t.start[first] as number, end: t.end[e - 1] as number, quotation: -1 },
-            sentence,
-          ),
-        );
+        pushSpanDraft(ctx, drafts, cue, after, first, e, sentence);
       }
     }
   }
@@ -698,6 +637,34 @@ function accordingTo(ctx: SpeechContext, sentence: number, i: number, drafts: Dr
   const d = draftOf(ctx, cue, source, false, content, sentence);
   d.kind = 'according-to';
   drafts.push(d);
+}
+
+/** Records a cue whose content is the unquoted token run [first, end). */
+function pushSpanDraft(
+  ctx: SpeechContext,
+  drafts: Draft[],
+  cue: Draft['cue'],
+  source: TokenRange,
+  first: number,
+  end: number,
+  sentence: number,
+): void {
+  const t = ctx.doc.tokens;
+  const content = { start: t.start[first] as number, end: t.end[end - 1] as number, quotation: -1 };
+  drafts.push(draftOf(ctx, cue, source, false, content, sentence));
+}
+
+/** Records a cue whose content is the whole of quotation `quotation`. */
+function pushQuotationDraft(
+  ctx: SpeechContext,
+  drafts: Draft[],
+  cue: Draft['cue'],
+  source: TokenRange,
+  quotation: number,
+  sentence: number,
+): void {
+  const q = ctx.quotations[quotation] as Quotation;
+  drafts.push(draftOf(ctx, cue, source, false, { start: q.start, end: q.end, quotation }, sentence));
 }
 
 function draftOf(

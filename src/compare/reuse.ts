@@ -202,44 +202,50 @@ function passagesOf(
 }
 
 function framingDifferences(a: ArticleSummary, b: ArticleSummary): EntryDifference[] {
-  const all = new Map<string, EntryDifference>();
-  for (const e of a.framing)
-    all.set(e.entry, {
+  return countsSideBySide(
+    a.framing,
+    b.framing,
+    (e) => e.entry,
+    (e, countA, countB, prev?: EntryDifference) => ({
       entry: e.entry,
       category: e.category,
-      countA: e.count,
-      countB: 0,
-      example: e.example,
-    });
-  for (const e of b.framing) {
-    const prev = all.get(e.entry);
-    all.set(e.entry, {
-      entry: e.entry,
-      category: e.category,
-      countA: prev?.countA ?? 0,
-      countB: e.count,
+      countA,
+      countB,
       example: prev?.example ?? e.example,
-    });
-  }
-  return [...all.values()].filter((d) => d.countA !== d.countB).sort((x, y) => compareText(x.entry, y.entry));
+    }),
+  )
+    .filter((d) => d.countA !== d.countB)
+    .sort((x, y) => compareText(x.entry, y.entry));
 }
 
 function sourceDifferences(a: ArticleSummary, b: ArticleSummary): SourceDifference[] {
-  const all = new Map<string, SourceDifference>();
-  for (const s of a.sources)
-    all.set(s.source, { source: s.source, sourceType: s.sourceType, countA: s.count, countB: 0 });
-  for (const s of b.sources) {
-    const prev = all.get(s.source);
-    all.set(s.source, {
-      source: s.source,
-      sourceType: s.sourceType,
-      countA: prev?.countA ?? 0,
-      countB: s.count,
-    });
-  }
-  return [...all.values()]
+  return countsSideBySide(
+    a.sources,
+    b.sources,
+    (s) => s.source,
+    (s, countA, countB) => ({ source: s.source, sourceType: s.sourceType, countA, countB }),
+  )
     .filter((d) => (d.countA === 0) !== (d.countB === 0))
     .sort((x, y) => compareText(x.source, y.source));
+}
+
+/**
+ * One row per key with A's count and B's count; a key B also has takes B's fields, and `row` sees the
+ * row built from A (`prev`) to keep what A should decide.
+ */
+function countsSideBySide<T extends { readonly count: number }, R extends { readonly countA: number }>(
+  a: readonly T[],
+  b: readonly T[],
+  keyOf: (item: T) => string,
+  row: (item: T, countA: number, countB: number, prev?: R) => R,
+): R[] {
+  const all = new Map<string, R>();
+  for (const item of a) all.set(keyOf(item), row(item, item.count, 0));
+  for (const item of b) {
+    const prev = all.get(keyOf(item));
+    all.set(keyOf(item), row(item, prev?.countA ?? 0, item.count, prev));
+  }
+  return [...all.values()];
 }
 
 /** Measures one pair; returns null when it is neither a copy, a rewrite nor a partial reuse. */

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Metadata } from '../types.ts';
 import { openTextStream, stripBom } from './decode.ts';
-import { type CorpusItem, skippedItem } from './items.ts';
+import { type CorpusItem, notUtf8Item, skippedItem } from './items.ts';
 
 const LINE_BREAK = /\r\n|\n|\r/g;
 const countLineBreaks = (s: string): number => (s.match(LINE_BREAK) ?? []).length;
@@ -68,16 +68,7 @@ export async function* readCsv(
   const opened = input ? { stream: input, encoding: 'utf-8' as const } : await openTextStream(path);
   const stream = opened.stream;
   if (opened.encoding === 'windows-1252') {
-    queue.push({
-      kind: 'issue',
-      issue: {
-        severity: 'warning',
-        code: 'input/not-utf8',
-        message: 'the file is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)',
-        file: path,
-        hint: 'check a few characters in the output, or convert the file to UTF-8',
-      },
-    });
+    queue.push(notUtf8Item(path));
   }
 
   const take = (row: Readonly<Record<string, string | undefined>>, startLine: number) => {

@@ -3,7 +3,13 @@ import { extname, resolve } from 'node:path';
 import { readCsv } from './csv.ts';
 import { decodeBytes } from './decode.ts';
 import { readFolder } from './folder.ts';
-import { type CorpusItem, DEFAULT_READ_OPTIONS, type ReadOptions, skippedItem } from './items.ts';
+import {
+  type CorpusItem,
+  DEFAULT_READ_OPTIONS,
+  type ReadOptions,
+  notUtf8Item,
+  skippedItem,
+} from './items.ts';
 import { readJsonl } from './jsonl.ts';
 import { joinSidecar, readSidecar, unmatchedSidecarIssues } from './metadata.ts';
 import { readTextFile } from './textFile.ts';
@@ -62,17 +68,11 @@ async function* readInput(
         return;
       }
       if (decoded.encoding === 'windows-1252')
-        yield {
-          kind: 'issue',
-          issue: {
-            severity: 'warning',
-            code: 'input/not-utf8',
-            message: 'standard input is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)',
-            file: '<stdin>',
-            articleId: 'stdin',
-            hint: 'check a few characters in the output, or convert the text to UTF-8',
-          },
-        };
+        yield notUtf8Item('<stdin>', {
+          articleId: 'stdin',
+          subject: 'standard input',
+          hint: 'check a few characters in the output, or convert the text to UTF-8',
+        });
       yield {
         kind: 'article',
         article: {

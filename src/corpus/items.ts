@@ -39,3 +39,26 @@ export function skippedItem(
     issue: { severity: 'error', code, message: reason, file, articleId: id, hint, ...where },
   };
 }
+
+/** The warning for an input that was not valid UTF-8 and was read as Windows-1252 instead. */
+export function notUtf8Item(
+  file: string,
+  place: { readonly articleId?: string; readonly subject?: string; readonly hint?: string } = {},
+): CorpusItem {
+  const {
+    articleId,
+    subject = 'the file',
+    hint = 'check a few characters in the output, or convert the file to UTF-8',
+  } = place;
+  return {
+    kind: 'issue',
+    issue: {
+      severity: 'warning',
+      code: 'input/not-utf8',
+      message: `${subject} is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)`,
+      file,
+      ...(articleId === undefined ? {} : { articleId }),
+      hint,
+    },
+  };
+}

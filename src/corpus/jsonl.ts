@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Metadata } from '../types.ts';
 import { openTextStream, stripBom } from './decode.ts';
-import { type CorpusItem, skippedItem } from './items.ts';
+import { type CorpusItem, notUtf8Item, skippedItem } from './items.ts';
 
 /** Reads a JSONL (NDJSON) corpus line by line: one JSON object per article. */
 export async function* readJsonl(
@@ -13,16 +13,7 @@ export async function* readJsonl(
 ): AsyncGenerator<CorpusItem> {
   const opened = input ? { stream: input, encoding: 'utf-8' as const } : await openTextStream(path);
   if (opened.encoding === 'windows-1252') {
-    yield {
-      kind: 'issue',
-      issue: {
-        severity: 'warning',
-        code: 'input/not-utf8',
-        message: 'the file is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)',
-        file: path,
-        hint: 'check a few characters in the output, or convert the file to UTF-8',
-      },
-    };
+    yield notUtf8Item(path);
   }
   const lines = createInterface({ input: opened.stream, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNo = 0;

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Article, Metadata } from '../types.ts';
 import { decodeBytes } from './decode.ts';
 import { htmlToText } from './html.ts';
-import { type CorpusItem, skippedItem } from './items.ts';
+import { type CorpusItem, notUtf8Item, skippedItem } from './items.ts';
 
 /** Reads one .txt, .md or .html file as one article, or says why it was skipped. */
 export async function readTextFile(path: string, id: string, maxBytes: number): Promise<CorpusItem[]> {
@@ -62,17 +62,12 @@ async function readReadableTextFile(path: string, id: string, maxBytes: number):
   }
   const items: CorpusItem[] = [];
   if (decoded.encoding === 'windows-1252') {
-    items.push({
-      kind: 'issue',
-      issue: {
-        severity: 'warning',
-        code: 'input/not-utf8',
-        message: 'the file is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)',
-        file: path,
+    items.push(
+      notUtf8Item(path, {
         articleId: id,
         hint: 'check a few characters in the HTML view, or convert the file to UTF-8',
-      },
-    });
+      }),
+    );
   }
   const ext = extname(path).toLowerCase();
   const metadata: Metadata = {};

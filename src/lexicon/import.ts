@@ -38,6 +38,15 @@ function categoryOf(label: string): string {
     .join('.');
 }
 
+/** Every problem an importer finds is an error at a line of the imported file. */
+function errorsInto(
+  issues: Issue[],
+  file: string,
+): (code: string, line: number, message: string, hint: string) => void {
+  return (code, line, message, hint) =>
+    void issues.push(lexiconIssue('error', code, file, line, message, hint));
+}
+
 function importedPack(
   file: string,
   pack: string,
@@ -100,6 +109,7 @@ function importedEntry(
  */
 export function parseLiwcDic(text: string, file: string, pack = slugOf(file)): Pack {
   const issues: Issue[] = [];
+  const error = errorsInto(issues, file);
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const names = new Map<string, { category: string; line: number }>();
   const words = new Map<string, Located[]>();
@@ -114,15 +124,11 @@ export function parseLiwcDic(text: string, file: string, pack = slugOf(file)): P
       return;
     }
     if (section === 'before') {
-      issues.push(
-        lexiconIssue(
-          'error',
-          'lexicon/bad-syntax',
-          file,
-          line,
-          'a LIWC dictionary must start with a `%` line',
-          'put `%` on the first line, then the categories, then `%` again',
-        ),
+      error(
+        'lexicon/bad-syntax',
+        line,
+        'a LIWC dictionary must start with a `%` line',
+        'put `%` on the first line, then the categories, then `%` again',
       );
       section = 'words';
       return;
@@ -130,16 +136,7 @@ export function parseLiwcDic(text: string, file: string, pack = slugOf(file)): P
     if (section === 'header') {
       const m = /^(\S+)\s+(.+)$/.exec(trimmed);
       if (!m) {
-        issues.push(
-          lexiconIssue(
-            'error',
-            'lexicon/bad-syntax',
-            file,
-            line,
-            `category line \`${trimmed}\` has no name`,
-            'write `id<TAB>name`',
-          ),
-        );
+        error('lexicon/bad-syntax', line, `category line \`${trimmed}\` has no name`, 'write `id<TAB>name`');
         return;
       }
       const category = categoryOf((m[2] as string).trim());
@@ -166,30 +163,17 @@ export function parseLiwcDic(text: string, file: string, pack = slugOf(file)): P
       ids = parts.slice(k);
     }
     if (ids.length === 0) {
-      issues.push(
-        lexiconIssue(
-          'error',
-          'lexicon/bad-syntax',
-          file,
-          line,
-          `word \`${word}\` has no category`,
-          'add category ids after a tab',
-        ),
-      );
+      error('lexicon/bad-syntax', line, `word \`${word}\` has no category`, 'add category ids after a tab');
       return;
     }
     for (const id of ids) {
       const cat = names.get(idKey(id));
       if (!cat) {
-        issues.push(
-          lexiconIssue(
-            'error',
-            'lexicon/bad-value',
-            file,
-            line,
-            `word \`${word}\` names category \`${id}\`, which the header does not define`,
-            'add the category to the header between the `%` lines, or fix the id',
-          ),
+        error(
+          'lexicon/bad-value',
+          line,
+          `word \`${word}\` names category \`${id}\`, which the header does not define`,
+          'add the category to the header between the `%` lines, or fix the id',
         );
         continue;
       }
@@ -213,18 +197,15 @@ export function parseQuantedaYaml(text: string, file: string, pack = slugOf(file
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const issues: Issue[] = [];
+  const error = errorsInto(issues, file);
   const lineOf = (node: Node | null | undefined) =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   for (const e of doc.errors)
-    issues.push(
-      lexiconIssue(
-        'error',
-        'lexicon/bad-syntax',
-        file,
-        e.linePos?.[0]?.line ?? 1,
-        `YAML: ${e.message.split('\n')[0]}`,
-        'fix the YAML',
-      ),
+    error(
+      'lexicon/bad-syntax',
+      e.linePos?.[0]?.line ?? 1,
+      `YAML: ${e.message.split('\n')[0]}`,
+      'fix the YAML',
     );
   const entries: PackEntry[] = [];
   const walk = (node: unknown, path: string[], line: number) => {
@@ -241,41 +222,29 @@ export function parseQuantedaYaml(text: string, file: string, pack = slugOf(file
       if (isScalar(item) && item.value !== null && typeof item.value !== 'object')
         patterns.push({ text: String(item.value), line: lineOf(item) });
       else
-        issues.push(
-          lexiconIssue(
-            'error',
-            'lexicon/bad-value',
-            file,
-            lineOf(item as Node),
-            `\`${path.join('.')}\` holds something other than a pattern`,
-            'a leaf must be a list of words or phrases',
-          ),
+        error(
+          'lexicon/bad-value',
+          lineOf(item as Node),
+          `\`${path.join('.')}\` holds something other than a pattern`,
+          'a leaf must be a list of words or phrases',
         );
     }
     if (path.length === 0) {
-      issues.push(
-        lexiconIssue(
-          'error',
-          'lexicon/bad-syntax',
-          file,
-          line,
-          'a quanteda dictionary must be a mapping',
-          'write `category: [word, ...]`',
-        ),
+      error(
+        'lexicon/bad-syntax',
+        line,
+        'a quanteda dictionary must be a mapping',
+        'write `category: [word, ...]`',
       );
       return;
     }
     const category = categoryOf(path.join('.'));
     if (patterns.length === 0)
-      issues.push(
-        lexiconIssue(
-          'error',
-          'lexicon/empty-pattern',
-          file,
-          line,
-          `category \`${category}\` has no patterns`,
-          'add patterns or remove it',
-        ),
+      error(
+        'lexicon/empty-pattern',
+        line,
+        `category \`${category}\` has no patterns`,
+        'add patterns or remove it',
       );
     else entries.push(importedEntry(category, line, patterns, file, 'quanteda dictionary', 'exact'));
   };
@@ -298,18 +267,15 @@ export function parseCsvPacks(text: string, file: string): Pack[] {
     transformHeader: (h) => h.trim().toLowerCase(),
   });
   const issues: Issue[] = [];
+  const error = errorsInto(issues, file);
   const fields = parsed.meta.fields ?? [];
   const missing = CSV_COLUMNS.filter((c) => c !== 'weight' && !fields.includes(c));
   if (missing.length > 0) {
-    issues.push(
-      lexiconIssue(
-        'error',
-        'lexicon/missing-field',
-        file,
-        1,
-        `the CSV has no column ${missing.map((m) => `\`${m}\``).join(', ')}`,
-        `the header must hold ${CSV_COLUMNS.join(',')}`,
-      ),
+    error(
+      'lexicon/missing-field',
+      1,
+      `the CSV has no column ${missing.map((m) => `\`${m}\``).join(', ')}`,
+      `the header must hold ${CSV_COLUMNS.join(',')}`,
     );
     return [importedPack(file, slugOf(file), [], issues, 'CSV lexicon', 'csv')];
   }
@@ -318,15 +284,11 @@ export function parseCsvPacks(text: string, file: string): Pack[] {
       !(CSV_COLUMNS as readonly string[]).includes(f) && !(CSV_OPTIONAL as readonly string[]).includes(f),
   );
   for (const f of unknown)
-    issues.push(
-      lexiconIssue(
-        'error',
-        'lexicon/unknown-field',
-        file,
-        1,
-        `unknown column \`${f}\``,
-        `columns are ${[...CSV_COLUMNS, ...CSV_OPTIONAL].join(', ')}`,
-      ),
+    error(
+      'lexicon/unknown-field',
+      1,
+      `unknown column \`${f}\``,
+      `columns are ${[...CSV_COLUMNS, ...CSV_OPTIONAL].join(', ')}`,
     );
   interface Building {
     kind: PackKind;
@@ -339,8 +301,7 @@ export function parseCsvPacks(text: string, file: string): Pack[] {
     const packId = get('pack') || slugOf(file);
     const id = get('id');
     const pattern = row['pattern'] ?? '';
-    const issue = (code: string, message: string, hint: string) =>
-      issues.push(lexiconIssue('error', code, file, line, message, hint));
+    const issue = (code: string, message: string, hint: string) => error(code, line, message, hint);
     if (!id)
       return issue(
         'lexicon/missing-field',
@@ -429,15 +390,11 @@ export function parseCsvPacks(text: string, file: string): Pack[] {
     });
   });
   for (const e of parsed.errors)
-    issues.push(
-      lexiconIssue(
-        'error',
-        'lexicon/bad-syntax',
-        file,
-        (e.row ?? 0) + 2,
-        `CSV: ${e.message}`,
-        'check quotes and the number of columns',
-      ),
+    error(
+      'lexicon/bad-syntax',
+      (e.row ?? 0) + 2,
+      `CSV: ${e.message}`,
+      'check quotes and the number of columns',
     );
   const out: Pack[] = [];
   let first = true;

@@ -117,31 +117,25 @@ function hitAt(units: UnitStream, pattern: CompiledPattern, i: number): Hit | nu
   // The nearest B after A, else the nearest B before A.
   for (let gap = 0; gap <= near; gap++) {
     const after = a1 + gap;
-    if (phraseAt(units, b, after, sentence, entry))
-      return {
-        pattern,
-        a0: i,
-        a1,
-        b0: after,
-        b1: after + b.length,
-        first: i,
-        end: after + b.length,
-        size: a.length + b.length,
-      };
+    if (phraseAt(units, b, after, sentence, entry)) return nearHit(pattern, i, a1, after, after + b.length);
     const before = i - gap - b.length;
-    if (phraseAt(units, b, before, sentence, entry))
-      return {
-        pattern,
-        a0: i,
-        a1,
-        b0: before,
-        b1: i - gap,
-        first: before,
-        end: a1,
-        size: a.length + b.length,
-      };
+    if (phraseAt(units, b, before, sentence, entry)) return nearHit(pattern, i, a1, before, i - gap);
   }
   return null;
+}
+
+/** A NEAR hit of phrase A at units [a0, a1) and phrase B at [b0, b1), in either order. */
+function nearHit(pattern: CompiledPattern, a0: number, a1: number, b0: number, b1: number): Hit {
+  return {
+    pattern,
+    a0,
+    a1,
+    b0,
+    b1,
+    first: Math.min(a0, b0),
+    end: Math.max(a1, b1),
+    size: a1 - a0 + (b1 - b0),
+  };
 }
 
 /** True when the hit lies inside one of its entry's exclude phrases. */
