@@ -23,8 +23,8 @@ test('kwic prints id, line:column and the context of each hit', async (t) => {
     },
   });
   t.is(code, 0);
-  t.is(out, 'one\t3:31\tpraised the | shiny widgets | at the\n');
-  t.regex(err, /1 hits in 2 files/);
+  t.is(out, 'one.txt\t3:31\tpraised the | shiny widgets | at the\tauthorial\n');
+  t.regex(err, /1 hits in 2 articles/);
 });
 
 test('kwic reports a bad pattern and exits 2', async (t) => {

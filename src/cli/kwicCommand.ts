@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { type SourceLexicon, findAttributions, loadSourceLexicon } from '../attribution/index.ts';
+import { readCorpus } from '../corpus/index.ts';
 import { MATCH_MODES, type MatchMode, type Pack, compileLexicon, formatIssue } from '../lexicon/index.ts';
 import { findMatches } from '../match/index.ts';
 import { readDocument } from '../text/document.ts';
+import { findQuotations } from '../text/quotes.ts';
 import type { Document, Match } from '../types.ts';
 
 interface KwicIO {
@@ -13,8 +14,9 @@ interface KwicIO {
 export const KWIC_HELP = `framescope kwic <pattern> <input files or folders...> [--window 8] [--match lemma] [--case-sensitive]
 
 Prints every hit of one lexicon pattern (same syntax and matcher as the packs) as
-  id  line:column  left context | match | right context
-with --window words of context on each side (default 8). Inputs are .txt files or folders of them.
+  id  line:column  left context | match | right context  voice
+with --window words of context on each side (default 8) and the hit's voice (authorial, quoted,
+attributed). Inputs are what analyze reads: folders, .txt/.md/.html, .csv or .jsonl files.
 `;
 
 /** A one-entry pack holding the pattern, so that kwic runs exactly the matcher of the packs. */
@@ -49,16 +51,12 @@ export function kwicPack(pattern: string, match: MatchMode, caseSensitive: boole
   };
 }
 
-function textFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((f) => {
-      const full = join(path, f);
-      if (statSync(full).isDirectory()) return textFiles(full);
-      return extname(f).toLowerCase() === '.txt' ? [full] : [];
-    });
-}
+/** The source lexicon, loaded once and only when an article needs its voice. */
+let sourceLexicon: SourceLexicon | null = null;
+const sources = (): SourceLexicon => {
+  sourceLexicon ??= loadSourceLexicon();
+  return sourceLexicon;
+};
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -116,23 +114,29 @@ export async function runKwic(args: string[], io: KwicIO): Promise<number> {
     for (const issue of lexicon.issues) io.stderr(`${formatIssue(issue)}\n`);
     return 2;
   }
-  let files: string[];
+  let hits = 0;
+  let articles = 0;
   try {
-    files = inputs.flatMap(textFiles);
+    for (const input of inputs) {
+      for await (const item of readCorpus({ input })) {
+        if (item.kind !== 'article') {
+          io.stderr(`${formatIssue(item.issue)}\n`);
+          continue;
+        }
+        articles++;
+        const doc = readDocument(item.article);
+        const quotations = findQuotations(doc);
+        const attributions = findAttributions(doc, quotations, sources());
+        for (const m of findMatches(doc, lexicon, { quotations, attributions })) {
+          io.stdout(`${kwicLine(item.article.id, doc, m, window)}\t${m.voice}\n`);
+          hits++;
+        }
+      }
+    }
   } catch (e) {
     io.stderr(`framescope kwic: ${(e as Error).message}\n`);
     return 2;
   }
-  let hits = 0;
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    const id = basename(file, extname(file));
-    const doc = readDocument({ id, text, metadata: {}, source: { file, format: 'txt' } });
-    for (const m of findMatches(doc, lexicon)) {
-      io.stdout(`${kwicLine(id, doc, m, window)}\n`);
-      hits++;
-    }
-  }
-  io.stderr(`${hits} hits in ${files.length} files\n`);
+  io.stderr(`${hits} hits in ${articles} articles\n`);
   return 0;
 }
