@@ -170,15 +170,23 @@ export function discrepancySection(comparison: Comparison): string {
   const groups = [...new Set(comparison.discrepancies.map((d) => d.group))];
   if (groups.length === 0) return 'No discrepancy found between articles of the same group.';
   const out: string[] = [];
+  const byGroup = groupBy(comparison.discrepancies, (d) => d.group);
   for (const g of groups) {
-    out.push(
-      `Group \`${g}\`:`,
-      '',
-      ...discrepancyLines(comparison.discrepancies.filter((d) => d.group === g)),
-      '',
-    );
+    out.push(`Group \`${g}\`:`, '', ...discrepancyLines(byGroup.get(g) ?? []), '');
   }
   return out.join('\n').trimEnd();
+}
+
+/** Items by key, in their original order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 export interface ComparisonMarkdownOptions {
@@ -207,6 +215,20 @@ export function comparisonMarkdown(comparison: Comparison, options: ComparisonMa
     options.metadataColumns ?? (summaries.some((s) => s.metadata['outlet']) ? ['outlet'] : []);
   const figureColumns = options.figureColumns ?? [];
   const keyTerms = options.keyTerms ?? 8;
+  // Indexed once: filtering the corpus-wide lists per group would be quadratic in the corpus.
+  const choicesOf = groupBy(comparison.choices, (c) => c.group);
+  const discrepanciesOf = groupBy(comparison.discrepancies, (d) => d.group);
+  const keynessOf = groupBy(
+    comparison.keyness.filter((k) => k.scope === 'article'),
+    (k) => k.reference,
+  );
+  const groupOfArticle = new Map<string, string>();
+  for (const g of grouping.groups)
+    for (const m of g.members) groupOfArticle.set((summaries[m] as ArticleSummary).id, g.id);
+  const pairsOf = groupBy(
+    comparison.reuse.pairs.filter((p) => groupOfArticle.get(p.a) === groupOfArticle.get(p.b)),
+    (p) => groupOfArticle.get(p.a) ?? '',
+  );
   for (const group of grouping.groups) {
     const members = group.members.map((m) => summaries[m] as ArticleSummary);
     const ids = new Set(members.map((s) => s.id));
@@ -215,7 +237,7 @@ export function comparisonMarkdown(comparison: Comparison, options: ComparisonMa
       '',
     );
     if (group.cohesion !== null) out.push(`Mean pairwise cosine: ${formatNumber(group.cohesion)}.`, '');
-    const choices = comparison.choices.filter((c) => c.group === group.id);
+    const choices = choicesOf.get(group.id) ?? [];
     const sets = [...new Set(choices.map((c) => c.set))].sort();
     const header = ['article', ...metadataColumns, 'words', ...figureColumns, ...sets];
     const rows = members.map((s) => [
@@ -236,7 +258,7 @@ export function comparisonMarkdown(comparison: Comparison, options: ComparisonMa
     ]);
     out.push(markdownTable(header, rows, numeric), '');
 
-    const pairs = comparison.reuse.pairs.filter((p) => ids.has(p.a) && ids.has(p.b));
+    const pairs = (pairsOf.get(group.id) ?? []).filter((p) => ids.has(p.a) && ids.has(p.b));
     out.push('### Reuse', '');
     if (pairs.length === 0)
       out.push('No pair of articles in this group is a copy or a rewrite of the other.', '');
@@ -276,12 +298,10 @@ export function comparisonMarkdown(comparison: Comparison, options: ComparisonMa
     }
 
     out.push('### Facts that disagree', '');
-    out.push(...discrepancyLines(comparison.discrepancies.filter((d) => d.group === group.id)));
+    out.push(...discrepancyLines(discrepanciesOf.get(group.id) ?? []));
     out.push('');
 
-    const key = comparison.keyness.filter(
-      (k) => k.scope === 'article' && k.reference === group.id && ids.has(k.target),
-    );
+    const key = (keynessOf.get(group.id) ?? []).filter((k) => ids.has(k.target));
     out.push('### Distinctive words', '');
     if (key.length === 0)
       out.push('No word is significantly over-used by one article against the rest of the group.', '');
