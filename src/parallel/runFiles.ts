@@ -1,10 +1,14 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { CorpusResult } from '../analyzer.ts';
 import { MARKER, StagedOutputDir } from '../cli/outputDir.ts';
+import type { Fingerprints } from '../compare/compactSummary.ts';
 import { buildManifest } from '../report/manifest.ts';
 import type { RunOverview } from '../report/runData.ts';
 import { RunOutputs } from '../report/runOutputs.ts';
 import { RESULTS_FILE, type ResultsHeader, ResultsWriter, parseRecordLine } from './resultsFile.ts';
+
+/** Articles whose fingerprints stay loaded while reuse pairs are measured. */
+const FINGERPRINT_CACHE = 256;
 
 /**
  * Reads single items back from a finished `run-data.ndjson` by the place its writer reported:
@@ -55,7 +59,11 @@ export class RunWriter {
     const staged = await StagedOutputDir.open(out);
     try {
       const results = await ResultsWriter.open(staged.pathOf(RESULTS_FILE), header);
-      return new RunWriter(staged, results, new RunOutputs(staged, header.run, header.output));
+      return new RunWriter(
+        staged,
+        results,
+        new RunOutputs(staged, header.run, header.output, { compactSummaries: true }),
+      );
     } catch (e) {
       await staged.discard();
       throw e;
@@ -82,14 +90,28 @@ export class RunWriter {
     try {
       const written = await this.results.close();
       const reader = new RecordReader(this.staged.pathOf(RESULTS_FILE));
+      const itemAt = (k: number) => reader.read(this.offsets[k] as number, this.sizes[k] as number);
+      // Reuse reads the candidates in order of their first article, so a small cache of
+      // fingerprints serves most pairs without reading the file again.
+      const cache = new Map<number, Fingerprints>();
+      const fingerprintsOf = (k: number): Fingerprints => {
+        const known = cache.get(k);
+        if (known) return known;
+        const item = itemAt(k);
+        if (item.kind !== 'result') throw new Error(`${RESULTS_FILE}: expected a result at article ${k}`);
+        const found = { shingles: item.summary.shingles, sentences: item.summary.sentences };
+        if (cache.size >= FINGERPRINT_CACHE) cache.delete(cache.keys().next().value as number);
+        cache.set(k, found);
+        return found;
+      };
       let run: RunOverview;
       try {
         run = this.outputs.finish((id) => {
           const k = this.places.get(id);
           if (k === undefined) return undefined;
-          const item = reader.read(this.offsets[k] as number, this.sizes[k] as number);
+          const item = itemAt(k);
           return item.kind === 'result' ? item.result.article.text : undefined;
-        });
+        }, fingerprintsOf);
       } finally {
         reader.close();
       }

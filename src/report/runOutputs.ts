@@ -1,4 +1,5 @@
 import type { CorpusResult, PackInfo } from '../analyzer.ts';
+import { type Fingerprints, TermPool, compactSummary } from '../compare/compactSummary.ts';
 import { compareCorpus } from '../compare/index.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import { type GroupFigures, groupFigures, groupFiguresTable } from '../score/groups.ts';
@@ -130,11 +131,16 @@ export class RunOutputs {
   private readonly json: ResultsJsonWriter | null;
   private readonly pages: HtmlPageNames | null;
 
+  /** Set when the caller can give fingerprints back at `finish`: summaries are then kept compact. */
+  private readonly terms: TermPool | null;
+
   constructor(
     private readonly sink: OutputSink,
     private readonly run: RunInfo,
     options: Partial<OutputOptions> = {},
+    storage: { readonly compactSummaries: boolean } = { compactSummaries: false },
   ) {
+    this.terms = storage.compactSummaries ? new TermPool() : null;
     this.options = { ...DEFAULT_OUTPUT_OPTIONS, ...options };
     this.attributions = new SortedChunks(sink.scratch('attributions.csv'), compareAttributionArticles);
     this.scores = new SortedChunks(sink.scratch('scores_long.csv'), byCodeUnits);
@@ -184,14 +190,20 @@ export class RunOutputs {
     if (this.pages) this.sink.write(...htmlPage(this.pages, r));
     this.records.push(articleRecord(r, summary.figures));
     if (this.details.length < REPORT_DETAIL_LIMIT) this.details.push(r);
-    this.summaries.push(summary);
+    this.summaries.push(this.terms ? compactSummary(summary, this.terms) : summary);
   }
 
   /**
    * Writes the corpus-level files. `textOf` gives an article's text back for the few passages
-   * that reuse.csv and comparison.md quote (the texts are not kept).
+   * that reuse.csv and comparison.md quote (the texts are not kept); `fingerprintsOf` the
+   * fingerprints of the i-th analysed article, required when the summaries are kept compact.
    */
-  finish(textOf: (id: string) => string | undefined): RunOverview {
+  finish(
+    textOf: (id: string) => string | undefined,
+    fingerprintsOf?: (index: number) => Fingerprints,
+  ): RunOverview {
+    if (this.terms && !fingerprintsOf)
+      throw new Error('RunOutputs.finish: expected fingerprintsOf, since the summaries were kept compact');
     const o = this.options;
     const sink = this.sink;
     const run: RunOverview = {
@@ -209,7 +221,12 @@ export class RunOutputs {
     for (const k of this.skipped) sink.append('results.ndjson', skippedLine(k));
     if (this.json) sink.append('results.json', this.json.end(run));
 
-    const comparison = compareCorpus(this.summaries, { groupBy: o.groupBy, all: o.oneGroup, textOf });
+    const comparison = compareCorpus(this.summaries, {
+      groupBy: o.groupBy,
+      all: o.oneGroup,
+      textOf,
+      ...(this.terms && fingerprintsOf ? { fingerprintsOf } : {}),
+    });
     const hasColumn = (c: string) => records.some((r) => (r.metadata[c] ?? '') !== '');
     const by = o.by ?? (hasColumn('outlet') ? 'outlet' : null);
 
