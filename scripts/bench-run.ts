@@ -26,5 +26,5 @@ const data = await runToFolder({
   output: { safeCells: true },
 });
 process.stdout.write(
-  `${JSON.stringify({ articles: data.results.length, tokens: data.results.reduce((a, r) => a + r.tokenCount, 0) })}\n`,
+  `${JSON.stringify({ articles: data.records.length, tokens: data.records.reduce((a, r) => a + r.tokenCount, 0) })}\n`,
 );

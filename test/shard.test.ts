@@ -108,16 +108,16 @@ test('3 shards of the example corpus merged are byte for byte what a single run 
     output: { safeCells: true },
   });
   const single = await runToFolder(plan(join(dir, 'single'), null, 1));
-  t.true(single.results.length >= 8);
+  t.true(single.records.length >= 8);
   const shardDirs = [1, 2, 3].map((i) => join(dir, `shard-${i}`));
   const sizes: number[] = [];
   for (const [i, out] of shardDirs.entries()) {
     const data = await runToFolder(plan(out, { index: i + 1, count: 3 }, i === 1 ? 2 : 1));
-    sizes.push(data.results.length);
+    sizes.push(data.records.length);
   }
   t.is(
     sizes.reduce((a, b) => a + b, 0),
-    single.results.length,
+    single.records.length,
   );
   t.true(sizes.filter((s) => s > 0).length >= 2, `shard sizes ${sizes}`);
 

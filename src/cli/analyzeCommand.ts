@@ -145,13 +145,13 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     },
   });
   progress.done();
-  const { results, skipped, issues } = data;
+  const { records, skipped, issues } = data;
 
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
   if (!values.quiet) {
     io.stderr(
-      `framescope: ${results.length} articles analysed, ${skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,
+      `framescope: ${records.length} articles analysed, ${skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,
     );
   }
   if (errors > 0 || (values.strict && issues.length > 0)) return EXIT.dataProblems;

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RunCollector } from '../parallel/collect.ts';
 import {
   RESULTS_FILE,
   ResultsFileError,
@@ -9,9 +8,7 @@ import {
   type ResultsRecord,
   openResultsFile,
 } from '../parallel/resultsFile.ts';
-import type { ResultsWriter } from '../parallel/resultsFile.ts';
-import { openRunResults, writeRunFiles } from '../parallel/runFiles.ts';
-import type { RunData } from '../report/runData.ts';
+import { RunWriter } from '../parallel/runFiles.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 import { OutputDirError, checkOutputDir } from './outputDir.ts';
 
@@ -149,13 +146,13 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
   const files = await Promise.all(dirs.map((d) => openResultsFile(join(d, RESULTS_FILE))));
   const closeAll = () => Promise.all(files.map((f) => f.records.return(undefined)));
   /** Open until the outputs are in place; removed if the merge fails half way. */
-  let results: ResultsWriter | null = null;
+  let writer: RunWriter | null = null;
   try {
     const headers = files.map((f) => f.header);
     checkHeaders(dirs, headers);
     const first = headers[0] as ResultsHeader;
-    results = await openRunResults(values.out, { ...first, shard: null });
-    const collector = new RunCollector(first.runIssues);
+    writer = await RunWriter.open(values.out, { ...first, shard: null });
+    writer.addRunIssues(first.runIssues);
     // The reader numbered every item of the whole input, so the shards' numbers are 0..n-1 with
     // no gap and no repeat; anything else means a shard folder was damaged or is from another run.
     let expected = 0;
@@ -167,23 +164,16 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
             : `items ${expected}..${seq - 1} are in no shard folder; is a shard's ${RESULTS_FILE} cut short?`,
         );
       expected++;
-      collector.add(item);
-      await results.write(seq, item);
+      await writer.write(seq, item);
     }
-    const data: RunData = {
-      ...first.run,
-      results: collector.results,
-      summaries: collector.summaries,
-      skipped: collector.skipped,
-      issues: collector.issues,
-    };
-    await writeRunFiles(values.out, data, results, { output: first.output, startedAt, shard: null });
-    results = null;
+    const done = writer;
+    writer = null;
+    const data = await done.finish({ startedAt, shard: null });
     const errors = data.issues.filter((i) => i.severity === 'error').length;
     const warnings = data.issues.filter((i) => i.severity === 'warning').length;
     if (!values.quiet)
       io.stderr(
-        `framescope: merged ${dirs.length} shards: ${data.results.length} articles analysed, ${data.skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,
+        `framescope: merged ${dirs.length} shards: ${data.records.length} articles analysed, ${data.skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,
       );
     if (errors > 0 || (first.run.settings['strict'] === 'true' && data.issues.length > 0))
       return EXIT.dataProblems;
@@ -196,6 +186,6 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     throw e;
   } finally {
     await closeAll();
-    if (results !== null) await results.discard();
+    if (writer !== null) await writer.discard();
   }
 }

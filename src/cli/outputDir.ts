@@ -1,6 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { ChunkStore, OutputSink } from '../report/outputSink.ts';
 
 /** The file that marks a folder as written by framescope (and so safe to replace). */
 export const MARKER = 'manifest.json';
@@ -50,6 +62,198 @@ async function removeStaleTemporaries(parent: string, name: string): Promise<voi
   }
 }
 
+/** What the manifest lists of one written file. */
+export interface WrittenFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/** Appends beyond this many buffered characters go to disk: few system calls, bounded memory. */
+const FLUSH_CHARS = 1 << 18;
+
+/** A file of the staging folder being appended to, hashed as it is written. */
+class AppendedFile {
+  private readonly hash = createHash('sha256');
+  private bytes = 0;
+  private buffer: string[] = [];
+  private buffered = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly fd: number,
+  ) {}
+
+  append(text: string): void {
+    if (text === '') return;
+    this.buffer.push(text);
+    this.buffered += text.length;
+    if (this.buffered >= FLUSH_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffered === 0) return;
+    const data = Buffer.from(this.buffer.join(''));
+    this.buffer = [];
+    this.buffered = 0;
+    this.hash.update(data);
+    this.bytes += data.length;
+    let done = 0;
+    while (done < data.length) done += writeSync(this.fd, data, done);
+  }
+
+  close(): WrittenFile {
+    this.flush();
+    closeSync(this.fd);
+    return { file: this.name, sha256: this.hash.digest('hex'), bytes: this.bytes };
+  }
+}
+
+/** Chunks kept in a scratch file of the staging folder, read back by offset. */
+class FileChunks implements ChunkStore {
+  private readonly offsets: number[] = [];
+  private readonly lengths: number[] = [];
+  private end = 0;
+  private fd: number | null;
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, 'w+');
+  }
+
+  private open(): number {
+    if (this.fd === null) throw new Error(`FileChunks: ${this.path} is closed`);
+    return this.fd;
+  }
+
+  put(text: string): number {
+    const data = Buffer.from(text);
+    const fd = this.open();
+    let done = 0;
+    while (done < data.length) done += writeSync(fd, data, done, data.length - done, this.end + done);
+    this.offsets.push(this.end);
+    this.lengths.push(data.length);
+    this.end += data.length;
+    return this.offsets.length - 1;
+  }
+
+  read(ref: number): string {
+    const offset = this.offsets[ref];
+    const length = this.lengths[ref];
+    if (offset === undefined || length === undefined) throw new RangeError(`FileChunks: no chunk ${ref}`);
+    const data = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.open(), data, done, length - done, offset + done);
+      if (n === 0) throw new Error(`FileChunks: ${this.path} ends before chunk ${ref}`);
+      done += n;
+    }
+    return data.toString('utf8');
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    rmSync(this.path, { force: true });
+  }
+}
+
+/**
+ * A run's output folder while it is written: files are streamed into a temporary sibling folder
+ * as the run goes, then `commit` swaps it into place, so an interrupted or failed run leaves the
+ * previous outputs whole and no half-written file (`discard` removes the temporary folder).
+ */
+export class StagedOutputDir implements OutputSink {
+  private readonly appended = new Map<string, AppendedFile>();
+  private readonly whole: WrittenFile[] = [];
+  private scratchCount = 0;
+
+  private constructor(
+    private readonly target: string,
+    /** The temporary folder the files are written into. */
+    readonly path: string,
+  ) {}
+
+  static async open(dir: string): Promise<StagedOutputDir> {
+    const target = resolve(dir);
+    const parent = dirname(target);
+    await mkdir(parent, { recursive: true });
+    await removeStaleTemporaries(parent, basename(target));
+    const tmp = join(parent, `.framescope-tmp-${basename(target)}-${process.pid}-${Date.now()}`);
+    await mkdir(tmp, { recursive: true });
+    return new StagedOutputDir(target, tmp);
+  }
+
+  /** Where a file of the folder is written (for writers that stream it themselves). */
+  pathOf(name: string): string {
+    const path = join(this.path, name);
+    mkdirSync(dirname(path), { recursive: true });
+    return path;
+  }
+
+  append(name: string, text: string): void {
+    let file = this.appended.get(name);
+    if (file === undefined) {
+      file = new AppendedFile(name, openSync(this.pathOf(name), 'w'));
+      this.appended.set(name, file);
+    }
+    file.append(text);
+  }
+
+  write(name: string, text: string | Uint8Array): void {
+    const data = typeof text === 'string' ? Buffer.from(text) : text;
+    writeFileSync(this.pathOf(name), data);
+    this.whole.push({
+      file: name,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      bytes: data.length,
+    });
+  }
+
+  scratch(name: string): ChunkStore {
+    return new FileChunks(
+      join(this.path, `.scratch-${this.scratchCount++}-${name.replace(/[^A-Za-z0-9._-]+/g, '_')}`),
+    );
+  }
+
+  /** Closes every file and lists them with hash and size, sorted by name: the manifest's outputs. */
+  close(): WrittenFile[] {
+    const files = [...this.whole, ...[...this.appended.values()].map((f) => f.close())];
+    this.appended.clear();
+    return files.sort((a, b) => (a.file < b.file ? -1 : 1));
+  }
+
+  /** Swaps the folder into place; on failure, puts the previous outputs back. */
+  async commit(): Promise<void> {
+    const old = `${this.path}-old`;
+    let hadOld = false;
+    try {
+      hadOld = existsSync(this.target);
+      if (hadOld) await rename(this.target, old);
+      await rename(this.path, this.target);
+      if (hadOld) await rm(old, { recursive: true, force: true });
+    } catch (e) {
+      // Put the previous outputs back if they were moved aside before the failure.
+      if (hadOld && !existsSync(this.target) && existsSync(old)) await rename(old, this.target);
+      await this.discard();
+      throw e;
+    }
+  }
+
+  /** Removes the temporary folder, after a failed run. */
+  async discard(): Promise<void> {
+    for (const f of this.appended.values()) {
+      try {
+        f.close();
+      } catch {
+        // The run has failed already; the folder goes anyway.
+      }
+    }
+    this.appended.clear();
+    await rm(this.path, { recursive: true, force: true });
+  }
+}
+
 /**
  * Writes all files into a temporary sibling folder, then swaps it into place: an interrupted or
  * failed run leaves the previous outputs whole and no half-written file.
@@ -58,28 +262,12 @@ export async function writeOutputsAtomically(
   dir: string,
   files: ReadonlyMap<string, string | Uint8Array>,
 ): Promise<void> {
-  const target = resolve(dir);
-  const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
-  await removeStaleTemporaries(parent, basename(target));
-  const tmp = join(parent, `.framescope-tmp-${basename(target)}-${process.pid}-${Date.now()}`);
-  const old = `${tmp}-old`;
-  let hadOld = false;
-  await mkdir(tmp, { recursive: true });
+  const staged = await StagedOutputDir.open(dir);
   try {
-    for (const [name, content] of files) {
-      const path = join(tmp, name);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, content);
-    }
-    hadOld = existsSync(target);
-    if (hadOld) await rename(target, old);
-    await rename(tmp, target);
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    for (const [name, content] of files) staged.write(name, content);
   } catch (e) {
-    // Put the previous outputs back if they were moved aside before the failure.
-    if (hadOld && !existsSync(target) && existsSync(old)) await rename(old, target);
-    await rm(tmp, { recursive: true, force: true });
+    await staged.discard();
     throw e;
   }
+  await staged.commit();
 }

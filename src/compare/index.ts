@@ -1,4 +1,5 @@
 import { type ChoiceRow, termChoiceRows } from './choices.ts';
+import type { Fingerprints } from './compactSummary.ts';
 import { type Discrepancy, findDiscrepancies } from './discrepancies.ts';
 import { type Grouping, type TextClusterOptions, groupArticles } from './grouping.ts';
 import {
@@ -36,6 +37,8 @@ export interface CompareOptions {
   /** Metadata column whose values get keyness against the corpus (default `outlet`). */
   readonly outletColumn?: string;
   readonly textOf?: (id: string) => string | undefined;
+  /** Shingles and sentence fingerprints of the i-th article, when the summaries were kept without them. */
+  readonly fingerprintsOf?: (index: number) => Fingerprints;
 }
 
 export interface Comparison {
@@ -56,7 +59,13 @@ export function compareCorpus(
     all: options.all ?? false,
     ...(options.cluster ? { cluster: options.cluster } : {}),
   });
-  const reuse = findReuse(summaries, grouping, options.reuse ?? DEFAULT_REUSE, options.textOf);
+  const reuse = findReuse(
+    summaries,
+    grouping,
+    options.reuse ?? DEFAULT_REUSE,
+    options.textOf,
+    options.fingerprintsOf,
+  );
   const discrepancies: Discrepancy[] = [];
   const choices: ChoiceRow[] = [];
   const keyness: KeyTerm[] = [];

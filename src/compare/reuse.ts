@@ -1,5 +1,6 @@
 import { compareText } from '../order.ts';
 import type { Span, TextSpan } from '../types.ts';
+import type { Fingerprints } from './compactSummary.ts';
 import type { Grouping } from './grouping.ts';
 import { type LshOptions, intersectionSize, lshCandidatePairs } from './minhash.ts';
 import type { ArticleSummary, SentenceFingerprint } from './summary.ts';
@@ -293,11 +294,17 @@ export function measurePair(
   };
 }
 
+/**
+ * Reuse over a corpus. `fingerprintsOf` gives an article's shingles and sentence fingerprints when
+ * the summaries were kept without them (a long run reads them back for candidate pairs only);
+ * by default they are the summaries' own.
+ */
 export function findReuse(
   summaries: readonly ArticleSummary[],
   grouping: Grouping | null,
   options: ReuseOptions = DEFAULT_REUSE,
   textOf?: (id: string) => string | undefined,
+  fingerprintsOf?: (index: number) => Fingerprints,
 ): ReuseResult {
   const n = summaries.length;
   const seen = new Set<number>();
@@ -319,8 +326,12 @@ export function findReuse(
         for (let y = x + 1; y < g.members.length; y++) add(g.members[x] as number, g.members[y] as number);
   candidates.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   const pairs: ReusePair[] = [];
+  const full = (i: number): ArticleSummary => {
+    const s = summaries[i] as ArticleSummary;
+    return fingerprintsOf ? { ...s, ...fingerprintsOf(i) } : s;
+  };
   for (const [i, j] of candidates) {
-    const pair = measurePair(summaries[i] as ArticleSummary, summaries[j] as ArticleSummary, options, textOf);
+    const pair = measurePair(full(i), full(j), options, textOf);
     if (pair) pairs.push(pair);
   }
   pairs.sort((p, q) => q.similarity - p.similarity || compareText(p.a, q.a) || compareText(p.b, q.b));

@@ -6,7 +6,6 @@ export {
   parseJobs,
 } from './pool.ts';
 export type { ArticleTask, TaskModule } from './protocol.ts';
-export { RunCollector } from './collect.ts';
 export {
   RESULTS_FILE,
   RESULTS_FORMAT,
@@ -17,4 +16,4 @@ export {
   openResultsFile,
 } from './resultsFile.ts';
 export { type RunPlan, runToFolder } from './run.ts';
-export { openRunResults, writeRunFiles } from './runFiles.ts';
+export { RunWriter } from './runFiles.ts';

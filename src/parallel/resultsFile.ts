@@ -114,12 +114,17 @@ export class ResultsWriter {
     return writer;
   }
 
-  /** Appends one item; items must come in increasing `seq` (input order). */
-  async write(seq: number, item: CorpusResult): Promise<void> {
+  /**
+   * Appends one item; items must come in increasing `seq` (input order). Returns where its line
+   * lies in the file, so that a reader can fetch that one item back without reading the rest.
+   */
+  async write(seq: number, item: CorpusResult): Promise<{ offset: number; bytes: number }> {
     if (!(seq > this.lastSeq))
       throw new Error(`ResultsWriter: expecting seq greater than ${this.lastSeq}, instead found ${seq}`);
     this.lastSeq = seq;
+    const offset = this.bytes;
     await this.put(recordLine(seq, item));
+    return { offset, bytes: this.bytes - offset };
   }
 
   private async put(line: string): Promise<void> {

@@ -2,12 +2,11 @@ import type { AnalyzerOptions, CorpusResult } from '../analyzer.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
 import { type Shard, formatShard, numberItems, shardFilter } from '../corpus/shard.ts';
 import type { OutputOptions } from '../report/outputs.ts';
-import type { RunData } from '../report/runData.ts';
+import type { RunOverview } from '../report/runData.ts';
 import type { Issue } from '../types.ts';
-import { RunCollector } from './collect.ts';
 import { analyzeNumbered } from './pool.ts';
 import { RESULTS_FORMAT, RESULTS_VERSION, type RunLevel } from './resultsFile.ts';
-import { openRunResults, writeRunFiles } from './runFiles.ts';
+import { RunWriter } from './runFiles.ts';
 
 export interface RunPlan {
   readonly source: CorpusSource;
@@ -27,13 +26,14 @@ export interface RunPlan {
 
 /**
  * One analysis run from corpus to output folder: reads and numbers every item, keeps the shard's,
- * analyses them over `jobs` threads, streams `run-data.ndjson`, then builds and writes every output.
+ * analyses them over `jobs` threads, and streams each result into the output folder as it comes
+ * (see RunWriter), keeping only compact per-article data in memory.
  * `framescope analyze` runs exactly this, so `framescope merge` of shards can write what it writes.
  */
-export async function runToFolder(plan: RunPlan): Promise<RunData> {
+export async function runToFolder(plan: RunPlan): Promise<RunOverview> {
   const startedAt = new Date();
   const shard = plan.shard === null ? null : formatShard(plan.shard);
-  const results = await openRunResults(plan.out, {
+  const writer = await RunWriter.open(plan.out, {
     format: RESULTS_FORMAT,
     version: RESULTS_VERSION,
     shard,
@@ -41,28 +41,19 @@ export async function runToFolder(plan: RunPlan): Promise<RunData> {
     runIssues: plan.runIssues,
     output: plan.output,
   });
-  const collector = new RunCollector(plan.runIssues);
   try {
+    writer.addRunIssues(plan.runIssues);
     const items = shardFilter(numberItems(readCorpus(plan.source, plan.read)), plan.shard);
     for await (const { seq, item } of analyzeNumbered(items, {
       jobs: plan.jobs,
       analyzerOptions: plan.analyzerOptions,
     })) {
-      collector.add(item);
       plan.onItem?.(item);
-      await results.write(seq, item);
+      await writer.write(seq, item);
     }
   } catch (e) {
-    await results.discard();
+    await writer.discard();
     throw e;
   }
-  const data: RunData = {
-    ...plan.run,
-    results: collector.results,
-    summaries: collector.summaries,
-    skipped: collector.skipped,
-    issues: collector.issues,
-  };
-  await writeRunFiles(plan.out, data, results, { output: plan.output, startedAt, shard });
-  return data;
+  return writer.finish({ startedAt, shard });
 }

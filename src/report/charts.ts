@@ -1,6 +1,6 @@
 import { figureKeyOf } from '../score/framing.ts';
 import type { GroupFigures } from '../score/groups.ts';
-import type { RunData } from './runData.ts';
+import type { ArticleRecord } from './articleRecord.ts';
 import { barChartSvg, heatmapSvg } from './svg.ts';
 
 /** Beyond this many rows a heatmap is no longer readable. */
@@ -13,35 +13,37 @@ export interface Chart {
 }
 
 /** Top-level categories with a rate figure in this run, in sorted order. */
-function rateColumns(data: RunData): string[] {
-  const tops = [
-    ...new Set(data.results.flatMap((r) => r.matches.map((m) => m.category.split('.')[0] ?? m.category))),
-  ];
-  return tops
+function rateColumns(records: readonly ArticleRecord[]): string[] {
+  const tops = new Set(records.flatMap((r) => r.topCategories));
+  return [...tops]
     .sort()
     .map((t) => `rate_${figureKeyOf(t)}`)
-    .filter((c) => data.results.some((r) => c in r.figures));
+    .filter((c) => records.some((r) => c in r.figures));
 }
 
 /**
  * The charts of a run: an articles x categories heatmap of rates, and the mean rate per value of
  * the `--by` column with bootstrap 95% intervals. Each is an SVG file that report.md links to.
  */
-export function runCharts(data: RunData, by: string | null, groups: readonly GroupFigures[]): Chart[] {
-  const columns = rateColumns(data);
-  if (columns.length === 0 || data.results.length === 0) return [];
+export function runCharts(
+  records: readonly ArticleRecord[],
+  by: string | null,
+  groups: readonly GroupFigures[],
+): Chart[] {
+  const columns = rateColumns(records);
+  if (columns.length === 0 || records.length === 0) return [];
   const charts: Chart[] = [];
   const names = columns.map((c) => c.slice('rate_'.length));
-  if (data.results.length <= HEATMAP_MAX_ROWS) {
+  if (records.length <= HEATMAP_MAX_ROWS) {
     const title = 'Hits per 1,000 scored words, by article and category';
     charts.push({
       file: 'charts/heatmap.svg',
       title,
       svg: heatmapSvg({
         title,
-        rows: data.results.map((r) => r.article.id),
+        rows: records.map((r) => r.id),
         columns: names,
-        values: data.results.map((r) => columns.map((c) => r.figures[c] ?? null)),
+        values: records.map((r) => columns.map((c) => r.figures[c] ?? null)),
         valueLabel: 'hits per 1,000 words',
         decimals: 1,
       }),

@@ -18,24 +18,37 @@ export function csvCell(value: Cell, options: CsvOptions = { safeCells: true }):
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One CSV record without its line end; a record of one empty cell is quoted so readers keep it. */
+export function csvRecord(cells: readonly Cell[], options?: CsvOptions): string {
+  const line = cells.map((c) => csvCell(c, options)).join(',');
+  return line === '' ? '""' : line;
+}
+
+/**
+ * Records of `rows`, each ended by CRLF, checked against the header's width: the body of a CSV
+ * file, so that a writer can append the rows of one article at a time after `toCsv(header, [])`.
+ */
+export function csvRows(
+  header: readonly string[],
+  rows: Iterable<readonly Cell[]>,
+  options?: CsvOptions,
+): string {
+  let out = '';
+  for (const row of rows) {
+    if (row.length !== header.length)
+      throw new Error(
+        `toCsv: expected ${header.length} cells per row (${header.join(', ')}), found ${row.length}`,
+      );
+    out += `${csvRecord(row, options)}\r\n`;
+  }
+  return out;
+}
+
 /** RFC 4180 CSV: CRLF line ends, quotes doubled, a header row. */
 export function toCsv(
   header: readonly string[],
   rows: Iterable<readonly Cell[]>,
   options?: CsvOptions,
 ): string {
-  // A record of one empty cell would be a blank line, which readers skip: quote it.
-  const record = (cells: readonly Cell[]) => {
-    const line = cells.map((c) => csvCell(c, options)).join(',');
-    return line === '' ? '""' : line;
-  };
-  const lines = [record(header)];
-  for (const row of rows) {
-    if (row.length !== header.length)
-      throw new Error(
-        `toCsv: expected ${header.length} cells per row (${header.join(', ')}), found ${row.length}`,
-      );
-    lines.push(record(row));
-  }
-  return lines.join('\r\n') + '\r\n';
+  return `${csvRecord(header, options)}\r\n${csvRows(header, rows, options)}`;
 }

@@ -1,7 +1,21 @@
 import type { ArticleResult } from '../types.ts';
+import type { Cell } from './format.ts';
 import type { Table } from './tables.ts';
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** How `scores_long.csv` orders articles and metrics: by code unit, so not by the locale. */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export const SCORES_LONG_HEADER: readonly string[] = ['article', 'metric', 'value'];
+
+/** The rows of `scores_long.csv` for one article: one per figure, sorted by metric name. */
+export function scoreRows(id: string, figures: Readonly<Record<string, number | null>>): Cell[][] {
+  return Object.keys(figures)
+    .sort(byCodeUnits)
+    .map((metric) => {
+      const value = figures[metric];
+      return [id, metric, value === undefined || value === null || Number.isNaN(value) ? null : value];
+    });
+}
 
 /**
  * `scores_long.csv`: every figure of every article as one (article, metric, value) row, the tidy
@@ -9,17 +23,6 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * order does not depend on the locale); a figure without a value keeps its row with an empty value.
  */
 export function scoresLong(results: readonly ArticleResult[]): Table {
-  const rows: [string, string, number | null][] = [];
   const sorted = [...results].sort((a, b) => byCodeUnits(a.article.id, b.article.id));
-  for (const r of sorted) {
-    for (const metric of Object.keys(r.figures).sort(byCodeUnits)) {
-      const value = r.figures[metric];
-      rows.push([
-        r.article.id,
-        metric,
-        value === undefined || value === null || Number.isNaN(value) ? null : value,
-      ]);
-    }
-  }
-  return { header: ['article', 'metric', 'value'], rows };
+  return { header: [...SCORES_LONG_HEADER], rows: sorted.flatMap((r) => scoreRows(r.article.id, r.figures)) };
 }

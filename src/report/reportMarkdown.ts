@@ -1,6 +1,6 @@
 import type { Cell } from './format.ts';
 import { escapeMarkdownText, markdownTable } from './markdown.ts';
-import type { RunData } from './runData.ts';
+import type { RunOverview } from './runData.ts';
 
 /** A section of `report.md`, written by the stage that owns the figures it shows. */
 export interface ReportSection {
@@ -8,20 +8,20 @@ export interface ReportSection {
   readonly body: string;
 }
 
-function counts(data: RunData): string {
+function counts(data: RunOverview): string {
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const i of data.issues) bySeverity[i.severity]++;
-  const words = data.results.reduce((a, r) => a + r.wordCount, 0);
-  const tokens = data.results.reduce((a, r) => a + r.tokenCount, 0);
+  const words = data.records.reduce((a, r) => a + r.wordCount, 0);
+  const tokens = data.records.reduce((a, r) => a + r.tokenCount, 0);
   return [
-    `- Articles analysed: ${data.results.length}`,
+    `- Articles analysed: ${data.records.length}`,
     `- Inputs skipped: ${data.skipped.length}`,
     `- Tokens read: ${tokens}; scored words (furniture, bylines, date lines and reference lists excluded): ${words}`,
     `- Problems listed in \`issues.csv\`: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} notes`,
   ].join('\n');
 }
 
-function skippedSection(data: RunData): string {
+function skippedSection(data: RunOverview): string {
   if (data.skipped.length === 0) return 'No input was skipped.';
   return markdownTable(
     ['input', 'file', 'line', 'why'],
@@ -29,19 +29,19 @@ function skippedSection(data: RunData): string {
   );
 }
 
-function articlesSection(data: RunData): string {
-  if (data.results.length === 0) return 'No article was analysed.';
-  const rows = data.results.map(
+function articlesSection(data: RunOverview): string {
+  if (data.records.length === 0) return 'No article was analysed.';
+  const rows = data.records.map(
     (r) =>
       [
-        r.article.id,
-        r.article.metadata['outlet'] ?? '',
-        r.structure.title?.text ?? '(no title line)',
-        r.structure.byline?.text ?? '',
+        r.id,
+        r.metadata['outlet'] ?? '',
+        r.title ?? '(no title line)',
+        r.byline ?? '',
         r.dateFound ?? '',
         r.wordCount,
         r.sentenceCount,
-        r.structure.furniture.length,
+        r.furnitureCount,
       ] as Cell[],
   );
   return markdownTable(
@@ -51,22 +51,17 @@ function articlesSection(data: RunData): string {
   );
 }
 
-function furnitureSection(data: RunData): string {
+function furnitureSection(data: RunOverview): string {
   const lines: string[] = [];
-  for (const r of data.results) {
-    if (r.structure.furniture.length === 0) continue;
-    lines.push(`**${escapeMarkdownText(r.article.id)}**`, '');
-    for (const f of r.structure.furniture) {
-      const text = f.text.length > 90 ? `${f.text.slice(0, 87)}...` : f.text;
-      lines.push(`- line ${f.line}, ${f.kind}: "${escapeMarkdownText(text)}" (${f.reason})`);
-    }
-    lines.push('');
+  for (const r of data.records) {
+    if (r.furnitureLines === null) continue;
+    lines.push(`**${escapeMarkdownText(r.id)}**`, '', r.furnitureLines, '');
   }
   return lines.length === 0 ? 'No page furniture was found.' : lines.join('\n').trimEnd();
 }
 
 /** `report.md`: what was read, what was skipped and why, the articles, then the stages' sections. */
-export function reportMarkdown(data: RunData, sections: readonly ReportSection[] = []): string {
+export function reportMarkdown(data: RunOverview, sections: readonly ReportSection[] = []): string {
   const parts = [
     '# framescope report',
     '',

@@ -4,11 +4,12 @@ import type {
   Furniture,
   Match,
   Quotation,
+  SkippedInput,
   StructurePart,
   TextSpan,
 } from '../types.ts';
 import { stableJson } from './manifest.ts';
-import type { RunData } from './runData.ts';
+import type { RunData, RunOverview } from './runData.ts';
 
 /**
  * `results.json` and `results.ndjson`: what the CSV files hold (articles with metadata and
@@ -103,14 +104,14 @@ export function articleJson(r: ArticleResult): Record<string, unknown> {
   };
 }
 
-/** `results.json`: the whole run in one document. */
-export function resultsJson(data: RunData): string {
-  return stableJson({
+/** The run-level part of `results.json`: everything but its articles. */
+function runJson(run: RunOverview): Record<string, unknown> {
+  return {
     tool: 'framescope',
-    tool_version: data.toolVersion,
-    settings: data.settings,
+    tool_version: run.toolVersion,
+    settings: run.settings,
     // The pack's file path is left out: it differs between machines, the content hash does not.
-    packs: data.packs.map((p) => ({
+    packs: run.packs.map((p) => ({
       pack: p.pack,
       kind: p.kind,
       version: p.version,
@@ -119,11 +120,42 @@ export function resultsJson(data: RunData): string {
       licence: p.licence,
       citation: p.citation,
     })),
-    metrics: data.metrics.map((m) => ({ name: m.name, description: m.description, formula: m.formula })),
-    articles: data.results.map(articleJson),
-    skipped: data.skipped.map((k) => ({ ...k, status: 'skipped' })),
-    issues: data.issues.map((i) => ({ ...i })),
-  });
+    metrics: run.metrics.map((m) => ({ name: m.name, description: m.description, formula: m.formula })),
+    skipped: run.skipped.map((k) => ({ ...k, status: 'skipped' })),
+    issues: run.issues.map((i) => ({ ...i })),
+  };
+}
+
+/**
+ * `results.json` written piece by piece: its keys are sorted and `articles` sorts first, so the
+ * articles can be written as they come and the run-level keys after them. The pieces joined are
+ * exactly `stableJson` of the whole document.
+ */
+export class ResultsJsonWriter {
+  private articles = 0;
+
+  /** The text to append for the next article. */
+  article(r: ArticleResult): string {
+    const body = stableJson(articleJson(r))
+      .trimEnd()
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n');
+    return `${this.articles++ === 0 ? '{\n  "articles": [\n' : ',\n'}${body}`;
+  }
+
+  /** The text that ends the document, once every article is written. */
+  end(run: RunOverview): string {
+    const rest = stableJson(runJson(run)).slice('{\n'.length);
+    return `${this.articles === 0 ? '{\n  "articles": []' : '\n  ]'},\n${rest}`;
+  }
+}
+
+/** `results.json`: the whole run in one document. */
+export function resultsJson(data: RunData): string {
+  const writer = new ResultsJsonWriter();
+  const parts = data.results.map((r) => writer.article(r));
+  return parts.join('') + writer.end({ ...data, records: [], details: [] });
 }
 
 /** Compact JSON with sorted keys (one line), from the same sorting as `stableJson`. */
@@ -131,14 +163,20 @@ function compactStableJson(value: unknown): string {
   return JSON.stringify(JSON.parse(stableJson(value)));
 }
 
+/** The line of `results.ndjson` for one analysed article. */
+export function resultLine(r: ArticleResult): string {
+  return `${compactStableJson(articleJson(r))}\n`;
+}
+
+/** The line of `results.ndjson` for one skipped input (they follow the articles). */
+export function skippedLine(k: SkippedInput): string {
+  return `${compactStableJson({ ...k, status: 'skipped' })}\n`;
+}
+
 /**
  * `results.ndjson`: one analysed article per line, then one line per skipped input (with
  * `status: "skipped"`), so a reader can stream a large run.
  */
 export function resultsNdjson(data: RunData): string {
-  const lines = [
-    ...data.results.map((r) => compactStableJson(articleJson(r))),
-    ...data.skipped.map((k) => compactStableJson({ ...k, status: 'skipped' })),
-  ];
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return data.results.map(resultLine).join('') + data.skipped.map(skippedLine).join('');
 }

@@ -1,6 +1,7 @@
 import type { PackInfo } from '../analyzer.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
+import type { ArticleRecord } from './articleRecord.ts';
 
 /** Everything one run produced, in input order: the input of every report writer. */
 export interface RunData {
@@ -18,18 +19,38 @@ export interface RunData {
   readonly toolVersion: string;
 }
 
+/**
+ * What the corpus-level outputs are built from once the per-article rows are written: one compact
+ * record per analysed article, the full results of the first few (report.md's details), and the
+ * run-level data. Memory grows by a record per article, not by the articles.
+ */
+export interface RunOverview {
+  readonly records: readonly ArticleRecord[];
+  /** Full results of the first articles, in input order, for report.md's per-article details. */
+  readonly details: readonly ArticleResult[];
+  readonly packs: readonly PackInfo[];
+  readonly skipped: readonly SkippedInput[];
+  readonly issues: readonly Issue[];
+  readonly metrics: readonly MetricDefinition[];
+  readonly settings: Readonly<Record<string, string>>;
+  readonly toolVersion: string;
+}
+
 /** Metadata columns in first-seen order, so the output keeps the order of the user's own files. */
-export function metadataColumns(data: RunData): string[] {
+export function metadataColumns(records: readonly ArticleRecord[]): string[] {
   const seen = new Set<string>();
-  for (const r of data.results) for (const k of Object.keys(r.article.metadata)) seen.add(k);
+  for (const r of records) for (const k of Object.keys(r.metadata)) seen.add(k);
   return [...seen];
 }
 
 /** Figure names in the order their definitions were registered, then any undefined ones sorted. */
-export function figureColumns(data: RunData): string[] {
+export function figureColumns(
+  records: readonly ArticleRecord[],
+  metrics: readonly MetricDefinition[],
+): string[] {
   const present = new Set<string>();
-  for (const r of data.results) for (const k of Object.keys(r.figures)) present.add(k);
-  const ordered = data.metrics.map((m) => m.name).filter((n) => present.has(n));
+  for (const r of records) for (const k of Object.keys(r.figures)) present.add(k);
+  const ordered = metrics.map((m) => m.name).filter((n) => present.has(n));
   const rest = [...present].filter((n) => !ordered.includes(n)).sort();
   return [...ordered, ...rest];
 }

@@ -1,6 +1,7 @@
 import { formatPlace } from '../text/positions.ts';
+import type { ArticleResult, Issue } from '../types.ts';
 import type { Cell } from './format.ts';
-import { type RunData, figureColumns, metadataColumns } from './runData.ts';
+import { type RunOverview, figureColumns, metadataColumns } from './runData.ts';
 
 export interface Table {
   readonly header: readonly string[];
@@ -9,12 +10,13 @@ export interface Table {
 
 /**
  * `articles.csv`: one row per input article, analysed or skipped (with the reason), so the
- * counts of a run always add up.
+ * counts of a run always add up. Its columns (metadata, choice sets, figures) are known only once
+ * every article is read, so it is built at the end from the compact records.
  */
-export function articlesTable(data: RunData): Table {
-  const meta = metadataColumns(data).filter((c) => c !== 'id');
-  const figures = figureColumns(data);
-  const sets = [...new Set(data.results.flatMap((r) => r.choices.map((c) => c.set)))].sort();
+export function articlesTable(run: RunOverview): Table {
+  const meta = metadataColumns(run.records).filter((c) => c !== 'id');
+  const figures = figureColumns(run.records, run.metrics);
+  const sets = [...new Set(run.records.flatMap((r) => r.choices.map(([set]) => set)))].sort();
   const header = [
     'id',
     'status',
@@ -27,23 +29,19 @@ export function articlesTable(data: RunData): Table {
     ...sets.map((s) => `choice_${s}`),
     ...figures,
   ];
-  const rows: Cell[][] = data.results.map((r) => {
-    const s = r.structure;
-    const furniture = s.furniture.map((f) => f.kind);
-    return [
-      r.article.id,
-      'analysed',
-      '',
-      ...meta.map((c) => r.article.metadata[c] ?? ''),
-      s.title?.text ?? '',
-      s.byline?.text ?? '',
-      r.dateFound ?? '',
-      summarizeKinds(furniture),
-      ...sets.map((set) => r.choices.find((c) => c.set === set)?.term ?? ''),
-      ...figures.map((f) => r.figures[f] ?? null),
-    ];
-  });
-  for (const k of data.skipped) {
+  const rows: Cell[][] = run.records.map((r) => [
+    r.id,
+    'analysed',
+    '',
+    ...meta.map((c) => r.metadata[c] ?? ''),
+    r.title ?? '',
+    r.byline ?? '',
+    r.dateFound ?? '',
+    r.furnitureKinds,
+    ...sets.map((set) => r.choices.find(([s]) => s === set)?.[1] ?? ''),
+    ...figures.map((f) => r.figures[f] ?? null),
+  ]);
+  for (const k of run.skipped) {
     rows.push([
       k.id,
       'skipped',
@@ -60,44 +58,48 @@ export function articlesTable(data: RunData): Table {
   return { header, rows };
 }
 
-/** "navigation x2; repeated-headline" */
-function summarizeKinds(kinds: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].map(([k, n]) => (n > 1 ? `${k} x${n}` : k)).join('; ');
+export const STRUCTURE_HEADER: readonly string[] = [
+  'article',
+  'part',
+  'furniture_kind',
+  'reason',
+  'start',
+  'end',
+  'line_column',
+  'text',
+];
+
+/** The rows of `structure.csv` for one article: every part of the page, furniture included, by place. */
+export function structureRows(r: ArticleResult): Cell[][] {
+  const s = r.structure;
+  const parts = [
+    ...(s.title ? [s.title] : []),
+    ...(s.byline ? [s.byline] : []),
+    ...(s.dateline ? [s.dateline] : []),
+    ...(s.lead ? [s.lead] : []),
+    ...s.headings,
+    ...s.body,
+    ...s.references,
+  ].map((p) => ({
+    start: p.start,
+    row: [r.article.id, p.kind, '', '', p.start, p.end, formatPlace(p), p.text] as Cell[],
+  }));
+  const furniture = s.furniture.map((f) => ({
+    start: f.start,
+    row: [r.article.id, 'furniture', f.kind, f.reason, f.start, f.end, formatPlace(f), f.text] as Cell[],
+  }));
+  return [...parts, ...furniture].sort((a, b) => a.start - b.start).map((p) => p.row);
 }
 
 /** `structure.csv`: every part of every page, furniture included, with its place and reason. */
-export function structureTable(data: RunData): Table {
-  const header = ['article', 'part', 'furniture_kind', 'reason', 'start', 'end', 'line_column', 'text'];
-  const rows: Cell[][] = [];
-  for (const r of data.results) {
-    const s = r.structure;
-    const parts = [
-      ...(s.title ? [s.title] : []),
-      ...(s.byline ? [s.byline] : []),
-      ...(s.dateline ? [s.dateline] : []),
-      ...(s.lead ? [s.lead] : []),
-      ...s.headings,
-      ...s.body,
-      ...s.references,
-    ].map((p) => ({
-      start: p.start,
-      row: [r.article.id, p.kind, '', '', p.start, p.end, formatPlace(p), p.text] as Cell[],
-    }));
-    const furniture = s.furniture.map((f) => ({
-      start: f.start,
-      row: [r.article.id, 'furniture', f.kind, f.reason, f.start, f.end, formatPlace(f), f.text] as Cell[],
-    }));
-    for (const p of [...parts, ...furniture].sort((a, b) => a.start - b.start)) rows.push(p.row);
-  }
-  return { header, rows };
+export function structureTable(results: readonly ArticleResult[]): Table {
+  return { header: [...STRUCTURE_HEADER], rows: results.flatMap(structureRows) };
 }
 
 /** `issues.csv`: every problem of the run, with its place and what to do. */
-export function issuesTable(data: RunData): Table {
+export function issuesTable(issues: readonly Issue[]): Table {
   const header = ['severity', 'code', 'file', 'line', 'column', 'article', 'message', 'hint'];
-  const rows = data.issues.map((i) => [
+  const rows = issues.map((i) => [
     i.severity,
     i.code,
     i.file ?? '',

@@ -1,5 +1,6 @@
 import { formatPlace } from '../../text/positions.ts';
 import type { ArticleResult, Match } from '../../types.ts';
+import { type ArticleRecord, articleRecord } from '../articleRecord.ts';
 import type { Cell } from '../format.ts';
 import { escapeMarkdownText, markdownTable } from '../markdown.ts';
 import type { Table } from '../tables.ts';
@@ -19,51 +20,53 @@ export function contextOf(text: string, m: { start: number; end: number }, width
   };
 }
 
-/** `matches.csv`: one row per lexicon hit, with its entry, voice, place and context. */
+export const MATCHES_HEADER: readonly string[] = [
+  'article',
+  'index',
+  'pack',
+  'entry',
+  'category',
+  'pattern',
+  'text',
+  'voice',
+  'negated',
+  'weight',
+  'sentence',
+  'start',
+  'end',
+  'line_column',
+  'left_context',
+  'right_context',
+];
+
+/** The rows of `matches.csv` for one article: one per lexicon hit, with its entry, voice, place and context. */
+export function matchRows(r: ArticleResult): Cell[][] {
+  return r.matches.map((m, i) => {
+    const { left, right } = contextOf(r.article.text, m);
+    return [
+      r.article.id,
+      i,
+      m.pack,
+      m.entryId,
+      m.category,
+      m.pattern,
+      m.text,
+      m.voice,
+      m.negated,
+      m.weight,
+      m.sentence,
+      m.start,
+      m.end,
+      formatPlace(m),
+      left,
+      right,
+    ];
+  });
+}
+
+/** `matches.csv`: one row per lexicon hit, articles in input order. */
 export function matchesTable(results: readonly ArticleResult[]): Table {
-  const header = [
-    'article',
-    'index',
-    'pack',
-    'entry',
-    'category',
-    'pattern',
-    'text',
-    'voice',
-    'negated',
-    'weight',
-    'sentence',
-    'start',
-    'end',
-    'line_column',
-    'left_context',
-    'right_context',
-  ];
-  const rows: Cell[][] = [];
-  for (const r of results) {
-    r.matches.forEach((m, i) => {
-      const { left, right } = contextOf(r.article.text, m);
-      rows.push([
-        r.article.id,
-        i,
-        m.pack,
-        m.entryId,
-        m.category,
-        m.pattern,
-        m.text,
-        m.voice,
-        m.negated,
-        m.weight,
-        m.sentence,
-        m.start,
-        m.end,
-        formatPlace(m),
-        left,
-        right,
-      ]);
-    });
-  }
-  return { header, rows };
+  return { header: [...MATCHES_HEADER], rows: results.flatMap(matchRows) };
 }
 
 const INDEXES = ['index_state_media', 'index_evaluative_intensity', 'index_hedging'] as const;
@@ -84,7 +87,22 @@ export function framingSection(
   topHits = 8,
   detailLimit = Number.POSITIVE_INFINITY,
 ): string {
-  if (results.length === 0) return 'No article was analysed.';
+  return framingSectionOf(
+    results.map((r) => articleRecord(r)),
+    results.slice(0, detailLimit),
+    topHits,
+    detailLimit,
+  );
+}
+
+/** As `framingSection`, from the compact records of every article and the full results of the first ones. */
+export function framingSectionOf(
+  records: readonly ArticleRecord[],
+  details: readonly ArticleResult[],
+  topHits = 8,
+  detailLimit = Number.POSITIVE_INFINITY,
+): string {
+  if (records.length === 0) return 'No article was analysed.';
   const out: string[] = [];
   out.push(
     'Indexes are per 1,000 scored words in the authorial voice (hedging: hedges / (hedges + boosters)); see the methods section for every formula.',
@@ -93,18 +111,18 @@ export function framingSection(
   out.push(
     markdownTable(
       ['article', 'words', 'hits', 'authorial hits', ...INDEXES],
-      results.map((r) => [
-        r.article.id,
+      records.map((r) => [
+        r.id,
         r.wordCount,
-        r.matches.length,
-        r.matches.filter((m) => m.voice === 'authorial').length,
+        r.hits,
+        r.authorialHits,
         ...INDEXES.map((k) => r.figures[k] ?? null),
       ]),
       new Set([1, 2, 3, 4, 5, 6]),
     ),
     '',
   );
-  for (const r of results.slice(0, detailLimit)) {
+  for (const r of details.slice(0, detailLimit)) {
     out.push(`### ${escapeMarkdownText(r.article.id)}`, '');
     if (r.matches.length === 0) {
       out.push('No lexicon hit.', '');
@@ -132,7 +150,7 @@ export function framingSection(
     if (others.length > 0)
       out.push('Inside quotations or reported speech:', '', ...others.map((m) => hitLine(r, m)), '');
   }
-  if (results.length > detailLimit)
+  if (records.length > detailLimit)
     out.push(
       `Details are shown for the first ${detailLimit} articles; \`matches.csv\` lists every hit in context.`,
     );

@@ -1,5 +1,6 @@
 import { compareText } from '../../order.ts';
 import type { ArticleResult, Attribution } from '../../types.ts';
+import { type ArticleRecord, articleRecord } from '../articleRecord.ts';
 import type { Cell } from '../format.ts';
 import { escapeMarkdownText, markdownTable } from '../markdown.ts';
 
@@ -13,7 +14,7 @@ export interface AttributionTable {
   readonly rows: Cell[][];
 }
 
-const ATTRIBUTION_HEADER = [
+export const ATTRIBUTION_HEADER: readonly string[] = [
   'article',
   'index',
   'kind',
@@ -44,33 +45,41 @@ export function extentOf(a: Attribution): { start: number; end: number; line: nu
   return { start: first.start, end, line: first.line, column: first.column };
 }
 
+/** The rows of `attributions.csv` for one article, in the order its attributions were found. */
+export function attributionRowsOf(r: ArticleResult): Cell[][] {
+  return r.attributions.map((a) => {
+    const at = extentOf(a);
+    return [
+      r.article.id,
+      a.index,
+      a.kind,
+      a.cue?.text ?? null,
+      a.cue?.lemma ?? null,
+      a.cue ? a.cue.loaded : null,
+      a.source?.text ?? null,
+      a.speaker,
+      a.resolution,
+      a.sourceType,
+      a.stateLabelDisclosed,
+      a.content?.text ?? null,
+      a.content?.start ?? null,
+      a.content?.end ?? null,
+      at.start,
+      at.end,
+      `${at.line}:${at.column}`,
+    ];
+  });
+}
+
+/**
+ * How `attributions.csv` orders articles: by id, by code unit (a stable sort, so articles
+ * with the same id keep their input order). A streaming writer sorts its per-article chunks by this.
+ */
+export const compareAttributionArticles = compareText;
+
 export function attributionRows(results: readonly ArticleResult[]): AttributionTable {
-  const rows: Cell[][] = [];
-  for (const r of [...results].sort((a, b) => compareText(a.article.id, b.article.id))) {
-    for (const a of r.attributions) {
-      const at = extentOf(a);
-      rows.push([
-        r.article.id,
-        a.index,
-        a.kind,
-        a.cue?.text ?? null,
-        a.cue?.lemma ?? null,
-        a.cue ? a.cue.loaded : null,
-        a.source?.text ?? null,
-        a.speaker,
-        a.resolution,
-        a.sourceType,
-        a.stateLabelDisclosed,
-        a.content?.text ?? null,
-        a.content?.start ?? null,
-        a.content?.end ?? null,
-        at.start,
-        at.end,
-        `${at.line}:${at.column}`,
-      ]);
-    }
-  }
-  return { header: [...ATTRIBUTION_HEADER], rows };
+  const sorted = [...results].sort((a, b) => compareAttributionArticles(a.article.id, b.article.id));
+  return { header: [...ATTRIBUTION_HEADER], rows: sorted.flatMap(attributionRowsOf) };
 }
 
 /** Figures compared across articles in the section's table, in this order. */
@@ -132,6 +141,19 @@ export function sourcesSection(
   results: readonly ArticleResult[],
   detailLimit = Number.POSITIVE_INFINITY,
 ): string {
+  return sourcesSectionOf(
+    results.map((r) => articleRecord(r)),
+    results.slice(0, detailLimit),
+    detailLimit,
+  );
+}
+
+/** As `sourcesSection`, from the compact records of every article and the full results of the first ones. */
+export function sourcesSectionOf(
+  records: readonly ArticleRecord[],
+  details: readonly ArticleResult[],
+  detailLimit = Number.POSITIVE_INFINITY,
+): string {
   const out: string[] = [];
   out.push(
     'Who each article cites and how. Direct attributions quote the source verbatim; indirect ones paraphrase (mixed ones',
@@ -142,17 +164,17 @@ export function sourcesSection(
   out.push(
     markdownTable(
       ['article', ...COMPARED.map(([, label]) => label)],
-      results.map((r) => [r.article.id, ...COMPARED.map(([key]) => round(r.figures[key]))]),
+      records.map((r) => [r.id, ...COMPARED.map(([key]) => round(r.figures[key]))]),
       new Set(COMPARED.map((_, i) => i + 1)),
     ),
     '',
   );
-  for (const r of results.slice(0, detailLimit)) {
+  for (const r of details.slice(0, detailLimit)) {
     out.push(`### ${escapeMarkdownText(r.article.id)}`, '');
     const lines = speakerLines(r);
     out.push(...(lines.length ? lines : ['No attributions found.']), '');
   }
-  if (results.length > detailLimit)
+  if (records.length > detailLimit)
     out.push(
       `Details are shown for the first ${detailLimit} articles; \`attributions.csv\` lists every attribution.`,
       '',

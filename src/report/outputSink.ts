@@ -1,0 +1,66 @@
+/**
+ * Where a run's output files go while they are built. The streaming writer appends each article's
+ * rows as it arrives, so the same builder can fill memory (tests, `buildOutputs`) or a staging
+ * folder on disk (`framescope analyze`) without holding whole files.
+ */
+export interface OutputSink {
+  /** Appends text to a file, creating it (possibly empty) on first use. */
+  append(name: string, text: string): void;
+  /** Writes a whole file at once (a file written once, e.g. one HTML page per article). */
+  write(name: string, text: string): void;
+  /** A store for chunks that are written now and read back later in another order. */
+  scratch(name: string): ChunkStore;
+}
+
+/** Chunks of text put now and read back later by the number `put` returned. */
+export interface ChunkStore {
+  put(text: string): number;
+  read(ref: number): string;
+  /** Frees the store (removes its file). */
+  close(): void;
+}
+
+/** Keeps every chunk in memory: the store of the in-memory sink. */
+export class MemoryChunks implements ChunkStore {
+  private readonly chunks: string[] = [];
+  put(text: string): number {
+    this.chunks.push(text);
+    return this.chunks.length - 1;
+  }
+  read(ref: number): string {
+    const text = this.chunks[ref];
+    if (text === undefined) throw new RangeError(`MemoryChunks: no chunk ${ref}`);
+    return text;
+  }
+  close(): void {
+    this.chunks.length = 0;
+  }
+}
+
+/** Builds every file in memory: what `buildOutputs` returns, for tests and the library API. */
+export class MemorySink implements OutputSink {
+  private readonly parts = new Map<string, string[]>();
+
+  append(name: string, text: string): void {
+    const list = this.parts.get(name);
+    if (list) list.push(text);
+    else this.parts.set(name, [text]);
+  }
+
+  write(name: string, text: string): void {
+    this.parts.set(name, [text]);
+  }
+
+  scratch(): ChunkStore {
+    return new MemoryChunks();
+  }
+
+  /** The files by name, sorted by name (code units), as the writers and the manifest list them. */
+  files(): Map<string, string> {
+    return new Map(
+      [...this.parts]
+        .map(([name, list]) => [name, list.join('')] as [string, string])
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+  }
+}
