@@ -113,7 +113,7 @@ function available(command: string, args: readonly string[]): boolean {
   return spawnSync(command, args, { encoding: 'utf8' }).status === 0;
 }
 
-const cliHasJobs = spawnSync(process.execPath, ['bin/framescope.js', 'analyze', '--help'], {
+const cliHasJobs = spawnSync(process.execPath, ['src/cli/bin.js', 'analyze', '--help'], {
   cwd: repo,
   encoding: 'utf8',
 }).stdout.includes('--jobs');
@@ -121,7 +121,7 @@ const cliHasJobs = spawnSync(process.execPath, ['bin/framescope.js', 'analyze', 
 function framescope(input: string, out: string): Measured {
   if (cliHasJobs)
     return measure(process.execPath, [
-      'bin/framescope.js',
+      'src/cli/bin.js',
       'analyze',
       input,
       '--out',

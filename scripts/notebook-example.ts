@@ -18,7 +18,7 @@ import type { ArticleResult } from '../src/types.ts';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    corpus: { type: 'string', default: 'examples/corpus' },
+    corpus: { type: 'string', default: 'reports/example-corpus' },
     metadata: { type: 'string' },
     outlet: { type: 'string', multiple: true, default: [] },
   },

@@ -13,11 +13,11 @@ const readCsv = (p: string) =>
   Papa.parse<Record<string, string>>(readFileSync(p, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
 test('--help prints the commands and examples and does not load the NLP model', (t) => {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'bin/framescope.js'), '--help'], {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'src/cli/bin.js'), '--help'], {
     encoding: 'utf8',
   });
   t.is(r.status, 0);
-  t.regex(r.stdout, /framescope analyze examples\/corpus/);
+  t.regex(r.stdout, /framescope analyze reports\/example-corpus/);
   const probe = spawnSync(
     process.execPath,
     [
@@ -93,7 +93,7 @@ test('the same input gives byte-identical outputs apart from the manifest times'
   const dir = tmp();
   const a = join(dir, 'a');
   const b = join(dir, 'b');
-  const input = join(repoRoot, 'examples', 'corpus');
+  const input = join(repoRoot, 'reports', 'example-corpus');
   await main(
     ['analyze', input, '--metadata', join(input, 'metadata.csv'), '--out', a, '--quiet'],
     collectingIo().io,
@@ -113,7 +113,7 @@ test('stdout stays clean: progress and the summary go to stderr', (t) => {
   const dir = tmp();
   const r = spawnSync(
     process.execPath,
-    [join(repoRoot, 'bin/framescope.js'), 'analyze', '-', '--out', join(dir, 'o')],
+    [join(repoRoot, 'src/cli/bin.js'), 'analyze', '-', '--out', join(dir, 'o')],
     {
       input: 'A piped article. It has two sentences.',
       encoding: 'utf8',
@@ -128,7 +128,7 @@ sharedTest(['corpus', 'seeds'], 'seeds: five rows with the right titles and the 
   const out = join(tmp(), 'out');
   const seeds = sharedPath('corpus', 'seeds');
   execFileSync(process.execPath, [
-    join(repoRoot, 'bin/framescope.js'),
+    join(repoRoot, 'src/cli/bin.js'),
     'analyze',
     seeds,
     '--metadata',

@@ -15,12 +15,12 @@ const run = (...args: string[]) =>
 const outlets = (csv: string) =>
   Papa.parse<string[]>(readFileSync(csv, 'utf8').trim(), { skipEmptyLines: true }).data;
 
-test('the notebook example analyses examples/corpus, leaves out the reprint site, writes table and chart', (t) => {
+test('the notebook example analyses reports/example-corpus, leaves out the reprint site, writes table and chart', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'framescope-notebook-'));
   const r = run(dir);
   t.is(r.status, 0, r.stderr);
   const metadata = Papa.parse<Record<string, string>>(
-    readFileSync(join(repoRoot, 'examples/corpus/metadata.csv'), 'utf8'),
+    readFileSync(join(repoRoot, 'reports/example-corpus/metadata.csv'), 'utf8'),
     {
       header: true,
       skipEmptyLines: true,

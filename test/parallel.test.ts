@@ -15,7 +15,8 @@ const collect = async (items: AsyncIterable<CorpusResult>) => {
   return out;
 };
 
-const examples = () => readCorpus({ input: 'examples/corpus', metadata: 'examples/corpus/metadata.csv' });
+const examples = () =>
+  readCorpus({ input: 'reports/example-corpus', metadata: 'reports/example-corpus/metadata.csv' });
 
 /** A deterministic invented corpus: outlets, officials and a made-up accord, in varied sentences. */
 function inventedCorpus(n: number): string {
@@ -164,14 +165,14 @@ test('an analyzer that cannot be built stops the run with its reason', async (t)
   await t.throwsAsync(collect(analyzeInParallel(examples(), { jobs: 0 })), { message: /jobs/ });
 });
 
-test('workers load the TypeScript sources when tsx is registered through its API, as bin/framescope.js does', (t) => {
+test('workers load the TypeScript sources when tsx is registered through its API, as src/cli/bin.js does', (t) => {
   const script = `
 import { register } from 'tsx/esm/api';
 register();
 const { analyzeInParallel } = await import('./src/parallel/index.ts');
 const { readCorpus } = await import('./src/corpus/index.ts');
 let n = 0;
-for await (const item of analyzeInParallel(readCorpus({ input: 'examples/corpus' }), { jobs: 2 })) if (item.kind === 'result') n++;
+for await (const item of analyzeInParallel(readCorpus({ input: 'reports/example-corpus' }), { jobs: 2 })) if (item.kind === 'result') n++;
 process.stdout.write(String(n));
 `;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });

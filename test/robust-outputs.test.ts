@@ -64,7 +64,7 @@ test('a run that fails while writing leaves the previous outputs intact and no t
   const dir = tmp();
   const corpus = smallCorpus(dir, 6, 40);
   const out = join(dir, 'out');
-  const bin = join(repoRoot, 'bin', 'framescope.js');
+  const bin = join(repoRoot, 'src', 'cli', 'bin.js');
   const first = spawnSync(process.execPath, [bin, 'analyze', corpus, '--out', out, '--quiet'], {
     encoding: 'utf8',
   });

@@ -91,7 +91,7 @@ test('3 shards of the example corpus merged are byte for byte what a single run 
   const dir = mkdtempSync(join(tmpdir(), 'framescope-shards-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const analyzer = createAnalyzer();
-  const source = { input: 'examples/corpus', metadata: 'examples/corpus/metadata.csv' };
+  const source = { input: 'reports/example-corpus', metadata: 'reports/example-corpus/metadata.csv' };
   const plan = (out: string, shard: Shard | null, jobs: number): RunPlan => ({
     source,
     analyzerOptions: {},

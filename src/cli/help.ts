@@ -19,7 +19,7 @@ Commands:
 Run "framescope <command> --help" for the options of a command.
 
 Examples:
-  framescope analyze examples/corpus --metadata examples/corpus/metadata.csv --out reports/example
+  framescope analyze reports/example-corpus --metadata reports/example-corpus/metadata.csv --out reports/example
   framescope analyze articles.csv --text-column body --id-column url --out out
   cat article.txt | framescope analyze - --out out
   framescope lexicon check my-pack.yaml
