@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { CorpusResult } from '../analyzer.ts';
 import { MARKER, StagedOutputDir } from '../cli/outputDir.ts';
 import type { Fingerprints } from '../compare/compactSummary.ts';
+import { hashInputFiles } from '../corpus/fileHashes.ts';
 import { buildManifest } from '../report/manifest.ts';
 import type { RunOverview } from '../report/runData.ts';
 import { RunOutputs } from '../report/runOutputs.ts';
@@ -116,7 +117,15 @@ export class RunWriter {
         reader.close();
       }
       const outputs = this.staged.close();
-      const extra = { results_file: written, ...(options.shard === null ? {} : { shard: options.shard }) };
+      const inputFiles = await hashInputFiles([
+        ...run.records.map((r) => r.file),
+        ...run.skipped.map((k) => k.file),
+      ]);
+      const extra = {
+        results_file: written,
+        input_files: inputFiles,
+        ...(options.shard === null ? {} : { shard: options.shard }),
+      };
       this.staged.write(
         MARKER,
         buildManifest(run, outputs, { startedAt: options.startedAt, endedAt: new Date() }, extra),
