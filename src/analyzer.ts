@@ -323,3 +323,15 @@ export async function* analyzeCorpus(
     yield { kind: 'result', ...analysed };
   }
 }
+
+let defaultAnalyzer: Analyzer | null = null;
+
+/**
+ * Analyses one text with the built-in lexicons, for a notebook cell or a quick check. The analyzer
+ * behind it is created on the first call and reused; create your own with `createAnalyzer` to
+ * choose lexicons.
+ */
+export function analyzeText(text: string, metadata: Metadata & { id?: string } = {}): ArticleResult {
+  defaultAnalyzer ??= createAnalyzer();
+  return defaultAnalyzer.analyzeText(text, metadata);
+}

@@ -3,6 +3,7 @@ export {
   type Analyzer,
   type AnalyzerOptions,
   analyzeCorpus,
+  analyzeText,
   type CorpusResult,
   createAnalyzer,
 } from './analyzer.ts';
