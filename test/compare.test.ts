@@ -82,16 +82,22 @@ test('a sentence-by-sentence rewrite is a rewrite pair with aligned passages; an
   t.true(first.b.text.includes('Velmora harbour authority'));
 });
 
-test('an exact copy is a copy with shingle Jaccard 1', (t) => {
+test('a copy with one sentence added is a copy; an exact copy is a duplicate', (t) => {
   const summaries = [
     summary('a', HARBOUR.join('\n')),
-    summary('b', HARBOUR.join('\n')),
+    summary('b', [...HARBOUR, 'Local bakers sold commemorative bread shaped like cargo cranes.'].join('\n')),
     summary('c', ORCHARD.join('\n')),
+    summary('d', HARBOUR.join('\n')),
   ];
   const reuse = findReuse(summaries, null);
-  t.is(reuse.pairs.length, 1);
-  t.is(reuse.pairs[0]?.kind, 'copy');
-  t.is(reuse.pairs[0]?.shingleJaccard, 1);
+  t.deepEqual(
+    reuse.pairs.map((p) => [p.a, p.b, p.kind]),
+    [
+      ['a', 'd', 'duplicate'],
+      ['a', 'b', 'copy'],
+    ],
+  );
+  t.is(reuse.pairs[1]?.containmentA, 1);
 });
 
 test('text clustering separates two stories and groupByColumn uses the column', (t) => {

@@ -1,3 +1,4 @@
+import { duplicateKeyOf } from './duplicates.ts';
 import type { ArticleSummary, SentenceFingerprint } from './summary.ts';
 
 /**
@@ -30,12 +31,14 @@ export class TermPool {
 /**
  * The summary as a long run keeps it in memory: term keys interned, fingerprints dropped (see
  * `Fingerprints`). Comparisons other than reuse read nothing else, so they give the same results.
+ * The exact-duplicate key is taken from the shingles before they go.
  */
 export function compactSummary(s: ArticleSummary, pool: TermPool): ArticleSummary {
   return {
     ...s,
     terms: { ...s.terms, keys: s.terms.keys.map((k) => pool.intern(k)) },
     shingles: NO_SHINGLES,
+    duplicateKey: s.duplicateKey !== undefined ? s.duplicateKey : duplicateKeyOf(s.shingles, s.wordCount),
     sentences: [],
   };
 }

@@ -1,4 +1,5 @@
 import { compareText } from '../order.ts';
+import { type Duplicates, duplicatesByRepresentative } from './duplicates.ts';
 import type { ArticleSummary } from './summary.ts';
 
 /**
@@ -276,16 +277,49 @@ export function clusterByText(
 }
 
 /**
+ * Text clusters of the distinct texts only: each exact duplicate joins its representative's
+ * cluster (it would join it anyway, at cosine 1, after k² comparisons). Cohesion is that of the
+ * distinct texts. Cluster numbers do not move, since a representative comes before its copies.
+ */
+export function clusterDistinctTexts(
+  summaries: readonly ArticleSummary[],
+  duplicates: Duplicates,
+  options: TextClusterOptions = DEFAULT_TEXT_CLUSTER,
+): Grouping {
+  if (duplicates.count === 0) return clusterByText(summaries, options);
+  const reps = duplicates.representatives;
+  const copiesOf = duplicatesByRepresentative(duplicates);
+  const clustered = clusterByText(
+    reps.map((i) => summaries[i] as ArticleSummary),
+    options,
+  );
+  const groups = clustered.groups.map((g) => {
+    const members: number[] = [];
+    for (const k of g.members) {
+      const r = reps[k] as number;
+      members.push(r, ...(copiesOf.get(r) ?? []));
+    }
+    return { ...g, members: members.sort((x, y) => x - y) };
+  });
+  return { ...clustered, groups };
+}
+
+/**
  * The grouping the comparison uses: the named column when every article has it or when it was
- * asked for; else the `event` column when present; else text clusters.
+ * asked for; else the `event` column when present; else text clusters (of distinct texts when
+ * `duplicates` are given).
  */
 export function groupArticles(
   summaries: readonly ArticleSummary[],
   options: { column?: string | null; all?: boolean; cluster?: TextClusterOptions } = {},
+  duplicates: Duplicates | null = null,
 ): Grouping {
   if (options.all) return groupAll(summaries);
   if (options.column) return groupByColumn(summaries, options.column);
   if (summaries.some((s) => (s.metadata['event'] ?? '').trim() !== ''))
     return groupByColumn(summaries, 'event');
-  return clusterByText(summaries, options.cluster ?? DEFAULT_TEXT_CLUSTER);
+  const cluster = options.cluster ?? DEFAULT_TEXT_CLUSTER;
+  return duplicates
+    ? clusterDistinctTexts(summaries, duplicates, cluster)
+    : clusterByText(summaries, cluster);
 }

@@ -1,6 +1,7 @@
 import { type ChoiceRow, termChoiceRows } from './choices.ts';
 import type { Fingerprints } from './compactSummary.ts';
 import { type Discrepancy, findDiscrepancies } from './discrepancies.ts';
+import { findDuplicates } from './duplicates.ts';
 import { type Grouping, type TextClusterOptions, groupArticles } from './grouping.ts';
 import {
   DEFAULT_KEYNESS,
@@ -13,6 +14,7 @@ import { DEFAULT_REUSE, type ReuseOptions, type ReuseResult, findReuse } from '.
 import type { ArticleSummary } from './summary.ts';
 
 export type { ChoiceRow } from './choices.ts';
+export { type Duplicates, findDuplicates } from './duplicates.ts';
 export type { Discrepancy, DiscrepancyClass, DiscrepancyField, DiscrepancyMention } from './discrepancies.ts';
 export { loadEventKinds, parseEventKinds } from './eventKinds.ts';
 export type { Group, Grouping } from './grouping.ts';
@@ -24,6 +26,10 @@ export { type ArticleSummary, summarizeForComparison, type TermChoiceCount } fro
  * Corpus-level comparison, from summaries only: grouping, reuse, facts that disagree, term
  * choices and distinctive words. The texts are read again only to print aligned passages, through
  * `textOf`, and only for the pairs that are reported.
+ *
+ * Exact duplicates are collapsed first (duplicates.ts): clustering, reuse measures, discrepancies
+ * and per-article keyness work on the distinct texts, each duplicate standing with its
+ * representative; term choices and outlet keyness count every article, copies included.
  */
 
 export interface CompareOptions {
@@ -54,29 +60,38 @@ export function compareCorpus(
   summaries: readonly ArticleSummary[],
   options: CompareOptions = {},
 ): Comparison {
-  const grouping = groupArticles(summaries, {
-    column: options.groupBy ?? null,
-    all: options.all ?? false,
-    ...(options.cluster ? { cluster: options.cluster } : {}),
-  });
+  const duplicates = findDuplicates(summaries);
+  const grouping = groupArticles(
+    summaries,
+    {
+      column: options.groupBy ?? null,
+      all: options.all ?? false,
+      ...(options.cluster ? { cluster: options.cluster } : {}),
+    },
+    duplicates,
+  );
   const reuse = findReuse(
     summaries,
     grouping,
     options.reuse ?? DEFAULT_REUSE,
     options.textOf,
     options.fingerprintsOf,
+    duplicates,
   );
   const discrepancies: Discrepancy[] = [];
   const choices: ChoiceRow[] = [];
   const keyness: KeyTerm[] = [];
   const keynessOptions = options.keyness ?? DEFAULT_KEYNESS;
+  const isDistinct = (m: number) => duplicates.representativeOf[m] === m;
   for (const g of grouping.groups) {
-    discrepancies.push(...findDiscrepancies(g, summaries));
+    // Identical texts cannot disagree, and a copy in the reference would hide its original's words.
+    const distinct = duplicates.count === 0 ? g : { ...g, members: g.members.filter(isDistinct) };
+    discrepancies.push(...findDiscrepancies(distinct, summaries));
     choices.push(...termChoiceRows(g, summaries));
     keyness.push(
       ...articleKeyness(
         g.id,
-        g.members.map((m) => summaries[m] as ArticleSummary),
+        distinct.members.map((m) => summaries[m] as ArticleSummary),
         keynessOptions,
       ),
     );

@@ -1,6 +1,7 @@
 import { compareText } from '../order.ts';
 import type { Span, TextSpan } from '../types.ts';
 import type { Fingerprints } from './compactSummary.ts';
+import { type Duplicates, findDuplicates } from './duplicates.ts';
 import type { Grouping } from './grouping.ts';
 import { type LshOptions, intersectionSize, lshCandidatePairs } from './minhash.ts';
 import type { ArticleSummary, SentenceFingerprint } from './summary.ts';
@@ -11,6 +12,10 @@ import type { ArticleSummary, SentenceFingerprint } from './summary.ts';
  * with the corpus, not its square) plus every pair inside a small group; each candidate is then
  * measured exactly: 5-word shingle Jaccard and containment for copies, and a monotone alignment
  * of sentences for rewrites. Thresholds are documented in docs/comparison.md.
+ *
+ * Exact duplicates (duplicates.ts) are collapsed first: candidates and measures run over the
+ * distinct texts, and each duplicate gets one `duplicate` row linking it to its representative,
+ * so that k copies of a text cost k rows, not k² measured pairs.
  */
 
 export interface ReuseOptions {
@@ -40,7 +45,7 @@ export const DEFAULT_REUSE: ReuseOptions = {
   copyContainment: 0.8,
 };
 
-export type ReuseKind = 'copy' | 'rewrite' | 'partial';
+export type ReuseKind = 'duplicate' | 'copy' | 'rewrite' | 'partial';
 
 export interface AlignedPassage {
   readonly a: TextSpan;
@@ -86,6 +91,8 @@ export interface ReusePair {
 
 export interface ReuseResult {
   readonly candidatesChecked: number;
+  /** Articles that are exact duplicates of an earlier one (one `duplicate` row each). */
+  readonly duplicates: number;
   readonly pairs: readonly ReusePair[];
 }
 
@@ -305,8 +312,10 @@ export function findReuse(
   options: ReuseOptions = DEFAULT_REUSE,
   textOf?: (id: string) => string | undefined,
   fingerprintsOf?: (index: number) => Fingerprints,
+  duplicates: Duplicates = findDuplicates(summaries),
 ): ReuseResult {
   const n = summaries.length;
+  const { representativeOf, representatives } = duplicates;
   const seen = new Set<number>();
   const candidates: [number, number][] = [];
   const add = (i: number, j: number) => {
@@ -316,14 +325,16 @@ export function findReuse(
     candidates.push([x, y]);
   };
   for (const [i, j] of lshCandidatePairs(
-    summaries.map((s) => s.signature),
+    representatives.map((r) => (summaries[r] as ArticleSummary).signature),
     options.lsh,
   ))
-    add(i, j);
-  for (const g of grouping?.groups ?? [])
-    if (g.members.length <= options.exhaustiveGroupSize)
-      for (let x = 0; x < g.members.length; x++)
-        for (let y = x + 1; y < g.members.length; y++) add(g.members[x] as number, g.members[y] as number);
+    add(representatives[i] as number, representatives[j] as number);
+  for (const g of grouping?.groups ?? []) {
+    const distinct = [...new Set(g.members.map((m) => representativeOf[m] as number))];
+    if (distinct.length <= options.exhaustiveGroupSize)
+      for (let x = 0; x < distinct.length; x++)
+        for (let y = x + 1; y < distinct.length; y++) add(distinct[x] as number, distinct[y] as number);
+  }
   candidates.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   const pairs: ReusePair[] = [];
   const full = (i: number): ArticleSummary => {
@@ -334,6 +345,27 @@ export function findReuse(
     const pair = measurePair(full(i), full(j), options, textOf);
     if (pair) pairs.push(pair);
   }
+  representativeOf.forEach((r, i) => {
+    if (r !== i) pairs.push(duplicatePair(summaries[r] as ArticleSummary, summaries[i] as ArticleSummary));
+  });
   pairs.sort((p, q) => q.similarity - p.similarity || compareText(p.a, q.a) || compareText(p.b, q.b));
-  return { candidatesChecked: candidates.length, pairs };
+  return { candidatesChecked: candidates.length, duplicates: duplicates.count, pairs };
+}
+
+/** The row of an exact duplicate: nothing to align, the whole text is shared. */
+function duplicatePair(a: ArticleSummary, b: ArticleSummary): ReusePair {
+  return {
+    a: a.id,
+    b: b.id,
+    kind: 'duplicate',
+    similarity: 1,
+    shingleJaccard: 1,
+    containmentA: 1,
+    containmentB: 1,
+    sharedShareA: 1,
+    sharedShareB: 1,
+    passages: [],
+    framingDifferences: framingDifferences(a, b),
+    sourceDifferences: sourceDifferences(a, b),
+  };
 }

@@ -64,6 +64,11 @@ export interface ArticleSummary {
   readonly signature: Uint32Array;
   /** Sorted unique hashes of SHINGLE_SIZE-word shingles of content stems: exact copy measures. */
   readonly shingles: Uint32Array;
+  /**
+   * Exact-duplicate key (see duplicates.ts), set when `shingles` were dropped from a compact
+   * summary; otherwise it is worked out from `shingles`.
+   */
+  readonly duplicateKey?: string | null;
   readonly sentences: readonly SentenceFingerprint[];
   readonly facts: readonly Fact[];
   readonly termChoices: readonly TermChoiceCount[];

@@ -1,5 +1,6 @@
 import type { Comparison } from '../../compare/index.ts';
 import type { ArticleSummary } from '../../compare/summary.ts';
+import { compareText } from '../../order.ts';
 import { formatNumber } from '../format.ts';
 import { escapeMarkdownText, markdownTable } from '../markdown.ts';
 
@@ -208,7 +209,10 @@ export function comparisonMarkdown(comparison: Comparison, options: ComparisonMa
         ? 'all articles as one group'
         : `by text clusters (TF-IDF cosine, average link, threshold ${formatNumber(grouping.threshold ?? 0)})`;
   out.push(
-    `Articles are grouped ${how}: ${grouping.groups.length} group(s). Reuse was checked on ${comparison.reuse.candidatesChecked} candidate pair(s).`,
+    `Articles are grouped ${how}: ${grouping.groups.length} group(s). Reuse was checked on ${comparison.reuse.candidatesChecked} candidate pair(s)` +
+      (comparison.reuse.duplicates > 0
+        ? `, between distinct texts; ${comparison.reuse.duplicates} article(s) are exact duplicates of an earlier one.`
+        : '.'),
     '',
   );
   const metadataColumns =
@@ -258,10 +262,24 @@ export function comparisonMarkdown(comparison: Comparison, options: ComparisonMa
     ]);
     out.push(markdownTable(header, rows, numeric), '');
 
-    const pairs = (pairsOf.get(group.id) ?? []).filter((p) => ids.has(p.a) && ids.has(p.b));
+    const inGroup = (pairsOf.get(group.id) ?? []).filter((p) => ids.has(p.a) && ids.has(p.b));
+    const pairs = inGroup.filter((p) => p.kind !== 'duplicate');
+    // One line per text with copies: identical texts have no passages worth printing.
+    const copiesOf = groupBy(
+      inGroup.filter((p) => p.kind === 'duplicate'),
+      (p) => p.a,
+    );
     out.push('### Reuse', '');
-    if (pairs.length === 0)
+    if (pairs.length === 0 && copiesOf.size === 0)
       out.push('No pair of articles in this group is a copy or a rewrite of the other.', '');
+    for (const [original, copies] of [...copiesOf.entries()].sort((x, y) => compareText(x[0], y[0])))
+      out.push(
+        `**${escapeMarkdownText(original)}: identical text** in ${copies.length} other article${copies.length === 1 ? '' : 's'}: ${copies
+          .map((p) => escapeMarkdownText(p.b))
+          .sort(compareText)
+          .join(', ')}.`,
+        '',
+      );
     for (const p of pairs) {
       out.push(
         `**${escapeMarkdownText(p.a)} and ${escapeMarkdownText(p.b)}: ${p.kind}** (similarity ${formatNumber(p.similarity)}; ` +

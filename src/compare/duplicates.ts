@@ -1,0 +1,71 @@
+import { combineHash, mix32 } from './hash.ts';
+import type { ArticleSummary } from './summary.ts';
+
+/**
+ * Exact duplicates (reprints, a corpus replicated with new ids) are collapsed before any pairwise
+ * work: k copies of one text would otherwise make k² candidate pairs in reuse and clustering, all
+ * with the same answer. Two articles are duplicates when their sorted 5-word shingle sets hash to
+ * the same 64 bits (two independent 32-bit hashes) and they have the same word count; the first
+ * in input order is the representative of the others. An article without shingles (fewer than
+ * five content words) is never a duplicate: an empty set says nothing about the text.
+ */
+
+export interface Duplicates {
+  /** For each article, the index of its representative (itself when it is one). */
+  readonly representativeOf: Int32Array;
+  /** Indexes of the representatives, ascending. */
+  readonly representatives: readonly number[];
+  /** How many articles are duplicates of an earlier one. */
+  readonly count: number;
+}
+
+const SEED_A = 0x2545f491;
+const SEED_B = 0x9e3779b9;
+
+/** The duplicate key of an article, from its shingles and word count; null without shingles. */
+export function duplicateKeyOf(shingles: Uint32Array, wordCount: number): string | null {
+  if (shingles.length === 0) return null;
+  let a = SEED_A;
+  let b = SEED_B;
+  for (let i = 0; i < shingles.length; i++) {
+    const s = shingles[i] as number;
+    a = combineHash(a, s);
+    b = mix32((b ^ s) + Math.imul(b, 0x01000193) + 0x7f4a7c15);
+  }
+  return `${a.toString(36)}.${b.toString(36)}.${shingles.length}.${wordCount}`;
+}
+
+/** The key a summary carries (kept when its shingles were dropped), or the one its shingles give. */
+function keyOf(s: ArticleSummary): string | null {
+  return s.duplicateKey !== undefined ? s.duplicateKey : duplicateKeyOf(s.shingles, s.wordCount);
+}
+
+export function findDuplicates(summaries: readonly ArticleSummary[]): Duplicates {
+  const representativeOf = new Int32Array(summaries.length);
+  const representatives: number[] = [];
+  const firstWithKey = new Map<string, number>();
+  summaries.forEach((s, i) => {
+    const key = keyOf(s);
+    const first = key === null ? undefined : firstWithKey.get(key);
+    if (first !== undefined) {
+      representativeOf[i] = first;
+      return;
+    }
+    if (key !== null) firstWithKey.set(key, i);
+    representativeOf[i] = i;
+    representatives.push(i);
+  });
+  return { representativeOf, representatives, count: summaries.length - representatives.length };
+}
+
+/** The duplicates of each representative that has some, in input order. */
+export function duplicatesByRepresentative(duplicates: Duplicates): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  duplicates.representativeOf.forEach((r, i) => {
+    if (r === i) return;
+    const list = out.get(r);
+    if (list) list.push(i);
+    else out.set(r, [i]);
+  });
+  return out;
+}
