@@ -243,6 +243,7 @@ export function comparisonMarkdown(comparison: Comparison, options: ComparisonMa
     if (group.cohesion !== null) out.push(`Mean pairwise cosine: ${formatNumber(group.cohesion)}.`, '');
     const choices = choicesOf.get(group.id) ?? [];
     const sets = [...new Set(choices.map((c) => c.set))].sort();
+    const choiceOf = groupBy(choices, (c) => `${c.article}\u0000${c.set}`);
     const header = ['article', ...metadataColumns, 'words', ...figureColumns, ...sets];
     const rows = members.map((s) => [
       s.id,
@@ -250,10 +251,7 @@ export function comparisonMarkdown(comparison: Comparison, options: ComparisonMa
       s.wordCount,
       ...figureColumns.map((f) => s.figures[f] ?? null),
       ...sets.map((set) =>
-        choices
-          .filter((c) => c.set === set && c.article === s.id)
-          .map((c) => `${c.term} (${c.count})`)
-          .join(', '),
+        (choiceOf.get(`${s.id}\u0000${set}`) ?? []).map((c) => `${c.term} (${c.count})`).join(', '),
       ),
     ]);
     const numeric = new Set<number>([
