@@ -83,6 +83,16 @@ export function recordLine(seq: number, item: CorpusResult): string {
   return `${JSON.stringify({ seq, ...item }, encodeTyped)}\n`;
 }
 
+/** JSON text of any value with typed arrays kept (the results file's own encoding). */
+export function typedJson(value: unknown): string {
+  return JSON.stringify(value, encodeTyped);
+}
+
+/** Parses JSON written by `typedJson` (typed arrays restored). */
+export function parseTypedJson(text: string): unknown {
+  return JSON.parse(text, decodeTyped);
+}
+
 /** Parses one record line (typed arrays restored). */
 export function parseRecordLine(line: string): unknown {
   return JSON.parse(line, decodeTyped);

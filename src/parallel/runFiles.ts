@@ -1,4 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CorpusResult } from '../analyzer.ts';
 import { MARKER, StagedOutputDir } from '../cli/outputDir.ts';
 import type { Fingerprints } from '../compare/compactSummary.ts';
@@ -6,7 +8,14 @@ import { hashInputFiles } from '../corpus/fileHashes.ts';
 import { buildManifest } from '../report/manifest.ts';
 import type { RunOverview } from '../report/runData.ts';
 import { RunOutputs } from '../report/runOutputs.ts';
-import { RESULTS_FILE, type ResultsHeader, ResultsWriter, parseRecordLine } from './resultsFile.ts';
+import {
+  RESULTS_FILE,
+  type ResultsHeader,
+  ResultsWriter,
+  parseRecordLine,
+  parseTypedJson,
+  typedJson,
+} from './resultsFile.ts';
 
 /** Articles whose fingerprints stay loaded while reuse pairs are measured. */
 const FINGERPRINT_CACHE = 256;
@@ -39,6 +48,46 @@ class RecordReader {
 }
 
 /**
+ * The reuse fingerprints (shingles and sentence hashes) of every article, spilled to a scratch
+ * file as results arrive and read back one article at a time for candidate pairs only. Reading
+ * them from run-data.ndjson instead would parse a whole article record per lookup, which made
+ * reuse the slowest stage of a run.
+ */
+class FingerprintSpill {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'framescope-fingerprints-'));
+  private readonly fd = openSync(join(this.dir, 'fingerprints.ndjson'), 'w+');
+  private readonly offsets: number[] = [];
+  private readonly sizes: number[] = [];
+  private end = 0;
+
+  add(fingerprints: Fingerprints): void {
+    const bytes = Buffer.from(typedJson(fingerprints), 'utf8');
+    writeSync(this.fd, bytes, 0, bytes.length, this.end);
+    this.offsets.push(this.end);
+    this.sizes.push(bytes.length);
+    this.end += bytes.length;
+  }
+
+  read(k: number): Fingerprints {
+    const size = this.sizes[k];
+    if (size === undefined) throw new Error(`fingerprints: no article ${k}`);
+    const data = Buffer.allocUnsafe(size);
+    readSync(this.fd, data, 0, size, this.offsets[k] as number);
+    return parseTypedJson(data.toString('utf8')) as Fingerprints;
+  }
+
+  private removed = false;
+
+  /** Closes and deletes the scratch file; safe to call twice (finish, then discard on failure). */
+  remove(): void {
+    if (this.removed) return;
+    this.removed = true;
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * Writes a run's output folder as its items arrive, in input order: `run-data.ndjson` and the
  * per-article files stream into a staging folder, corpus-level files and the manifest follow at
  * `finish`, then the folder is swapped into place. `analyze` and `merge` both write through here,
@@ -49,6 +98,7 @@ export class RunWriter {
   private readonly places = new Map<string, number>();
   private readonly offsets: number[] = [];
   private readonly sizes: number[] = [];
+  private readonly fingerprints = new FingerprintSpill();
 
   private constructor(
     private readonly staged: StagedOutputDir,
@@ -82,6 +132,7 @@ export class RunWriter {
       this.places.set(item.result.article.id, this.offsets.length);
       this.offsets.push(place.offset);
       this.sizes.push(place.bytes);
+      this.fingerprints.add({ shingles: item.summary.shingles, sentences: item.summary.sentences });
     }
     this.outputs.add(item);
   }
@@ -98,9 +149,7 @@ export class RunWriter {
       const fingerprintsOf = (k: number): Fingerprints => {
         const known = cache.get(k);
         if (known) return known;
-        const item = itemAt(k);
-        if (item.kind !== 'result') throw new Error(`${RESULTS_FILE}: expected a result at article ${k}`);
-        const found = { shingles: item.summary.shingles, sentences: item.summary.sentences };
+        const found = this.fingerprints.read(k);
         if (cache.size >= FINGERPRINT_CACHE) cache.delete(cache.keys().next().value as number);
         cache.set(k, found);
         return found;
@@ -115,11 +164,13 @@ export class RunWriter {
         }, fingerprintsOf);
       } finally {
         reader.close();
+        this.fingerprints.remove();
       }
       const outputs = this.staged.close();
       const inputFiles = await hashInputFiles([
         ...run.records.map((r) => r.file),
         ...run.skipped.map((k) => k.file),
+        ...(run.settings['metadata'] ? [run.settings['metadata']] : []),
       ]);
       const extra = {
         results_file: written,
@@ -140,6 +191,7 @@ export class RunWriter {
 
   /** Removes everything written, after a failed run; the previous outputs stay. */
   async discard(): Promise<void> {
+    this.fingerprints.remove();
     await this.results.discard().catch(() => undefined);
     await this.staged.discard();
   }
