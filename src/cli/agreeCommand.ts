@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type AgreementLevel, agreementMarkdown, agreementRows, agreementTable } from '../agree/agreement.ts';
 import {
   CodedFileError,
@@ -10,6 +9,7 @@ import {
   readFramescopeArticles,
 } from '../agree/coded.ts';
 import { toCsv } from '../report/csv.ts';
+import { parseCommandArgs } from './args.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 
 export const AGREE_HELP = `framescope agree <coded.csv> <results-dir> [options]
@@ -36,21 +36,12 @@ Exit codes: 0 done, 1 done with data problems (listed on stderr and in agreement
 `;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        map: { type: 'string', multiple: true, default: [] },
-        level: { type: 'string', default: 'presence' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nRun "framescope agree --help" for the options.`);
-  }
+  return parseCommandArgs('agree', args, {
+    out: { type: 'string' },
+    map: { type: 'string', multiple: true, default: [] },
+    level: { type: 'string', default: 'presence' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 function parseMap(pairs: readonly string[]): Map<string, string> {

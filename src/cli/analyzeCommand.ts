@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../analyzer.ts';
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultJobs, parseJobs, runToFolder } from '../parallel/index.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 import { OutputDirError, checkOutputDir } from './outputDir.ts';
@@ -11,39 +11,30 @@ import { Progress } from './progress.ts';
 const FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        metadata: { type: 'string' },
-        'metadata-key': { type: 'string' },
-        'text-column': { type: 'string', default: 'text' },
-        'id-column': { type: 'string', default: 'id' },
-        format: { type: 'string', default: 'auto' },
-        lexicon: { type: 'string', multiple: true, default: [] },
-        'no-builtin-lexicons': { type: 'boolean', default: false },
-        'max-bytes': { type: 'string', default: String(20 * 1024 * 1024) },
-        'raw-csv': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        strict: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        'group-by': { type: 'string' },
-        'one-group': { type: 'boolean', default: false },
-        by: { type: 'string' },
-        html: { type: 'boolean', default: false },
-        latex: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        jobs: { type: 'string' },
-        shard: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nRun "framescope analyze --help" for the options.`);
-  }
+  return parseCommandArgs('analyze', args, {
+    out: { type: 'string' },
+    metadata: { type: 'string' },
+    'metadata-key': { type: 'string' },
+    'text-column': { type: 'string', default: 'text' },
+    'id-column': { type: 'string', default: 'id' },
+    format: { type: 'string', default: 'auto' },
+    lexicon: { type: 'string', multiple: true, default: [] },
+    'no-builtin-lexicons': { type: 'boolean', default: false },
+    'max-bytes': { type: 'string', default: String(20 * 1024 * 1024) },
+    'raw-csv': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    'group-by': { type: 'string' },
+    'one-group': { type: 'boolean', default: false },
+    by: { type: 'string' },
+    html: { type: 'boolean', default: false },
+    latex: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    jobs: { type: 'string' },
+    shard: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 /** `framescope analyze`: reads a corpus, analyses every article, writes the reports. Returns the exit code. */

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   RESULTS_FILE,
   ResultsFileError,
@@ -9,6 +8,7 @@ import {
   openResultsFile,
 } from '../parallel/resultsFile.ts';
 import { RunWriter } from '../parallel/runFiles.ts';
+import { parseCommandArgs } from './args.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 import { OutputDirError, checkOutputDir } from './outputDir.ts';
 
@@ -29,21 +29,12 @@ shard missing or repeated, or run with different settings or versions.
 `;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nRun "framescope merge --help" for the options.`);
-  }
+  return parseCommandArgs('merge', args, {
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 class MergeError extends Error {}
