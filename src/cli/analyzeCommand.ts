@@ -5,7 +5,7 @@ import { TOOL_VERSION } from '../version.ts';
 import { parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
-import { OutputDirError, checkOutputDir } from './outputDir.ts';
+import { checkOutputDir } from './outputDir.ts';
 import { Progress } from './progress.ts';
 
 const FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;
@@ -61,15 +61,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
       `analyze: --max-bytes expects a positive whole number, found "${values['max-bytes']}"`,
     );
 
-  try {
-    await checkOutputDir(values.out, values.force);
-  } catch (e) {
-    if (e instanceof OutputDirError) {
-      io.stderr(`framescope: ${e.message}\n`);
-      return EXIT.couldNotRun;
-    }
-    throw e;
-  }
+  // A folder framescope did not write is refused as a usage error (exit 2).
+  await checkOutputDir(values.out, values.force);
 
   let jobs: number;
   let shard: Shard | null;

@@ -10,7 +10,7 @@ import {
 import { RunWriter } from '../parallel/runFiles.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
-import { OutputDirError, checkOutputDir } from './outputDir.ts';
+import { checkOutputDir } from './outputDir.ts';
 
 export const MERGE_HELP = `framescope merge <dir>... --out <dir> [options]
 
@@ -123,15 +123,8 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
         `merge: ${dir} has no ${RESULTS_FILE}; give folders written by framescope analyze --shard`,
       );
   }
-  try {
-    await checkOutputDir(values.out, values.force);
-  } catch (e) {
-    if (e instanceof OutputDirError) {
-      io.stderr(`framescope: ${e.message}\n`);
-      return EXIT.couldNotRun;
-    }
-    throw e;
-  }
+  // A folder framescope did not write is refused as a usage error (exit 2).
+  await checkOutputDir(values.out, values.force);
 
   const startedAt = new Date();
   const files = await Promise.all(dirs.map((d) => openResultsFile(join(d, RESULTS_FILE))));

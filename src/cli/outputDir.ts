@@ -13,11 +13,13 @@ import {
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ChunkStore, OutputSink } from '../report/outputSink.ts';
+import { UsageError } from './io.ts';
 
 /** The file that marks a folder as written by framescope (and so safe to replace). */
 export const MARKER = 'manifest.json';
 
-export class OutputDirError extends Error {}
+/** A usage problem: the CLI reports it and exits 2, like a bad option. */
+export class OutputDirError extends UsageError {}
 
 /** A folder is framescope's when its manifest says so (a web app's manifest.json is not ours). */
 function writtenByFramescope(dir: string): boolean {

@@ -12,8 +12,8 @@ export {
   RESULTS_VERSION,
   type ResultsHeader,
   ResultsWriter,
-  type RunLevel,
   openResultsFile,
 } from './resultsFile.ts';
+export type { RunLevel } from '../report/runData.ts';
 export { type RunPlan, runToFolder } from './run.ts';
 export { RunWriter } from './runFiles.ts';

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { CorpusResult } from '../analyzer.ts';
 import type { Numbered } from '../corpus/shard.ts';
 import type { OutputOptions } from '../report/outputs.ts';
-import type { RunData } from '../report/runData.ts';
+import type { RunLevel } from '../report/runData.ts';
 import type { Issue } from '../types.ts';
 
 /**
@@ -29,9 +29,6 @@ import type { Issue } from '../types.ts';
 export const RESULTS_FILE = 'run-data.ndjson';
 export const RESULTS_FORMAT = 'framescope-results';
 export const RESULTS_VERSION = 1;
-
-/** RunData without its per-item lists: what every shard of a run shares. */
-export type RunLevel = Omit<RunData, 'results' | 'summaries' | 'skipped' | 'issues'>;
 
 export interface ResultsHeader {
   readonly format: typeof RESULTS_FORMAT;

@@ -3,9 +3,10 @@ import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index
 import { type Shard, formatShard, numberItems, shardFilter } from '../corpus/shard.ts';
 import type { OutputOptions } from '../report/outputs.ts';
 import type { RunOverview } from '../report/runData.ts';
+import type { RunLevel } from '../report/runData.ts';
 import type { Issue } from '../types.ts';
 import { analyzeNumbered } from './pool.ts';
-import { RESULTS_FORMAT, RESULTS_VERSION, type RunLevel } from './resultsFile.ts';
+import { RESULTS_FORMAT, RESULTS_VERSION } from './resultsFile.ts';
 import { RunWriter } from './runFiles.ts';
 
 export interface RunPlan {

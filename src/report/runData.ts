@@ -3,20 +3,24 @@ import type { ArticleSummary } from '../compare/summary.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
 import type { ArticleRecord } from './articleRecord.ts';
 
-/** Everything one run produced, in input order: the input of every report writer. */
-export interface RunData {
-  readonly results: readonly ArticleResult[];
-  /** The compact comparison summary of each result, in the same order. */
-  readonly summaries: readonly ArticleSummary[];
+/** What a run is, apart from its articles: the same for every shard of it. */
+export interface RunLevel {
   /** The lexicon packs used, with versions and hashes. */
   readonly packs: readonly PackInfo[];
-  readonly skipped: readonly SkippedInput[];
-  readonly issues: readonly Issue[];
-  /** Definitions of every figure that appears in `results[].figures`. */
+  /** Definitions of every figure that appears in the articles' figures. */
   readonly metrics: readonly MetricDefinition[];
   /** What was asked for, as printed in the report (input, options). */
   readonly settings: Readonly<Record<string, string>>;
   readonly toolVersion: string;
+}
+
+/** Everything one run produced, in input order: the input of every report writer. */
+export interface RunData extends RunLevel {
+  readonly results: readonly ArticleResult[];
+  /** The compact comparison summary of each result, in the same order. */
+  readonly summaries: readonly ArticleSummary[];
+  readonly skipped: readonly SkippedInput[];
+  readonly issues: readonly Issue[];
 }
 
 /**
@@ -24,16 +28,12 @@ export interface RunData {
  * record per analysed article, the full results of the first few (report.md's details), and the
  * run-level data. Memory grows by a record per article, not by the articles.
  */
-export interface RunOverview {
+export interface RunOverview extends RunLevel {
   readonly records: readonly ArticleRecord[];
   /** Full results of the first articles, in input order, for report.md's per-article details. */
   readonly details: readonly ArticleResult[];
-  readonly packs: readonly PackInfo[];
   readonly skipped: readonly SkippedInput[];
   readonly issues: readonly Issue[];
-  readonly metrics: readonly MetricDefinition[];
-  readonly settings: Readonly<Record<string, string>>;
-  readonly toolVersion: string;
 }
 
 /** Metadata columns in first-seen order, so the output keeps the order of the user's own files. */
