@@ -25,6 +25,4 @@ const data = await runToFolder({
   runIssues: analyzer.lexiconIssues,
   output: { safeCells: true },
 });
-process.stdout.write(
-  `${JSON.stringify({ articles: data.records.length, tokens: data.records.reduce((a, r) => a + r.tokenCount, 0) })}\n`,
-);
+process.stdout.write(`${JSON.stringify({ articles: data.records.length, tokens: data.corpus.tokens })}\n`);

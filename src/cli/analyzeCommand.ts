@@ -131,8 +131,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   progress.done();
   const { records, skipped, issues } = data;
 
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  const errors = data.issueCounts.error;
+  const warnings = data.issueCounts.warning;
   if (!values.quiet) {
     io.stderr(
       `framescope: ${records.length} articles analysed, ${skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,

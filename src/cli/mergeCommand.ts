@@ -153,8 +153,8 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
     const done = writer;
     writer = null;
     const data = await done.finish({ startedAt, shard: null });
-    const errors = data.issues.filter((i) => i.severity === 'error').length;
-    const warnings = data.issues.filter((i) => i.severity === 'warning').length;
+    const errors = data.issueCounts.error;
+    const warnings = data.issueCounts.warning;
     if (!values.quiet)
       io.stderr(
         `framescope: merged ${dirs.length} shards: ${data.records.length} articles analysed, ${data.skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,

@@ -1,5 +1,6 @@
 import { compareText } from '../order.ts';
 import type { Group } from './grouping.ts';
+import { type SummaryStore, summaryStore } from './store.ts';
 import type { ArticleSummary } from './summary.ts';
 
 /**
@@ -16,12 +17,17 @@ export interface ChoiceRow {
 }
 
 export function termChoiceRows(group: Group, summaries: readonly ArticleSummary[]): ChoiceRow[] {
+  return termChoiceRowsOf(group, summaryStore(summaries));
+}
+
+export function termChoiceRowsOf(group: Group, store: SummaryStore): ChoiceRow[] {
   const rows: ChoiceRow[] = [];
   for (const m of group.members) {
-    const s = summaries[m] as ArticleSummary;
-    for (const c of s.termChoices)
-      if (c.count > 0)
-        rows.push({ group: group.id, set: c.set, article: s.id, term: c.term, count: c.count });
+    const choices = store.termChoices(m);
+    if (choices.length === 0) continue;
+    const article = store.id(m);
+    for (const c of choices)
+      if (c.count > 0) rows.push({ group: group.id, set: c.set, article, term: c.term, count: c.count });
   }
   return rows.sort(
     (a, b) => compareText(a.set, b.set) || compareText(a.article, b.article) || compareText(a.term, b.term),

@@ -3,6 +3,7 @@ import { compareText } from '../order.ts';
 import type { Span, TextSpan } from '../types.ts';
 import type { AmountFact, DateFact, EventKindFact, Fact, NameFact } from './facts.ts';
 import type { Group } from './grouping.ts';
+import type { SummaryStore } from './store.ts';
 import type { ArticleSummary } from './summary.ts';
 
 /**
@@ -70,23 +71,24 @@ const mention = ({ article, fact }: Located<Fact>): DiscrepancyMention => ({
 
 const MONTH_NAMES = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** The facts of a group's members, in member order: all that discrepancies read of them. */
+export type MemberFacts = readonly { readonly id: string; readonly facts: readonly Fact[] }[];
+
 function factsOf<K extends Fact['kind']>(
-  group: Group,
-  summaries: readonly ArticleSummary[],
+  members: MemberFacts,
   kind: K,
 ): Located<Extract<Fact, { kind: K }>>[] {
   const out: Located<Extract<Fact, { kind: K }>>[] = [];
-  for (const m of group.members) {
-    const s = summaries[m] as ArticleSummary;
+  for (const s of members) {
     for (const f of s.facts)
       if (f.kind === kind) out.push({ article: s.id, fact: f as Extract<Fact, { kind: K }> });
   }
   return out;
 }
 
-function eventDates(group: Group, summaries: readonly ArticleSummary[]): Discrepancy[] {
+function eventDates(group: Group, members: MemberFacts): Discrepancy[] {
   const byDay = new Map<string, Located<DateFact>[]>();
-  for (const d of factsOf(group, summaries, 'date')) {
+  for (const d of factsOf(members, 'date')) {
     if (d.fact.role !== 'event') continue;
     const key = `${String(d.fact.month).padStart(2, '0')}-${String(d.fact.day).padStart(2, '0')}`;
     const list = byDay.get(key);
@@ -143,8 +145,8 @@ function amountKey(a: AmountFact): string {
   return `${a.unit} ${a.value}`;
 }
 
-function amounts(group: Group, summaries: readonly ArticleSummary[]): Discrepancy[] {
-  const facts = factsOf(group, summaries, 'amount');
+function amounts(group: Group, members: MemberFacts): Discrepancy[] {
+  const facts = factsOf(members, 'amount');
   // Candidate links between amounts of different articles, best first; each amount links to at
   // most one amount of each other article.
   const links: { x: number; y: number; score: number }[] = [];
@@ -272,10 +274,10 @@ export function isSpellingVariant(a: string, b: string): boolean {
  */
 function names(
   group: Group,
-  summaries: readonly ArticleSummary[],
+  members: MemberFacts,
 ): { discrepancies: Discrepancy[]; canonical: Map<string, string> } {
   const byPart = new Map<string, Located<NameFact>[]>();
-  for (const n of factsOf(group, summaries, 'name'))
+  for (const n of factsOf(members, 'name'))
     for (const p of n.fact.parts) {
       if (!/^\p{L}+$/u.test(p)) continue;
       const list = byPart.get(p);
@@ -349,11 +351,11 @@ function names(
 
 function eventKinds(
   group: Group,
-  summaries: readonly ArticleSummary[],
+  members: MemberFacts,
   canonical: ReadonlyMap<string, string>,
 ): Discrepancy[] {
   const byCounterpart = new Map<string, Located<EventKindFact>[]>();
-  for (const e of factsOf(group, summaries, 'event-kind')) {
+  for (const e of factsOf(members, 'event-kind')) {
     if (e.fact.generic) continue;
     for (const c of new Set(e.fact.counterparts.map((p) => canonical.get(p) ?? p))) {
       const list = byCounterpart.get(c);
@@ -389,11 +391,27 @@ function eventKinds(
 
 export function findDiscrepancies(group: Group, summaries: readonly ArticleSummary[]): Discrepancy[] {
   if (group.members.length < 2) return [];
-  const { discrepancies: nameDiscrepancies, canonical } = names(group, summaries);
+  return discrepanciesOfMembers(
+    group,
+    group.members.map((m) => summaries[m] as ArticleSummary),
+  );
+}
+
+/** As `findDiscrepancies`, reading the facts of the group's members (only) from a store. */
+export function findStoreDiscrepancies(group: Group, store: SummaryStore): Discrepancy[] {
+  if (group.members.length < 2) return [];
+  return discrepanciesOfMembers(
+    group,
+    group.members.map((m) => ({ id: store.id(m), facts: store.facts(m) })),
+  );
+}
+
+function discrepanciesOfMembers(group: Group, members: MemberFacts): Discrepancy[] {
+  const { discrepancies: nameDiscrepancies, canonical } = names(group, members);
   return [
-    ...eventDates(group, summaries),
-    ...amounts(group, summaries),
+    ...eventDates(group, members),
+    ...amounts(group, members),
     ...nameDiscrepancies,
-    ...eventKinds(group, summaries, canonical),
+    ...eventKinds(group, members, canonical),
   ];
 }

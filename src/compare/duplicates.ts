@@ -36,26 +36,56 @@ export function duplicateKeyOf(shingles: Uint32Array, wordCount: number): string
 }
 
 /** The key a summary carries (kept when its shingles were dropped), or the one its shingles give. */
-function keyOf(s: ArticleSummary): string | null {
+export function summaryDuplicateKey(s: ArticleSummary): string | null {
   return s.duplicateKey !== undefined ? s.duplicateKey : duplicateKeyOf(s.shingles, s.wordCount);
 }
 
 export function findDuplicates(summaries: readonly ArticleSummary[]): Duplicates {
-  const representativeOf = new Int32Array(summaries.length);
-  const representatives: number[] = [];
-  const firstWithKey = new Map<string, number>();
-  summaries.forEach((s, i) => {
-    const key = keyOf(s);
-    const first = key === null ? undefined : firstWithKey.get(key);
-    if (first !== undefined) {
-      representativeOf[i] = first;
-      return;
+  const finder = new DuplicateFinder();
+  for (const s of summaries) finder.add(summaryDuplicateKey(s));
+  return finder.result();
+}
+
+/**
+ * Finds duplicates as articles arrive, in input order, from their keys alone: a long run keeps
+ * the keys of its distinct texts and one number per article, not the summaries.
+ */
+export class DuplicateFinder {
+  private representativeOf = new Int32Array(1024);
+  private readonly representatives: number[] = [];
+  private readonly firstWithKey = new Map<string, number>();
+  private count = 0;
+
+  /** Adds the next article by its duplicate key (null: never a duplicate); returns its representative. */
+  add(key: string | null): number {
+    const i = this.count++;
+    if (i === this.representativeOf.length) {
+      const grown = new Int32Array(2 * i);
+      grown.set(this.representativeOf);
+      this.representativeOf = grown;
     }
-    if (key !== null) firstWithKey.set(key, i);
-    representativeOf[i] = i;
-    representatives.push(i);
-  });
-  return { representativeOf, representatives, count: summaries.length - representatives.length };
+    const first = key === null ? undefined : this.firstWithKey.get(key);
+    if (first !== undefined) {
+      this.representativeOf[i] = first;
+      return first;
+    }
+    if (key !== null) this.firstWithKey.set(key, i);
+    this.representativeOf[i] = i;
+    this.representatives.push(i);
+    return i;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  result(): Duplicates {
+    return {
+      representativeOf: this.representativeOf.slice(0, this.count),
+      representatives: [...this.representatives],
+      count: this.count - this.representatives.length,
+    };
+  }
 }
 
 /** The duplicates of each representative that has some, in input order. */

@@ -1,6 +1,7 @@
 import { compareText } from '../order.ts';
 import { type Duplicates, duplicatesByRepresentative } from './duplicates.ts';
-import type { ArticleSummary } from './summary.ts';
+import { type SummaryStore, hasValue, summaryStore } from './store.ts';
+import type { ArticleSummary, TermCounts } from './summary.ts';
 
 /**
  * Which articles are compared with which. With a metadata column (`event` by default) the groups
@@ -41,24 +42,28 @@ export interface TextClusterOptions {
 export const DEFAULT_TEXT_CLUSTER: TextClusterOptions = { threshold: 0.15, topTerms: 30, maxPostings: 200 };
 
 export function groupByColumn(summaries: readonly ArticleSummary[], column: string): Grouping {
+  return groupStoreByColumn(summaryStore(summaries), column);
+}
+
+export function groupStoreByColumn(store: SummaryStore, column: string): Grouping {
   const byValue = new Map<string, number[]>();
   const missing: number[] = [];
-  summaries.forEach((s, i) => {
-    const v = s.metadata[column]?.trim();
+  for (let i = 0; i < store.length; i++) {
+    const v = store.metadataValue(i, column)?.trim();
     if (!v) missing.push(i);
     else {
       const list = byValue.get(v);
       if (list) list.push(i);
       else byValue.set(v, [i]);
     }
-  });
+  }
   const groups: Group[] = [...byValue.entries()]
     .sort((a, b) => compareText(a[0], b[0]))
     .map(([id, members]) => ({ id, members, method: 'column', cohesion: null }));
   // An article without a value is compared with nothing rather than guessed into a group.
   for (const i of missing)
     groups.push({
-      id: `(no ${column}) ${(summaries[i] as ArticleSummary).id}`,
+      id: `(no ${column}) ${store.id(i)}`,
       members: [i],
       method: 'column',
       cohesion: null,
@@ -67,12 +72,14 @@ export function groupByColumn(summaries: readonly ArticleSummary[], column: stri
 }
 
 /** All articles as one group (the seeds, or a corpus known to be about one event). */
-export function groupAll(summaries: readonly ArticleSummary[], id = 'all'): Grouping {
+export function groupAll(summaries: { readonly length: number }, id = 'all'): Grouping {
   return {
     method: 'all',
     column: null,
     threshold: null,
-    groups: [{ id, members: summaries.map((_, i) => i), method: 'all', cohesion: null }],
+    groups: [
+      { id, members: Array.from({ length: summaries.length }, (_, i) => i), method: 'all', cohesion: null },
+    ],
   };
 }
 
@@ -86,30 +93,48 @@ export function tfidfVectors(summaries: readonly ArticleSummary[]): {
   vectors: SparseVector[];
   df: Int32Array;
 } {
+  return tfidfVectorsOf(summaries.length, (k) => (summaries[k] as ArticleSummary).terms);
+}
+
+/**
+ * As `tfidfVectors`, reading each article's terms twice (document frequencies, then vectors)
+ * instead of holding them: the vectors are a fraction of the size of the term strings.
+ */
+export function tfidfVectorsOf(
+  n: number,
+  termsOf: (k: number) => TermCounts,
+): { vectors: SparseVector[]; df: Int32Array } {
   const ids = new Map<string, number>();
-  for (const s of summaries) for (const k of s.terms.keys) if (!ids.has(k)) ids.set(k, ids.size);
-  const df = new Int32Array(ids.size);
-  for (const s of summaries)
-    for (const k of s.terms.keys) {
-      const id = ids.get(k) as number;
-      df[id] = (df[id] as number) + 1;
+  let dfList: number[] = [];
+  for (let k = 0; k < n; k++)
+    for (const key of termsOf(k).keys) {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        dfList.push(0);
+      }
+      dfList[id] = (dfList[id] as number) + 1;
     }
-  const n = summaries.length;
-  const vectors = summaries.map((s) => {
-    const pairs = s.terms.keys.map((k, i) => {
-      const id = ids.get(k) as number;
-      const w = (1 + Math.log(s.terms.counts[i] as number)) * Math.log(1 + n / (df[id] as number));
+  const df = Int32Array.from(dfList);
+  dfList = [];
+  const vectors: SparseVector[] = [];
+  for (let k = 0; k < n; k++) {
+    const terms = termsOf(k);
+    const pairs = terms.keys.map((key, i) => {
+      const id = ids.get(key) as number;
+      const w = (1 + Math.log(terms.counts[i] as number)) * Math.log(1 + n / (df[id] as number));
       return [id, w] as const;
     });
     pairs.sort((a, b) => a[0] - b[0]);
     let norm = 0;
     for (const [, w] of pairs) norm += w * w;
     norm = Math.sqrt(norm) || 1;
-    return {
+    vectors.push({
       terms: Int32Array.from(pairs, (p) => p[0]),
       weights: Float64Array.from(pairs, (p) => p[1] / norm),
-    };
-  });
+    });
+  }
   return { vectors, df };
 }
 
@@ -214,13 +239,21 @@ export function clusterByText(
   summaries: readonly ArticleSummary[],
   options: TextClusterOptions = DEFAULT_TEXT_CLUSTER,
 ): Grouping {
-  const { vectors, df } = tfidfVectors(summaries);
-  const n = summaries.length;
+  return clusterTerms(summaries.length, (k) => (summaries[k] as ArticleSummary).terms, options);
+}
+
+/** As `clusterByText`, over `n` articles whose terms `termsOf` reads. */
+export function clusterTerms(
+  n: number,
+  termsOf: (k: number) => TermCounts,
+  options: TextClusterOptions = DEFAULT_TEXT_CLUSTER,
+): Grouping {
+  const { vectors, df } = tfidfVectorsOf(n, termsOf);
   const size = new Int32Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
-  const members: number[][] = summaries.map((_, i) => [i]);
+  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
   /** Sum of cross-pair cosines between live clusters, keyed by the other cluster. */
-  const links: Map<number, number>[] = summaries.map(() => new Map());
+  const links: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   const heap = new MergeHeap();
   const pairSims = new Map<number, number>();
   for (const [i, j] of candidatePairs(vectors, df, options)) {
@@ -286,13 +319,19 @@ export function clusterDistinctTexts(
   duplicates: Duplicates,
   options: TextClusterOptions = DEFAULT_TEXT_CLUSTER,
 ): Grouping {
-  if (duplicates.count === 0) return clusterByText(summaries, options);
+  return clusterStoreTexts(summaryStore(summaries), duplicates, options);
+}
+
+/** As `clusterDistinctTexts`, reading the terms of the distinct texts from a store. */
+export function clusterStoreTexts(
+  store: SummaryStore,
+  duplicates: Duplicates,
+  options: TextClusterOptions = DEFAULT_TEXT_CLUSTER,
+): Grouping {
+  if (duplicates.count === 0) return clusterTerms(store.length, (k) => store.terms(k), options);
   const reps = duplicates.representatives;
   const copiesOf = duplicatesByRepresentative(duplicates);
-  const clustered = clusterByText(
-    reps.map((i) => summaries[i] as ArticleSummary),
-    options,
-  );
+  const clustered = clusterTerms(reps.length, (k) => store.terms(reps[k] as number), options);
   const groups = clustered.groups.map((g) => {
     const members: number[] = [];
     for (const k of g.members) {
@@ -314,12 +353,20 @@ export function groupArticles(
   options: { column?: string | null; all?: boolean; cluster?: TextClusterOptions } = {},
   duplicates: Duplicates | null = null,
 ): Grouping {
-  if (options.all) return groupAll(summaries);
-  if (options.column) return groupByColumn(summaries, options.column);
-  if (summaries.some((s) => (s.metadata['event'] ?? '').trim() !== ''))
-    return groupByColumn(summaries, 'event');
+  return groupStore(summaryStore(summaries), options, duplicates);
+}
+
+/** As `groupArticles`, over a store. */
+export function groupStore(
+  store: SummaryStore,
+  options: { column?: string | null; all?: boolean; cluster?: TextClusterOptions },
+  duplicates: Duplicates | null,
+): Grouping {
+  if (options.all) return groupAll(store);
+  if (options.column) return groupStoreByColumn(store, options.column);
+  if (hasValue(store, 'event', true)) return groupStoreByColumn(store, 'event');
   const cluster = options.cluster ?? DEFAULT_TEXT_CLUSTER;
   return duplicates
-    ? clusterDistinctTexts(summaries, duplicates, cluster)
-    : clusterByText(summaries, cluster);
+    ? clusterStoreTexts(store, duplicates, cluster)
+    : clusterTerms(store.length, (k) => store.terms(k), cluster);
 }

@@ -1,19 +1,20 @@
-import { type ChoiceRow, termChoiceRows } from './choices.ts';
+import { type ChoiceRow, termChoiceRowsOf } from './choices.ts';
 import type { Fingerprints } from './compactSummary.ts';
-import { type Discrepancy, findDiscrepancies } from './discrepancies.ts';
-import { findDuplicates } from './duplicates.ts';
-import { type Grouping, type TextClusterOptions, groupArticles } from './grouping.ts';
+import { type Discrepancy, findStoreDiscrepancies } from './discrepancies.ts';
+import { type Group, type Grouping, type TextClusterOptions, groupStore } from './grouping.ts';
 import {
   DEFAULT_KEYNESS,
   type KeyTerm,
   type KeynessOptions,
-  articleKeyness,
-  outletKeyness,
+  articleKeynessOf,
+  outletKeynessOf,
 } from './keyness.ts';
-import { DEFAULT_REUSE, type ReuseOptions, type ReuseResult, findReuse } from './reuse.ts';
+import { DEFAULT_REUSE, type ReuseOptions, type ReuseResult, findStoreReuse } from './reuse.ts';
+import { type SummaryStore, summaryStore } from './store.ts';
 import type { ArticleSummary } from './summary.ts';
 
 export type { ChoiceRow } from './choices.ts';
+export { type ArticleHead, type SummaryStore, summaryStore } from './store.ts';
 export { type Duplicates, findDuplicates } from './duplicates.ts';
 export type { Discrepancy, DiscrepancyClass, DiscrepancyField, DiscrepancyMention } from './discrepancies.ts';
 export { loadEventKinds, parseEventKinds } from './eventKinds.ts';
@@ -60,9 +61,46 @@ export function compareCorpus(
   summaries: readonly ArticleSummary[],
   options: CompareOptions = {},
 ): Comparison {
-  const duplicates = findDuplicates(summaries);
-  const grouping = groupArticles(
-    summaries,
+  const compared = compareStore(summaryStore(summaries, options.fingerprintsOf), options);
+  const discrepancies: Discrepancy[] = [];
+  const choices: ChoiceRow[] = [];
+  const keyness: KeyTerm[] = [];
+  for (const g of compared.groups()) {
+    discrepancies.push(...g.discrepancies);
+    choices.push(...g.choices);
+    keyness.push(...g.keyness);
+  }
+  keyness.push(...compared.outletKeyness());
+  return { summaries, grouping: compared.grouping, reuse: compared.reuse, discrepancies, choices, keyness };
+}
+
+/** What the comparison finds inside one group. */
+export interface GroupComparison {
+  readonly group: Group;
+  readonly discrepancies: readonly Discrepancy[];
+  readonly choices: readonly ChoiceRow[];
+  /** Each distinct member against the rest of the group. */
+  readonly keyness: readonly KeyTerm[];
+}
+
+/**
+ * A comparison over a store, for a run too large to hold: grouping and reuse are worked out at
+ * once, each group's findings as `groups()` reaches it (reading that group's members only), so a
+ * writer can print one group and forget it.
+ */
+export interface StoreComparison {
+  readonly grouping: Grouping;
+  readonly reuse: ReuseResult;
+  /** Each group's findings, in the grouping's order, computed as they are read. */
+  groups(): Generator<GroupComparison>;
+  /** Each outlet against the rest of the corpus (one more pass over the terms). */
+  outletKeyness(): KeyTerm[];
+}
+
+export function compareStore(store: SummaryStore, options: CompareOptions = {}): StoreComparison {
+  const duplicates = store.duplicates();
+  const grouping = groupStore(
+    store,
     {
       column: options.groupBy ?? null,
       all: options.all ?? false,
@@ -70,32 +108,31 @@ export function compareCorpus(
     },
     duplicates,
   );
-  const reuse = findReuse(
-    summaries,
-    grouping,
-    options.reuse ?? DEFAULT_REUSE,
-    options.textOf,
-    options.fingerprintsOf,
-    duplicates,
-  );
-  const discrepancies: Discrepancy[] = [];
-  const choices: ChoiceRow[] = [];
-  const keyness: KeyTerm[] = [];
+  const reuse = findStoreReuse(store, grouping, options.reuse ?? DEFAULT_REUSE, options.textOf, duplicates);
   const keynessOptions = options.keyness ?? DEFAULT_KEYNESS;
   const isDistinct = (m: number) => duplicates.representativeOf[m] === m;
-  for (const g of grouping.groups) {
-    // Identical texts cannot disagree, and a copy in the reference would hide its original's words.
-    const distinct = duplicates.count === 0 ? g : { ...g, members: g.members.filter(isDistinct) };
-    discrepancies.push(...findDiscrepancies(distinct, summaries));
-    choices.push(...termChoiceRows(g, summaries));
-    keyness.push(
-      ...articleKeyness(
-        g.id,
-        distinct.members.map((m) => summaries[m] as ArticleSummary),
-        keynessOptions,
-      ),
-    );
-  }
-  keyness.push(...outletKeyness(summaries, options.outletColumn ?? 'outlet', keynessOptions));
-  return { summaries, grouping, reuse, discrepancies, choices, keyness };
+  return {
+    grouping,
+    reuse,
+    *groups() {
+      for (const g of grouping.groups) {
+        // Identical texts cannot disagree, and a copy in the reference would hide its original's words.
+        const distinct = duplicates.count === 0 ? g : { ...g, members: g.members.filter(isDistinct) };
+        const members = distinct.members;
+        yield {
+          group: g,
+          discrepancies: findStoreDiscrepancies(distinct, store),
+          choices: termChoiceRowsOf(g, store),
+          keyness: articleKeynessOf(
+            g.id,
+            members.length,
+            (k) => store.id(members[k] as number),
+            (k) => store.terms(members[k] as number),
+            keynessOptions,
+          ),
+        };
+      }
+    },
+    outletKeyness: () => outletKeynessOf(store, options.outletColumn ?? 'outlet', keynessOptions),
+  };
 }

@@ -1,4 +1,5 @@
 import { compareText } from '../order.ts';
+import { type SummaryStore, summaryStore } from './store.ts';
 import type { ArticleSummary, TermCounts } from './summary.ts';
 
 /**
@@ -102,14 +103,34 @@ export function articleKeyness(
   members: readonly ArticleSummary[],
   options: KeynessOptions = DEFAULT_KEYNESS,
 ): KeyTerm[] {
-  if (members.length < 2) return [];
+  return articleKeynessOf(
+    groupId,
+    members.length,
+    (k) => (members[k] as ArticleSummary).id,
+    (k) => (members[k] as ArticleSummary).terms,
+    options,
+  );
+}
+
+/**
+ * As `articleKeyness`, over `n` members whose terms `termsOf` reads: twice each (the group's
+ * totals, then each member against them), so a group's terms are never all held at once.
+ */
+export function articleKeynessOf(
+  groupId: string,
+  n: number,
+  idOf: (k: number) => string,
+  termsOf: (k: number) => TermCounts,
+  options: KeynessOptions = DEFAULT_KEYNESS,
+): KeyTerm[] {
+  if (n < 2) return [];
   const all = new Map<string, number>();
-  for (const s of members) addCounts(all, s.terms);
+  for (let k = 0; k < n; k++) addCounts(all, termsOf(k));
   const out: KeyTerm[] = [];
-  for (const s of members) {
+  for (let k = 0; k < n; k++) {
     const target = new Map<string, number>();
-    addCounts(target, s.terms);
-    out.push(...keyTerms(target, all, 'article', s.id, groupId, options));
+    addCounts(target, termsOf(k));
+    out.push(...keyTerms(target, all, 'article', idOf(k), groupId, options));
   }
   return out;
 }
@@ -120,20 +141,35 @@ export function outletKeyness(
   column: string,
   options: KeynessOptions = DEFAULT_KEYNESS,
 ): KeyTerm[] {
+  return outletKeynessOf(summaryStore(summaries), column, options);
+}
+
+/** As `outletKeyness`, over a store: one pass over the terms, and none when fewer than two outlets. */
+export function outletKeynessOf(
+  store: SummaryStore,
+  column: string,
+  options: KeynessOptions = DEFAULT_KEYNESS,
+): KeyTerm[] {
+  const outlets = new Set<string>();
+  for (let i = 0; i < store.length && outlets.size < 2; i++) {
+    const outlet = store.metadataValue(i, column)?.trim();
+    if (outlet) outlets.add(outlet);
+  }
+  if (outlets.size < 2) return [];
   const byOutlet = new Map<string, Map<string, number>>();
   const all = new Map<string, number>();
-  for (const s of summaries) {
-    addCounts(all, s.terms);
-    const outlet = s.metadata[column]?.trim();
+  for (let i = 0; i < store.length; i++) {
+    const terms = store.terms(i);
+    addCounts(all, terms);
+    const outlet = store.metadataValue(i, column)?.trim();
     if (!outlet) continue;
     let m = byOutlet.get(outlet);
     if (!m) {
       m = new Map();
       byOutlet.set(outlet, m);
     }
-    addCounts(m, s.terms);
+    addCounts(m, terms);
   }
-  if (byOutlet.size < 2) return [];
   const out: KeyTerm[] = [];
   for (const outlet of [...byOutlet.keys()].sort())
     out.push(

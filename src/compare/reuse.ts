@@ -4,6 +4,7 @@ import type { Fingerprints } from './compactSummary.ts';
 import { type Duplicates, findDuplicates } from './duplicates.ts';
 import type { Grouping } from './grouping.ts';
 import { type LshOptions, intersectionSize, lshCandidatePairs } from './minhash.ts';
+import { type EntryCounts, type SummaryStore, summaryStore } from './store.ts';
 import type { ArticleSummary, SentenceFingerprint } from './summary.ts';
 
 /**
@@ -167,10 +168,13 @@ function passageSpan(first: Span, last: Span, text: string | undefined): TextSpa
   };
 }
 
+/** What a pair is measured on: an article's fingerprints and counts, never its text. */
+export type PairSide = Pick<ArticleSummary, 'id' | 'shingles' | 'sentences' | 'framing' | 'sources'>;
+
 /** Consecutive aligned sentence pairs become one passage on each side. */
 function passagesOf(
-  a: ArticleSummary,
-  b: ArticleSummary,
+  a: PairSide,
+  b: PairSide,
   pairs: readonly [number, number, number][],
   textOf: ((id: string) => string | undefined) | undefined,
 ): AlignedPassage[] {
@@ -209,7 +213,7 @@ function passagesOf(
   return out;
 }
 
-function framingDifferences(a: ArticleSummary, b: ArticleSummary): EntryDifference[] {
+function framingDifferences(a: EntryCounts, b: EntryCounts): EntryDifference[] {
   return countsSideBySide(
     a.framing,
     b.framing,
@@ -226,7 +230,7 @@ function framingDifferences(a: ArticleSummary, b: ArticleSummary): EntryDifferen
     .sort((x, y) => compareText(x.entry, y.entry));
 }
 
-function sourceDifferences(a: ArticleSummary, b: ArticleSummary): SourceDifference[] {
+function sourceDifferences(a: EntryCounts, b: EntryCounts): SourceDifference[] {
   return countsSideBySide(
     a.sources,
     b.sources,
@@ -258,8 +262,8 @@ function countsSideBySide<T extends { readonly count: number }, R extends { read
 
 /** Measures one pair; returns null when it is neither a copy, a rewrite nor a partial reuse. */
 export function measurePair(
-  a: ArticleSummary,
-  b: ArticleSummary,
+  a: PairSide,
+  b: PairSide,
   options: ReuseOptions = DEFAULT_REUSE,
   textOf?: (id: string) => string | undefined,
 ): ReusePair | null {
@@ -301,6 +305,9 @@ export function measurePair(
   };
 }
 
+/** Articles whose fingerprints and counts stay loaded while pairs are measured. */
+const SIDE_CACHE = 256;
+
 /**
  * Reuse over a corpus. `fingerprintsOf` gives an article's shingles and sentence fingerprints when
  * the summaries were kept without them (a long run reads them back for candidate pairs only);
@@ -314,7 +321,21 @@ export function findReuse(
   fingerprintsOf?: (index: number) => Fingerprints,
   duplicates: Duplicates = findDuplicates(summaries),
 ): ReuseResult {
-  const n = summaries.length;
+  return findStoreReuse(summaryStore(summaries, fingerprintsOf), grouping, options, textOf, duplicates);
+}
+
+/**
+ * As `findReuse`, over a store: the signatures of the distinct texts for candidates, then the
+ * fingerprints of each candidate's two articles, read as the pairs are measured.
+ */
+export function findStoreReuse(
+  store: SummaryStore,
+  grouping: Grouping | null,
+  options: ReuseOptions = DEFAULT_REUSE,
+  textOf?: (id: string) => string | undefined,
+  duplicates: Duplicates = store.duplicates(),
+): ReuseResult {
+  const n = store.length;
   const { representativeOf, representatives } = duplicates;
   const seen = new Set<number>();
   const candidates: [number, number][] = [];
@@ -325,7 +346,7 @@ export function findReuse(
     candidates.push([x, y]);
   };
   for (const [i, j] of lshCandidatePairs(
-    representatives.map((r) => (summaries[r] as ArticleSummary).signature),
+    representatives.map((r) => store.signature(r)),
     options.lsh,
   ))
     add(representatives[i] as number, representatives[j] as number);
@@ -335,28 +356,56 @@ export function findReuse(
       for (let x = 0; x < distinct.length; x++)
         for (let y = x + 1; y < distinct.length; y++) add(distinct[x] as number, distinct[y] as number);
   }
+  seen.clear();
   candidates.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   const pairs: ReusePair[] = [];
-  const full = (i: number): ArticleSummary => {
-    const s = summaries[i] as ArticleSummary;
-    return fingerprintsOf ? { ...s, ...fingerprintsOf(i) } : s;
+  // Candidates come in order of their first article, so a small cache serves most lookups.
+  const sides = new Map<number, PairSide>();
+  const side = (i: number): PairSide => {
+    const known = sides.get(i);
+    if (known) return known;
+    const { shingles, sentences } = store.fingerprints(i);
+    const { framing, sources } = store.entryCounts(i);
+    const found = { id: store.id(i), shingles, sentences, framing, sources };
+    if (sides.size >= SIDE_CACHE) sides.delete(sides.keys().next().value as number);
+    sides.set(i, found);
+    return found;
   };
   for (const [i, j] of candidates) {
-    const pair = measurePair(full(i), full(j), options, textOf);
+    const pair = measurePair(side(i), side(j), options, textOf);
     if (pair) pairs.push(pair);
   }
+  sides.clear();
+  const counts = new Map<number, EntryCounts>();
+  const countsOf = (i: number): EntryCounts => {
+    const known = counts.get(i);
+    if (known) return known;
+    const found = store.entryCounts(i);
+    if (counts.size >= SIDE_CACHE) counts.delete(counts.keys().next().value as number);
+    counts.set(i, found);
+    return found;
+  };
   representativeOf.forEach((r, i) => {
-    if (r !== i) pairs.push(duplicatePair(summaries[r] as ArticleSummary, summaries[i] as ArticleSummary));
+    if (r !== i) pairs.push(duplicatePair(store.id(r), countsOf(r), store.id(i), store.entryCounts(i)));
   });
   pairs.sort((p, q) => q.similarity - p.similarity || compareText(p.a, q.a) || compareText(p.b, q.b));
   return { candidatesChecked: candidates.length, duplicates: duplicates.count, pairs };
 }
 
-/** The row of an exact duplicate: nothing to align, the whole text is shared. */
-function duplicatePair(a: ArticleSummary, b: ArticleSummary): ReusePair {
+const NO_PASSAGES: readonly AlignedPassage[] = [];
+const NO_ENTRY_DIFFERENCES: readonly EntryDifference[] = [];
+const NO_SOURCE_DIFFERENCES: readonly SourceDifference[] = [];
+
+/**
+ * The row of an exact duplicate: nothing to align, the whole text is shared. A long run keeps
+ * one per copy, so the usual empty lists are shared rather than one each.
+ */
+function duplicatePair(a: string, countsA: EntryCounts, b: string, countsB: EntryCounts): ReusePair {
+  const framing = framingDifferences(countsA, countsB);
+  const sources = sourceDifferences(countsA, countsB);
   return {
-    a: a.id,
-    b: b.id,
+    a,
+    b,
     kind: 'duplicate',
     similarity: 1,
     shingleJaccard: 1,
@@ -364,8 +413,8 @@ function duplicatePair(a: ArticleSummary, b: ArticleSummary): ReusePair {
     containmentB: 1,
     sharedShareA: 1,
     sharedShareB: 1,
-    passages: [],
-    framingDifferences: framingDifferences(a, b),
-    sourceDifferences: sourceDifferences(a, b),
+    passages: NO_PASSAGES,
+    framingDifferences: framing.length === 0 ? NO_ENTRY_DIFFERENCES : framing,
+    sourceDifferences: sources.length === 0 ? NO_SOURCE_DIFFERENCES : sources,
   };
 }

@@ -1,24 +1,11 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import type { CorpusResult } from '../analyzer.ts';
 import { MARKER, StagedOutputDir } from '../cli/outputDir.ts';
-import type { Fingerprints } from '../compare/compactSummary.ts';
 import { hashInputFiles } from '../corpus/fileHashes.ts';
-import { buildManifest } from '../report/manifest.ts';
+import { manifestParts } from '../report/manifest.ts';
 import type { RunOverview } from '../report/runData.ts';
 import { RunOutputs } from '../report/runOutputs.ts';
-import {
-  RESULTS_FILE,
-  type ResultsHeader,
-  ResultsWriter,
-  parseRecordLine,
-  parseTypedJson,
-  typedJson,
-} from './resultsFile.ts';
-
-/** Articles whose fingerprints stay loaded while reuse pairs are measured. */
-const FINGERPRINT_CACHE = 256;
+import { RESULTS_FILE, type ResultsHeader, ResultsWriter, parseRecordLine } from './resultsFile.ts';
 
 /**
  * Reads single items back from a finished `run-data.ndjson` by the place its writer reported:
@@ -47,44 +34,66 @@ class RecordReader {
   }
 }
 
-/**
- * The reuse fingerprints (shingles and sentence hashes) of every article, spilled to a scratch
- * file as results arrive and read back one article at a time for candidate pairs only. Reading
- * them from run-data.ndjson instead would parse a whole article record per lookup, which made
- * reuse the slowest stage of a run.
- */
-class FingerprintSpill {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'framescope-fingerprints-'));
-  private readonly fd = openSync(join(this.dir, 'fingerprints.ndjson'), 'w+');
-  private readonly offsets: number[] = [];
-  private readonly sizes: number[] = [];
-  private end = 0;
+/** Where each analysed article's line lies in run-data.ndjson: 12 bytes an article. */
+class Places {
+  private offsets = new Float64Array(1024);
+  private sizes = new Uint32Array(1024);
+  private count = 0;
 
-  add(fingerprints: Fingerprints): void {
-    const bytes = Buffer.from(typedJson(fingerprints), 'utf8');
-    writeSync(this.fd, bytes, 0, bytes.length, this.end);
-    this.offsets.push(this.end);
-    this.sizes.push(bytes.length);
-    this.end += bytes.length;
+  add(offset: number, bytes: number): void {
+    if (this.count === this.offsets.length) {
+      const offsets = new Float64Array(2 * this.count);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+      const sizes = new Uint32Array(2 * this.count);
+      sizes.set(this.sizes);
+      this.sizes = sizes;
+    }
+    this.offsets[this.count] = offset;
+    this.sizes[this.count] = bytes;
+    this.count++;
   }
 
-  read(k: number): Fingerprints {
-    const size = this.sizes[k];
-    if (size === undefined) throw new Error(`fingerprints: no article ${k}`);
-    const data = Buffer.allocUnsafe(size);
-    readSync(this.fd, data, 0, size, this.offsets[k] as number);
-    return parseTypedJson(data.toString('utf8')) as Fingerprints;
+  at(k: number): { offset: number; bytes: number } {
+    if (!(k >= 0 && k < this.count)) throw new RangeError(`run-data places: no article ${k}`);
+    return { offset: this.offsets[k] as number, bytes: this.sizes[k] as number };
   }
+}
 
-  private removed = false;
-
-  /** Closes and deletes the scratch file; safe to call twice (finish, then discard on failure). */
-  remove(): void {
-    if (this.removed) return;
-    this.removed = true;
-    closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
+/** Writes the manifest in pieces (its list of inputs has a line per article). */
+function writeManifest(path: string, parts: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    const flush = () => {
+      const data = Buffer.from(pending.join(''), 'utf8');
+      let done = 0;
+      while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+      pending = [];
+      size = 0;
+    };
+    for (const part of parts) {
+      pending.push(part);
+      size += part.length;
+      if (size >= 1 << 18) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** The input files of a run: each article's file (read from the records), each skipped input's, the metadata file. */
+function* inputFilesOf(run: RunOverview): Generator<string> {
+  let last: string | undefined;
+  for (const r of run.records)
+    if (r.file !== last) {
+      last = r.file;
+      yield r.file;
+    }
+  for (const k of run.skipped) yield k.file;
+  if (run.settings['metadata']) yield run.settings['metadata'];
 }
 
 /**
@@ -94,11 +103,8 @@ class FingerprintSpill {
  * so a merge of shards writes what one run writes.
  */
 export class RunWriter {
-  /** Where each article's record lies in run-data.ndjson, by id (the last of an id wins, as the texts map did). */
-  private readonly places = new Map<string, number>();
-  private readonly offsets: number[] = [];
-  private readonly sizes: number[] = [];
-  private readonly fingerprints = new FingerprintSpill();
+  /** Where each analysed article's record lies in run-data.ndjson, in input order. */
+  private readonly places = new Places();
 
   private constructor(
     private readonly staged: StagedOutputDir,
@@ -113,7 +119,7 @@ export class RunWriter {
       return new RunWriter(
         staged,
         results,
-        new RunOutputs(staged, header.run, header.output, { compactSummaries: true }),
+        new RunOutputs(staged, header.run, header.output, { scratchDir: staged.path }),
       );
     } catch (e) {
       await staged.discard();
@@ -128,12 +134,7 @@ export class RunWriter {
 
   async write(seq: number, item: CorpusResult): Promise<void> {
     const place = await this.results.write(seq, item);
-    if (item.kind === 'result') {
-      this.places.set(item.result.article.id, this.offsets.length);
-      this.offsets.push(place.offset);
-      this.sizes.push(place.bytes);
-      this.fingerprints.add({ shingles: item.summary.shingles, sentences: item.summary.sentences });
-    }
+    if (item.kind === 'result') this.places.add(place.offset, place.bytes);
     this.outputs.add(item);
   }
 
@@ -142,47 +143,39 @@ export class RunWriter {
     try {
       const written = await this.results.close();
       const reader = new RecordReader(this.staged.pathOf(RESULTS_FILE));
-      const itemAt = (k: number) => reader.read(this.offsets[k] as number, this.sizes[k] as number);
-      // Reuse reads the candidates in order of their first article, so a small cache of
-      // fingerprints serves most pairs without reading the file again.
-      const cache = new Map<number, Fingerprints>();
-      const fingerprintsOf = (k: number): Fingerprints => {
-        const known = cache.get(k);
-        if (known) return known;
-        const found = this.fingerprints.read(k);
-        if (cache.size >= FINGERPRINT_CACHE) cache.delete(cache.keys().next().value as number);
-        cache.set(k, found);
-        return found;
-      };
       let run: RunOverview;
       try {
+        // The last article with an id gives its text, as a map of texts by id would.
         run = this.outputs.finish((id) => {
-          const k = this.places.get(id);
+          const k = this.outputs.indexOfId(id);
           if (k === undefined) return undefined;
-          const item = itemAt(k);
+          const { offset, bytes } = this.places.at(k);
+          const item = reader.read(offset, bytes);
           return item.kind === 'result' ? item.result.article.text : undefined;
-        }, fingerprintsOf);
+        });
       } finally {
         reader.close();
-        this.fingerprints.remove();
       }
       const outputs = this.staged.close();
-      const inputFiles = await hashInputFiles([
-        ...run.records.map((r) => r.file),
-        ...run.skipped.map((k) => k.file),
-        ...(run.settings['metadata'] ? [run.settings['metadata']] : []),
-      ]);
+      const inputFiles = await hashInputFiles(inputFilesOf(run));
       const extra = {
         results_file: written,
         input_files: inputFiles,
         ...(options.shard === null ? {} : { shard: options.shard }),
       };
-      this.staged.write(
-        MARKER,
-        buildManifest(run, outputs, { startedAt: options.startedAt, endedAt: new Date() }, extra),
+      writeManifest(
+        this.staged.pathOf(MARKER),
+        manifestParts(run, outputs, { startedAt: options.startedAt, endedAt: new Date() }, extra),
       );
+      // The overview keeps what the command line reports; its records and issues go with the store.
+      const overview: RunOverview = {
+        ...run,
+        records: { length: run.records.length, [Symbol.iterator]: () => gone('records') },
+        issues: { length: run.issues.length, [Symbol.iterator]: () => gone('issues') },
+      };
+      this.outputs.close();
       await this.staged.commit();
-      return run;
+      return overview;
     } catch (e) {
       await this.discard();
       throw e;
@@ -191,8 +184,14 @@ export class RunWriter {
 
   /** Removes everything written, after a failed run; the previous outputs stay. */
   async discard(): Promise<void> {
-    this.fingerprints.remove();
+    this.outputs.close();
     await this.results.discard().catch(() => undefined);
     await this.staged.discard();
   }
+}
+
+function gone(what: string): never {
+  throw new Error(
+    `RunWriter: the run's ${what} were read from scratch files that are removed once its outputs are in place; read them from the output folder (articles.csv, issues.csv, run-data.ndjson)`,
+  );
 }

@@ -1,6 +1,7 @@
 import { figureKeyOf } from '../score/framing.ts';
 import type { GroupFigures } from '../score/groups.ts';
-import type { ArticleRecord } from './articleRecord.ts';
+import type { CorpusColumns } from './articleStore.ts';
+import type { ArticleRecords } from './runData.ts';
 import { barChartSvg, heatmapSvg } from './svg.ts';
 
 /** Beyond this many rows a heatmap is no longer readable. */
@@ -13,12 +14,11 @@ export interface Chart {
 }
 
 /** Top-level categories with a rate figure in this run, in sorted order. */
-function rateColumns(records: readonly ArticleRecord[]): string[] {
-  const tops = new Set(records.flatMap((r) => r.topCategories));
-  return [...tops]
+function rateColumns(corpus: CorpusColumns): string[] {
+  return [...corpus.topCategories]
     .sort()
     .map((t) => `rate_${figureKeyOf(t)}`)
-    .filter((c) => records.some((r) => c in r.figures));
+    .filter((c) => corpus.figures.has(c));
 }
 
 /**
@@ -26,24 +26,26 @@ function rateColumns(records: readonly ArticleRecord[]): string[] {
  * the `--by` column with bootstrap 95% intervals. Each is an SVG file that report.md links to.
  */
 export function runCharts(
-  records: readonly ArticleRecord[],
+  records: ArticleRecords,
+  corpus: CorpusColumns,
   by: string | null,
   groups: readonly GroupFigures[],
 ): Chart[] {
-  const columns = rateColumns(records);
+  const columns = rateColumns(corpus);
   if (columns.length === 0 || records.length === 0) return [];
   const charts: Chart[] = [];
   const names = columns.map((c) => c.slice('rate_'.length));
   if (records.length <= HEATMAP_MAX_ROWS) {
     const title = 'Hits per 1,000 scored words, by article and category';
+    const rows = [...records];
     charts.push({
       file: 'charts/heatmap.svg',
       title,
       svg: heatmapSvg({
         title,
-        rows: records.map((r) => r.id),
+        rows: rows.map((r) => r.id),
         columns: names,
-        values: records.map((r) => columns.map((c) => r.figures[c] ?? null)),
+        values: rows.map((r) => columns.map((c) => r.figures[c] ?? null)),
         valueLabel: 'hits per 1,000 words',
         decimals: 1,
       }),

@@ -51,33 +51,35 @@ export function toLatex(
   rows: Iterable<readonly Cell[]>,
   options: LatexTableOptions = {},
 ): string {
+  return `${[...latexTableLines(header, rows, options)].join('\n')}\n`;
+}
+
+/** The lines of `toLatex` (each to be followed by a line end), one at a time, for a long table. */
+export function* latexTableLines(
+  header: readonly string[],
+  rows: Iterable<readonly Cell[]>,
+  options: LatexTableOptions = {},
+): Generator<string> {
   const numeric = new Set(options.numericColumns ?? []);
   const spec = header.map((_, i) => (numeric.has(i) ? 'r' : 'l')).join('');
   const line = (cells: readonly Cell[]) => `${cells.map(escapeLatex).join(' & ')} \\\\`;
-  const body: string[] = [];
+  yield '% Needs \\usepackage{booktabs}; text is UTF-8: \\usepackage[utf8]{inputenc} or XeLaTeX/LuaLaTeX.';
+  yield '\\begin{table}[htbp]';
+  yield '  \\centering';
+  if (options.caption !== undefined) yield `  \\caption{${escapeLatex(options.caption)}}`;
+  if (options.label !== undefined) yield `  \\label{${labelKey(options.label)}}`;
+  yield `  \\begin{tabular}{${spec}}`;
+  yield '    \\toprule';
+  yield `    ${line(header)}`;
+  yield '    \\midrule';
   for (const row of rows) {
     if (row.length !== header.length)
       throw new Error(
         `toLatex: expected ${header.length} cells per row (${header.join(', ')}), found ${row.length}`,
       );
-    body.push(`    ${line(row)}`);
+    yield `    ${line(row)}`;
   }
-  const parts = [
-    '% Needs \\usepackage{booktabs}; text is UTF-8: \\usepackage[utf8]{inputenc} or XeLaTeX/LuaLaTeX.',
-    '\\begin{table}[htbp]',
-    '  \\centering',
-  ];
-  if (options.caption !== undefined) parts.push(`  \\caption{${escapeLatex(options.caption)}}`);
-  if (options.label !== undefined) parts.push(`  \\label{${labelKey(options.label)}}`);
-  parts.push(
-    `  \\begin{tabular}{${spec}}`,
-    '    \\toprule',
-    `    ${line(header)}`,
-    '    \\midrule',
-    ...body,
-    '    \\bottomrule',
-    '  \\end{tabular}',
-    '\\end{table}',
-  );
-  return `${parts.join('\n')}\n`;
+  yield '    \\bottomrule';
+  yield '  \\end{tabular}';
+  yield '\\end{table}';
 }

@@ -46,7 +46,23 @@ export function buildManifest(
   times: { readonly startedAt: Date; readonly endedAt: Date },
   extra: Readonly<Record<string, unknown>> = {},
 ): string {
-  return stableJson({
+  return [...manifestParts(run, outputs, times, extra)].join('');
+}
+
+/** Stands for the list of inputs while the rest of the manifest is serialised. */
+const INPUTS_PLACE = '\u0000inputs\u0000';
+
+/**
+ * The text of `manifest.json` in pieces: the list of inputs (one entry per article, read from
+ * the run's records) is written an entry at a time, with the bytes `stableJson` gives.
+ */
+export function* manifestParts(
+  run: RunOverview,
+  outputs: readonly OutputFileInfo[],
+  times: { readonly startedAt: Date; readonly endedAt: Date },
+  extra: Readonly<Record<string, unknown>> = {},
+): Generator<string> {
+  const whole = stableJson({
     tool: 'framescope',
     tool_version: run.toolVersion,
     node_version: process.version,
@@ -57,17 +73,24 @@ export function buildManifest(
       file: p.file,
       sha256: p.sha256,
     })),
-    inputs: run.records.map((r) => ({
-      id: r.id,
-      file: r.file,
-      ...(r.line === undefined ? {} : { line: r.line }),
-      text_sha256: r.textSha256,
-      text_chars: r.textChars,
-    })),
+    inputs: INPUTS_PLACE,
     skipped: run.skipped.map((s) => ({ id: s.id, file: s.file, code: s.code })),
     outputs: outputs.map((o) => ({ file: o.file, sha256: o.sha256, bytes: o.bytes })),
     started_at: times.startedAt.toISOString(),
     ended_at: times.endedAt.toISOString(),
     ...extra,
   });
+  const place = `"inputs": ${JSON.stringify(INPUTS_PLACE)}`;
+  const at = whole.indexOf(place);
+  if (at < 0 || whole.indexOf(place, at + 1) >= 0)
+    throw new Error('buildManifest: expected the list of inputs once in the manifest');
+  yield `${whole.slice(0, at)}"inputs": [`;
+  let first = true;
+  for (const r of run.records) {
+    // What stableJson gives for the entry, keys sorted, at the list's depth.
+    const line = r.line === undefined ? '' : `\n      "line": ${JSON.stringify(r.line)},`;
+    yield `${first ? '\n' : ',\n'}    {\n      "file": ${JSON.stringify(r.file)},\n      "id": ${JSON.stringify(r.id)},${line}\n      "text_chars": ${JSON.stringify(r.textChars)},\n      "text_sha256": ${JSON.stringify(r.textSha256)}\n    }`;
+    first = false;
+  }
+  yield `${first ? ']' : '\n  ]'}${whole.slice(at + place.length)}`;
 }

@@ -1,22 +1,23 @@
 import type { Cell } from './format.ts';
-import { escapeMarkdownText, markdownTable } from './markdown.ts';
+import { escapeMarkdownText, markdownTable, markdownTableLines } from './markdown.ts';
 import type { RunOverview } from './runData.ts';
+import { trimmedEnd } from './streamText.ts';
 
-/** A section of `report.md`, written by the stage that owns the figures it shows. */
+/**
+ * A section of `report.md`, written by the stage that owns the figures it shows. Its body is
+ * text, or the parts of a long text (joined by '\n'), made as the report is written.
+ */
 export interface ReportSection {
   readonly title: string;
-  readonly body: string;
+  readonly body: string | (() => Iterable<string>);
 }
 
 function counts(data: RunOverview): string {
-  const bySeverity = { error: 0, warning: 0, info: 0 };
-  for (const i of data.issues) bySeverity[i.severity]++;
-  const words = data.records.reduce((a, r) => a + r.wordCount, 0);
-  const tokens = data.records.reduce((a, r) => a + r.tokenCount, 0);
+  const bySeverity = data.issueCounts;
   return [
     `- Articles analysed: ${data.records.length}`,
     `- Inputs skipped: ${data.skipped.length}`,
-    `- Tokens read: ${tokens}; scored words (furniture, bylines, date lines and reference lists excluded): ${words}`,
+    `- Tokens read: ${data.corpus.tokens}; scored words (furniture, bylines, date lines and reference lists excluded): ${data.corpus.words}`,
     `- Problems listed in \`issues.csv\`: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} notes`,
   ].join('\n');
 }
@@ -29,11 +30,14 @@ function skippedSection(data: RunOverview): string {
   );
 }
 
-function articlesSection(data: RunOverview): string {
-  if (data.records.length === 0) return 'No article was analysed.';
-  const rows = data.records.map(
-    (r) =>
-      [
+function* articlesSection(data: RunOverview): Generator<string> {
+  if (data.records.length === 0) {
+    yield 'No article was analysed.';
+    return;
+  }
+  const rows = (function* () {
+    for (const r of data.records)
+      yield [
         r.id,
         r.metadata['outlet'] ?? '',
         r.title ?? '(no title line)',
@@ -42,27 +46,39 @@ function articlesSection(data: RunOverview): string {
         r.wordCount,
         r.sentenceCount,
         r.furnitureCount,
-      ] as Cell[],
-  );
-  return markdownTable(
+      ] as Cell[];
+  })();
+  yield* markdownTableLines(
     ['article', 'outlet', 'title', 'byline', 'date found', 'words', 'sentences', 'furniture lines'],
     rows,
     new Set([5, 6, 7]),
   );
 }
 
-function furnitureSection(data: RunOverview): string {
-  const lines: string[] = [];
+function* furnitureSection(data: RunOverview): Generator<string> {
+  let any = false;
   for (const r of data.records) {
     if (r.furnitureLines === null) continue;
-    lines.push(`**${escapeMarkdownText(r.id)}**`, '', r.furnitureLines, '');
+    any = true;
+    yield `**${escapeMarkdownText(r.id)}**`;
+    yield '';
+    yield r.furnitureLines;
+    yield '';
   }
-  return lines.length === 0 ? 'No page furniture was found.' : lines.join('\n').trimEnd();
+  if (!any) yield 'No page furniture was found.';
 }
 
 /** `report.md`: what was read, what was skipped and why, the articles, then the stages' sections. */
 export function reportMarkdown(data: RunOverview, sections: readonly ReportSection[] = []): string {
-  const parts = [
+  return [...reportMarkdownParts(data, sections)].join('\n');
+}
+
+/** The parts of `report.md`, to be joined by '\n', made one at a time as they are written. */
+export function* reportMarkdownParts(
+  data: RunOverview,
+  sections: readonly ReportSection[] = [],
+): Generator<string> {
+  yield* [
     '# framescope report',
     '',
     `framescope ${data.toolVersion}. Input: \`${data.settings['input'] ?? ''}\`.`,
@@ -77,13 +93,15 @@ export function reportMarkdown(data: RunOverview, sections: readonly ReportSecti
     '',
     '## Articles',
     '',
-    articlesSection(data),
-    '',
-    '### Page furniture (excluded from scoring)',
-    '',
-    furnitureSection(data),
-    '',
   ];
-  for (const s of sections) parts.push(`## ${s.title}`, '', s.body.trimEnd(), '');
-  return parts.join('\n');
+  yield* articlesSection(data);
+  yield* ['', '### Page furniture (excluded from scoring)', ''];
+  yield* trimmedEnd(furnitureSection(data));
+  yield '';
+  for (const s of sections) {
+    yield `## ${s.title}`;
+    yield '';
+    yield* trimmedEnd(typeof s.body === 'string' ? [s.body] : s.body());
+    yield '';
+  }
 }

@@ -104,8 +104,14 @@ export function articleJson(r: ArticleResult): Record<string, unknown> {
   };
 }
 
+/** What `results.json` says of a run besides its articles. */
+type RunJsonInput = Pick<
+  RunOverview,
+  'toolVersion' | 'settings' | 'packs' | 'metrics' | 'skipped' | 'issues'
+>;
+
 /** The run-level part of `results.json`: everything but its articles. */
-function runJson(run: RunOverview): Record<string, unknown> {
+function runJson(run: RunJsonInput): Record<string, unknown> {
   return {
     tool: 'framescope',
     tool_version: run.toolVersion,
@@ -122,7 +128,7 @@ function runJson(run: RunOverview): Record<string, unknown> {
     })),
     metrics: run.metrics.map((m) => ({ name: m.name, description: m.description, formula: m.formula })),
     skipped: run.skipped.map((k) => ({ ...k, status: 'skipped' })),
-    issues: run.issues.map((i) => ({ ...i })),
+    issues: Array.from(run.issues, (i) => ({ ...i })),
   };
 }
 
@@ -145,7 +151,7 @@ export class ResultsJsonWriter {
   }
 
   /** The text that ends the document, once every article is written. */
-  end(run: RunOverview): string {
+  end(run: RunJsonInput): string {
     const rest = stableJson(runJson(run)).slice('{\n'.length);
     return `${this.articles === 0 ? '{\n  "articles": []' : '\n  ]'},\n${rest}`;
   }
@@ -155,7 +161,7 @@ export class ResultsJsonWriter {
 export function resultsJson(data: RunData): string {
   const writer = new ResultsJsonWriter();
   const parts = data.results.map((r) => writer.article(r));
-  return parts.join('') + writer.end({ ...data, records: [], details: [] });
+  return parts.join('') + writer.end(data);
 }
 
 /** Compact JSON with sorted keys (one line), from the same sorting as `stableJson`. */

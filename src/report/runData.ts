@@ -2,6 +2,8 @@ import type { PackInfo } from '../analyzer.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
 import type { ArticleRecord } from './articleRecord.ts';
+import type { CorpusColumns } from './articleStore.ts';
+import type { IssueList, SeverityCounts } from './issueLog.ts';
 
 /** What a run is, apart from its articles: the same for every shard of it. */
 export interface RunLevel {
@@ -23,33 +25,30 @@ export interface RunData extends RunLevel {
   readonly issues: readonly Issue[];
 }
 
+/** The records of a run's analysed articles, read in input order (from disk in a long run). */
+export interface ArticleRecords extends Iterable<ArticleRecord> {
+  readonly length: number;
+}
+
 /**
- * What the corpus-level outputs are built from once the per-article rows are written: one compact
- * record per analysed article, the full results of the first few (report.md's details), and the
- * run-level data. Memory grows by a record per article, not by the articles.
+ * What the corpus-level outputs are built from once the per-article rows are written: the
+ * records of every article (a reader, not an array: a long run keeps them on disk, readable
+ * until its writer is finished), the full results of the first few (report.md's details), what
+ * the articles add up to, and the run-level data.
  */
 export interface RunOverview extends RunLevel {
-  readonly records: readonly ArticleRecord[];
+  readonly records: ArticleRecords;
   /** Full results of the first articles, in input order, for report.md's per-article details. */
   readonly details: readonly ArticleResult[];
   readonly skipped: readonly SkippedInput[];
-  readonly issues: readonly Issue[];
-}
-
-/** Metadata columns in first-seen order, so the output keeps the order of the user's own files. */
-export function metadataColumns(records: readonly ArticleRecord[]): string[] {
-  const seen = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r.metadata)) seen.add(k);
-  return [...seen];
+  readonly issues: IssueList;
+  readonly issueCounts: SeverityCounts;
+  /** Metadata columns, figures, choice sets and totals of every article, gathered as they came. */
+  readonly corpus: CorpusColumns;
 }
 
 /** Figure names in the order their definitions were registered, then any undefined ones sorted. */
-export function figureColumns(
-  records: readonly ArticleRecord[],
-  metrics: readonly MetricDefinition[],
-): string[] {
-  const present = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r.figures)) present.add(k);
+export function figureColumns(present: ReadonlySet<string>, metrics: readonly MetricDefinition[]): string[] {
   const ordered = metrics.map((m) => m.name).filter((n) => present.has(n));
   const rest = [...present].filter((n) => !ordered.includes(n)).sort();
   return [...ordered, ...rest];

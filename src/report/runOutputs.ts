@@ -1,37 +1,64 @@
+import { join } from 'node:path';
 import type { CorpusResult, PackInfo } from '../analyzer.ts';
-import { type Fingerprints, TermPool, compactSummary } from '../compare/compactSummary.ts';
-import { compareCorpus } from '../compare/index.ts';
+import type { Discrepancy } from '../compare/discrepancies.ts';
+import {
+  type ChoiceRow,
+  type Comparison,
+  type GroupComparison,
+  type KeyTerm,
+  compareStore,
+} from '../compare/index.ts';
+import { hasValue } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
-import { type GroupFigures, groupFigures, groupFiguresTable } from '../score/groups.ts';
+import { compareText } from '../order.ts';
+import { type GroupFigures, groupFiguresOf, groupFiguresTable } from '../score/groups.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
-import { type ArticleRecord, articleRecord } from './articleRecord.ts';
+import { articleRecord } from './articleRecord.ts';
+import { type ArticleStore, FileArticleStore, MemoryArticleStore } from './articleStore.ts';
 import { runCharts } from './charts.ts';
 import { csvRecord, csvRows, toCsv } from './csv.ts';
+import type { Cell } from './format.ts';
 import { HtmlPageNames, htmlPage } from './htmlPages.ts';
-import { toLatex } from './latex.ts';
+import { IssueLog } from './issueLog.ts';
+import { latexTableLines, toLatex } from './latex.ts';
 import { SCORES_LONG_HEADER, byCodeUnits, scoreRows } from './longForm.ts';
 import { STANDARD_LIMITATIONS, methodsSection } from './methods.ts';
 import type { OutputSink } from './outputSink.ts';
-import { type ReportSection, reportMarkdown } from './reportMarkdown.ts';
+import { type ReportSection, reportMarkdownParts } from './reportMarkdown.ts';
 import { ResultsJsonWriter, resultLine, skippedLine } from './resultsJson.ts';
-import type { RunOverview } from './runData.ts';
+import type { ArticleRecords, RunOverview } from './runData.ts';
 import {
-  choicesTable,
-  comparisonMarkdown,
+  CHOICES_HEADER,
+  type ComparisonView,
+  DISCREPANCY_HEADER,
+  KEYNESS_HEADER,
+  REUSE_HEADER,
+  choiceRow,
+  comparisonMarkdownParts,
+  discrepancyRows,
   discrepancySection,
-  discrepancyTable,
-  keynessTable,
-  reuseTable,
+  groupsById,
+  keynessRow,
+  reuseRow,
 } from './sections/comparison.ts';
-import { MATCHES_HEADER, framingSectionOf, matchRows } from './sections/framing.ts';
+import { MATCHES_HEADER, framingSectionParts, matchRows } from './sections/framing.ts';
 import {
   ATTRIBUTION_HEADER,
   attributionRowsOf,
   compareAttributionArticles,
-  sourcesSectionOf,
+  sourcesSectionParts,
 } from './sections/sources.ts';
 import { SortedChunks } from './sortedChunks.ts';
-import { STRUCTURE_HEADER, type Table, articlesTable, issuesTable, structureRows } from './tables.ts';
+import { FileAppender, trimmedEnd } from './streamText.ts';
+import {
+  ISSUES_HEADER,
+  STRUCTURE_HEADER,
+  type Table,
+  articleColumns,
+  articleRows,
+  issueRow,
+  structureRows,
+} from './tables.ts';
 
 export interface OutputOptions {
   /** Neutralise spreadsheet formulas in CSV text cells (see csv.ts). */
@@ -87,11 +114,9 @@ const SIDE_BY_SIDE = [
 ];
 
 /** The side-by-side figures of every article: the table of comparison.md, for LaTeX. */
-function sideBySideTable(records: readonly ArticleRecord[], columns: readonly string[]): Table {
-  return {
-    header: ['article', 'outlet', ...columns],
-    rows: records.map((r) => [r.id, r.metadata['outlet'] ?? '', ...columns.map((c) => r.figures[c] ?? null)]),
-  };
+function* sideBySideRows(records: ArticleRecords, columns: readonly string[]): Generator<Cell[]> {
+  for (const r of records)
+    yield [r.id, r.metadata['outlet'] ?? '', ...columns.map((c) => r.figures[c] ?? null)];
 }
 
 /** Mean and bootstrap interval of the side-by-side figures per group, for LaTeX. */
@@ -111,37 +136,65 @@ function groupMeansTable(groups: readonly GroupFigures[], by: string, columns: r
   };
 }
 
+/** Every group's findings in one list each. */
+function collect(
+  groups: Iterable<GroupComparison>,
+): Pick<Comparison, 'discrepancies' | 'choices' | 'keyness'> {
+  const discrepancies: Discrepancy[] = [];
+  const choices: ChoiceRow[] = [];
+  const keyness: KeyTerm[] = [];
+  for (const g of groups) {
+    discrepancies.push(...g.discrepancies);
+    choices.push(...g.choices);
+    keyness.push(...g.keyness);
+  }
+  return { discrepancies, choices, keyness };
+}
+
+/** Where a long run keeps its articles and issues until the corpus-level files are written. */
+export interface RunStorage {
+  /** A folder for scratch files (removed by `close`). */
+  readonly scratchDir: string;
+}
+
+const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
 /**
  * Builds every output file of a run as its items arrive, in input order: the per-article files
  * (matches, structure, attributions, long scores, results.ndjson/json, HTML pages) get each
- * article's rows at once, and only a compact record and the comparison summary stay in memory;
- * `finish` then writes the files that need the whole corpus (articles.csv, whose columns depend on
- * every article, the comparison files, groups, charts, report.md). `analyze`, `merge` and
- * `buildOutputs` all write through here, so their bytes cannot drift apart.
+ * article's rows at once, and only the article's record and comparison summary are stored (see
+ * ArticleStore: on disk when `storage` is given, so memory does not grow with the corpus);
+ * `finish` then writes the files that need the whole corpus (articles.csv, whose columns depend
+ * on every article, the comparison files, groups, charts, report.md), reading the stored articles
+ * back a pass or a group at a time. `analyze`, `merge` and `buildOutputs` all write through here,
+ * so their bytes cannot drift apart.
  */
 export class RunOutputs {
   private readonly options: OutputOptions;
-  private readonly records: ArticleRecord[] = [];
+  private readonly store: ArticleStore;
   private readonly details: ArticleResult[] = [];
-  private readonly summaries: ArticleSummary[] = [];
   private readonly skipped: SkippedInput[] = [];
-  private readonly issues: Issue[] = [];
+  private readonly issues: IssueLog;
   private readonly attributions: SortedChunks;
   private readonly scores: SortedChunks;
   private readonly json: ResultsJsonWriter | null;
   private readonly pages: HtmlPageNames | null;
 
-  /** Set when the caller can give fingerprints back at `finish`: summaries are then kept compact. */
-  private readonly terms: TermPool | null;
-
   constructor(
     private readonly sink: OutputSink,
     private readonly run: RunInfo,
     options: Partial<OutputOptions> = {},
-    storage: { readonly compactSummaries: boolean } = { compactSummaries: false },
+    storage: RunStorage | null = null,
   ) {
-    this.terms = storage.compactSummaries ? new TermPool() : null;
     this.options = { ...DEFAULT_OUTPUT_OPTIONS, ...options };
+    // The metadata columns a comparison or groups.csv may read: the store keeps their values.
+    const columns = [this.options.groupBy, 'event', this.options.by, 'outlet'].filter(
+      (c): c is string => typeof c === 'string' && c !== '',
+    );
+    this.store = storage
+      ? new FileArticleStore(join(storage.scratchDir, '.scratch-articles'), [...new Set(columns)])
+      : new MemoryArticleStore();
+    this.issues = new IssueLog(storage ? join(storage.scratchDir, '.scratch-issues.ndjson') : null);
     this.attributions = new SortedChunks(sink.scratch('attributions.csv'), compareAttributionArticles);
     this.scores = new SortedChunks(sink.scratch('scores_long.csv'), byCodeUnits);
     this.json = this.options.json ? new ResultsJsonWriter() : null;
@@ -160,6 +213,15 @@ export class RunOutputs {
     return toCsv(t.header, t.rows, { safeCells: this.options.safeCells });
   }
 
+  /** Writes a CSV file from rows made one at a time. */
+  private csvStream(name: string, header: readonly string[], rows: Iterable<readonly Cell[]>): void {
+    const file = new FileAppender(this.sink, name);
+    file.write(this.csvHeader(header));
+    const cells = { safeCells: this.options.safeCells };
+    for (const row of rows) file.write(csvRows(header, [row], cells));
+    file.flush();
+  }
+
   /** One item of a run, with its issues, in input order. */
   add(item: CorpusResult): void {
     if (item.kind === 'result') {
@@ -172,7 +234,7 @@ export class RunOutputs {
   }
 
   addIssue(issue: Issue): void {
-    this.issues.push(issue);
+    this.issues.add(issue);
   }
 
   addSkipped(skipped: SkippedInput): void {
@@ -188,32 +250,38 @@ export class RunOutputs {
     this.sink.append('results.ndjson', resultLine(r));
     if (this.json) this.sink.append('results.json', this.json.article(r));
     if (this.pages) this.sink.write(...htmlPage(this.pages, r));
-    this.records.push(articleRecord(r, summary.figures));
+    this.store.add(articleRecord(r, summary.figures), summary);
     if (this.details.length < REPORT_DETAIL_LIMIT) this.details.push(r);
-    this.summaries.push(this.terms ? compactSummary(summary, this.terms) : summary);
+  }
+
+  /** The index of the last analysed article with this id (whose text `textOf(id)` must give). */
+  indexOfId(id: string): number | undefined {
+    return this.store.lastIndexOf(id);
   }
 
   /**
    * Writes the corpus-level files. `textOf` gives an article's text back for the few passages
-   * that reuse.csv and comparison.md quote (the texts are not kept); `fingerprintsOf` the
-   * fingerprints of the i-th analysed article, required when the summaries are kept compact.
+   * that reuse.csv and comparison.md quote (the texts are not kept). The overview returned reads
+   * its records and issues from the run's store until `close`.
    */
-  finish(
-    textOf: (id: string) => string | undefined,
-    fingerprintsOf?: (index: number) => Fingerprints,
-  ): RunOverview {
-    if (this.terms && !fingerprintsOf)
-      throw new Error('RunOutputs.finish: expected fingerprintsOf, since the summaries were kept compact');
+  finish(textOf: (id: string) => string | undefined): RunOverview {
     const o = this.options;
     const sink = this.sink;
+    const store = this.store;
+    this.reportMemory('articles stored');
+    const records: ArticleRecords = {
+      length: store.length,
+      [Symbol.iterator]: () => store.records()[Symbol.iterator](),
+    };
     const run: RunOverview = {
       ...this.run,
-      records: this.records,
+      records,
       details: this.details,
       skipped: this.skipped,
       issues: this.issues,
+      issueCounts: this.issues.bySeverity,
+      corpus: store.corpus,
     };
-    const records = this.records;
     sink.append('attributions.csv', this.csvHeader(ATTRIBUTION_HEADER));
     for (const chunk of this.attributions.inOrder()) sink.append('attributions.csv', chunk);
     sink.append('scores_long.csv', this.csvHeader(SCORES_LONG_HEADER));
@@ -221,47 +289,90 @@ export class RunOutputs {
     for (const k of this.skipped) sink.append('results.ndjson', skippedLine(k));
     if (this.json) sink.append('results.json', this.json.end(run));
 
+    const columns = articleColumns(run);
+    this.csvStream('articles.csv', columns.header, articleRows(run, columns));
+    this.csvStream(
+      'issues.csv',
+      ISSUES_HEADER,
+      (function* (issues) {
+        for (const i of issues) yield issueRow(i);
+      })(this.issues),
+    );
+
     const compareStart = performance.now();
-    const comparison = compareCorpus(this.summaries, {
-      groupBy: o.groupBy,
-      all: o.oneGroup,
-      textOf,
-      ...(this.terms && fingerprintsOf ? { fingerprintsOf } : {}),
-    });
+    const compared = compareStore(store, { groupBy: o.groupBy, all: o.oneGroup, textOf });
+    const { grouping, reuse } = compared;
+    this.csvStream(
+      'reuse.csv',
+      REUSE_HEADER,
+      (function* () {
+        for (const p of reuse.pairs) yield reuseRow(p);
+      })(),
+    );
+    const figureColumns = SIDE_BY_SIDE.filter((f) => store.corpus.figures.has(f));
+    const outletKeyness = compared.outletKeyness();
+    // Each group's findings go to the CSV files as comparison.md reaches the group, then are dropped;
+    // only the discrepancies stay, for report.md.
+    const cells = { safeCells: o.safeCells };
+    const discrepancyFile = new FileAppender(sink, 'discrepancies.csv');
+    const keynessFile = new FileAppender(sink, 'keyness.csv');
+    const choicesFile = new FileAppender(sink, 'choices.csv');
+    discrepancyFile.write(this.csvHeader(DISCREPANCY_HEADER));
+    keynessFile.write(this.csvHeader(KEYNESS_HEADER));
+    choicesFile.write(this.csvHeader(CHOICES_HEADER));
+    const discrepancies: Discrepancy[] = [];
+    function* written(groups: Iterable<GroupComparison>): Generator<GroupComparison> {
+      for (const g of groups) {
+        for (const d of g.discrepancies) {
+          discrepancies.push(d);
+          discrepancyFile.write(csvRows(DISCREPANCY_HEADER, discrepancyRows(d, discrepancies.length), cells));
+        }
+        keynessFile.write(csvRows(KEYNESS_HEADER, g.keyness.map(keynessRow), cells));
+        choicesFile.write(csvRows(CHOICES_HEADER, g.choices.map(choiceRow), cells));
+        yield g;
+      }
+    }
+    // comparison.md looks up a group's findings by its id; ids are unique but for odd metadata,
+    // where every group is computed first so that groups sharing an id share their findings.
+    const uniqueIds = new Set(grouping.groups.map((g) => g.id)).size === grouping.groups.length;
+    const view: ComparisonView = {
+      grouping,
+      reuse,
+      id: (i) => store.id(i),
+      head: (i) => store.head(i),
+      hasOutlet: hasValue(store, 'outlet', false),
+      groups: uniqueIds
+        ? written(compared.groups())
+        : groupsById(grouping, collect(written(compared.groups()))),
+      outletKeyness,
+    };
+    const comparisonFile = new FileAppender(sink, 'comparison.md');
+    comparisonFile.writeJoined(trimmedEnd(comparisonMarkdownParts(view, { figureColumns })));
+    comparisonFile.write('\n');
+    comparisonFile.flush();
+    keynessFile.write(csvRows(KEYNESS_HEADER, outletKeyness.map(keynessRow), cells));
+    for (const f of [discrepancyFile, keynessFile, choicesFile]) f.flush();
     // Benchmarks want the comparison's share of a run; FRAMESCOPE_TIMING=1 says it on stderr.
     if (process.env['FRAMESCOPE_TIMING'] === '1')
       process.stderr.write(
-        `framescope timing: comparison of ${this.summaries.length} articles ${((performance.now() - compareStart) / 1000).toFixed(2)} s (${comparison.reuse.candidatesChecked} candidate pairs, ${comparison.reuse.duplicates} duplicates)\n`,
+        `framescope timing: comparison of ${store.length} articles ${((performance.now() - compareStart) / 1000).toFixed(2)} s (${reuse.candidatesChecked} candidate pairs, ${reuse.duplicates} duplicates)\n`,
       );
-    const hasColumn = (c: string) => records.some((r) => (r.metadata[c] ?? '') !== '');
-    const by = o.by ?? (hasColumn('outlet') ? 'outlet' : null);
 
-    sink.write('articles.csv', this.csv(articlesTable(run)));
-    sink.write('issues.csv', this.csv(issuesTable(this.issues)));
-    sink.write('reuse.csv', this.csv(reuseTable(comparison)));
-    sink.write('discrepancies.csv', this.csv(discrepancyTable(comparison)));
-    sink.write('keyness.csv', this.csv(keynessTable(comparison)));
-    sink.write('choices.csv', this.csv(choicesTable(comparison)));
-    const groups = by
-      ? groupFigures(
-          records.map((r) => ({ metadata: r.metadata, figures: r.figures })),
-          by,
-        )
-      : [];
+    const by = o.by ?? (hasValue(store, 'outlet', false) ? 'outlet' : null);
+    const groups = by ? this.groupFigures(by) : [];
     if (by) sink.write('groups.csv', this.csv(groupFiguresTable(groups, by)));
-    const charts = runCharts(records, by, groups);
+    const charts = runCharts(records, store.corpus, by, groups);
     for (const c of charts) sink.write(c.file, c.svg);
-    const figureColumns = SIDE_BY_SIDE.filter((f) => records.some((r) => f in r.figures));
     if (o.latex) {
-      const side = sideBySideTable(records, figureColumns);
-      sink.write(
-        'tables/comparison.tex',
-        toLatex(side.header, side.rows, {
-          caption: 'Framing and citation figures per article (see the methods section of report.md)',
-          label: 'tab:comparison',
-          numericColumns: side.header.map((_, i) => i).filter((i) => i > 1),
-        }),
-      );
+      const header = ['article', 'outlet', ...figureColumns];
+      const tex = new FileAppender(sink, 'tables/comparison.tex');
+      for (const line of latexTableLines(header, sideBySideRows(records, figureColumns), {
+        caption: 'Framing and citation figures per article (see the methods section of report.md)',
+        label: 'tab:comparison',
+        numericColumns: header.map((_, i) => i).filter((i) => i > 1),
+      }))
+        tex.write(`${line}\n`);
+      tex.flush();
       if (by) {
         const g = groupMeansTable(groups, by, figureColumns);
         sink.write(
@@ -274,11 +385,11 @@ export class RunOutputs {
         );
       }
     }
-    sink.write('comparison.md', comparisonMarkdown(comparison, { figureColumns }));
+    const details = this.details;
     const sections: ReportSection[] = [
-      { title: 'Framing', body: framingSectionOf(records, this.details, 8, REPORT_DETAIL_LIMIT) },
-      { title: 'Sources', body: sourcesSectionOf(records, this.details, REPORT_DETAIL_LIMIT) },
-      { title: 'Facts that disagree', body: discrepancySection(comparison) },
+      { title: 'Framing', body: () => framingSectionParts(records, details, 8, REPORT_DETAIL_LIMIT) },
+      { title: 'Sources', body: () => sourcesSectionParts(records, details, REPORT_DETAIL_LIMIT) },
+      { title: 'Facts that disagree', body: discrepancySection({ discrepancies }) },
       {
         title: 'Charts',
         body:
@@ -296,14 +407,51 @@ export class RunOutputs {
             sha256: p.sha256,
             entries: p.entries,
           })),
-          metrics: run.metrics.filter((m) => records.some((r) => m.name in r.figures)),
+          metrics: run.metrics.filter((m) => store.corpus.figures.has(m.name)),
           settings: run.settings,
           toolVersion: run.toolVersion,
           limitations: STANDARD_LIMITATIONS,
         }),
       },
     ];
-    sink.write('report.md', reportMarkdown(run, sections));
+    const report = new FileAppender(sink, 'report.md');
+    report.writeJoined(reportMarkdownParts(run, sections));
+    report.flush();
+    this.reportMemory('corpus-level files written');
     return run;
+  }
+
+  /** groups.csv's figures: the articles of each value of `by`, read back a group at a time. */
+  private groupFigures(by: string): GroupFigures[] {
+    const store = this.store;
+    const byValue = new Map<string, number[]>();
+    for (let i = 0; i < store.length; i++) {
+      const v = store.metadataValue(i, by)?.trim() || '(none)';
+      const list = byValue.get(v);
+      if (list) list.push(i);
+      else byValue.set(v, [i]);
+    }
+    return groupFiguresOf(
+      [...byValue.entries()].sort((a, b) => compareText(a[0], b[0])),
+      [...store.corpus.numericFigures].sort(),
+      (i) => store.record(i).figures,
+    );
+  }
+
+  /** FRAMESCOPE_MEMORY=1: the main thread's heap on stderr, to check that it does not grow with the corpus. */
+  private reportMemory(when: string): void {
+    if (process.env['FRAMESCOPE_MEMORY'] !== '1') return;
+    // Under `node --expose-gc` the heap is collected first, so the figure is what is kept.
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    process.stderr.write(
+      `framescope memory: ${when}: heap used ${MB(m.heapUsed)} MB, external ${MB(m.external)} MB, rss ${MB(m.rss)} MB (${this.store.length} articles)\n`,
+    );
+  }
+
+  /** Removes the scratch files of the store; the overview's records and issues are then gone. */
+  close(): void {
+    this.store.close();
+    this.issues.close();
   }
 }

@@ -1,27 +1,36 @@
 import { formatPlace } from '../text/positions.ts';
 import type { ArticleResult, Issue } from '../types.ts';
 import type { Cell } from './format.ts';
-import { type RunOverview, figureColumns, metadataColumns } from './runData.ts';
+import { type RunOverview, figureColumns } from './runData.ts';
 
 export interface Table {
   readonly header: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
 }
 
+/** The columns of `articles.csv` that depend on the corpus: metadata, choice sets, figures. */
+export interface ArticleColumns {
+  readonly header: readonly string[];
+  readonly metadata: readonly string[];
+  readonly sets: readonly string[];
+  readonly figures: readonly string[];
+}
+
 /**
  * `articles.csv`: one row per input article, analysed or skipped (with the reason), so the
  * counts of a run always add up. Its columns (metadata, choice sets, figures) are known only once
- * every article is read, so it is built at the end from the compact records.
+ * every article is read, from what the run gathered as they came; the rows are then read back
+ * one record at a time.
  */
-export function articlesTable(run: RunOverview): Table {
-  const meta = metadataColumns(run.records).filter((c) => c !== 'id');
-  const figures = figureColumns(run.records, run.metrics);
-  const sets = [...new Set(run.records.flatMap((r) => r.choices.map(([set]) => set)))].sort();
+export function articleColumns(run: RunOverview): ArticleColumns {
+  const metadata = run.corpus.metadata.filter((c) => c !== 'id');
+  const figures = figureColumns(run.corpus.figures, run.metrics);
+  const sets = [...run.corpus.choiceSets].sort();
   const header = [
     'id',
     'status',
     'skip_reason',
-    ...meta,
+    ...metadata,
     'title_found',
     'byline_found',
     'date_found',
@@ -29,33 +38,39 @@ export function articlesTable(run: RunOverview): Table {
     ...sets.map((s) => `choice_${s}`),
     ...figures,
   ];
-  const rows: Cell[][] = run.records.map((r) => [
-    r.id,
-    'analysed',
-    '',
-    ...meta.map((c) => r.metadata[c] ?? ''),
-    r.title ?? '',
-    r.byline ?? '',
-    r.dateFound ?? '',
-    r.furnitureKinds,
-    ...sets.map((set) => r.choices.find(([s]) => s === set)?.[1] ?? ''),
-    ...figures.map((f) => r.figures[f] ?? null),
-  ]);
+  return { header, metadata, sets, figures };
+}
+
+/** Every row of `articles.csv`: the analysed articles in input order, then the skipped inputs. */
+export function* articleRows(run: RunOverview, columns: ArticleColumns): Generator<Cell[]> {
+  const { metadata, sets, figures } = columns;
+  for (const r of run.records)
+    yield [
+      r.id,
+      'analysed',
+      '',
+      ...metadata.map((c) => r.metadata[c] ?? ''),
+      r.title ?? '',
+      r.byline ?? '',
+      r.dateFound ?? '',
+      r.furnitureKinds,
+      ...sets.map((set) => r.choices.find(([s]) => s === set)?.[1] ?? ''),
+      ...figures.map((f) => r.figures[f] ?? null),
+    ];
   for (const k of run.skipped) {
-    rows.push([
+    yield [
       k.id,
       'skipped',
       `${k.code}: ${k.reason}`,
-      ...meta.map(() => ''),
+      ...metadata.map(() => ''),
       '',
       '',
       '',
       '',
       ...sets.map(() => ''),
       ...figures.map(() => null),
-    ]);
+    ];
   }
-  return { header, rows };
 }
 
 export const STRUCTURE_HEADER: readonly string[] = [
@@ -97,9 +112,23 @@ export function structureTable(results: readonly ArticleResult[]): Table {
 }
 
 /** `issues.csv`: every problem of the run, with its place and what to do. */
+export const ISSUES_HEADER: readonly string[] = [
+  'severity',
+  'code',
+  'file',
+  'line',
+  'column',
+  'article',
+  'message',
+  'hint',
+];
+
 export function issuesTable(issues: readonly Issue[]): Table {
-  const header = ['severity', 'code', 'file', 'line', 'column', 'article', 'message', 'hint'];
-  const rows = issues.map((i) => [
+  return { header: ISSUES_HEADER, rows: issues.map(issueRow) };
+}
+
+export function issueRow(i: Issue): Cell[] {
+  return [
     i.severity,
     i.code,
     i.file ?? '',
@@ -108,6 +137,5 @@ export function issuesTable(issues: readonly Issue[]): Table {
     i.articleId ?? '',
     i.message,
     i.hint ?? '',
-  ]);
-  return { header, rows };
+  ];
 }

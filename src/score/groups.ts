@@ -114,28 +114,56 @@ export function groupFigures(
   column: string,
   options: GroupFigureOptions = DEFAULT_GROUP_FIGURES,
 ): GroupFigures[] {
-  const names = figureNames(articles);
-  const byValue = new Map<string, GroupFigureInput[]>();
-  for (const a of articles) {
+  const byValue = new Map<string, number[]>();
+  articles.forEach((a, i) => {
     const v = a.metadata[column]?.trim() || '(none)';
     const list = byValue.get(v);
-    if (list) list.push(a);
-    else byValue.set(v, [a]);
-  }
-  return [...byValue.entries()]
-    .sort((a, b) => compareText(a[0], b[0]))
-    .map(([value, list]) => {
-      const figures: Record<string, FigureStats> = {};
-      for (const name of names) {
-        const values: number[] = [];
-        for (const a of list) {
-          const x = a.figures[name];
-          if (typeof x === 'number' && Number.isFinite(x)) values.push(x);
-        }
-        figures[name] = figureStats(values, options);
+    if (list) list.push(i);
+    else byValue.set(v, [i]);
+  });
+  return groupFiguresOf(
+    [...byValue.entries()].sort((a, b) => compareText(a[0], b[0])),
+    figureNames(articles),
+    (i) => (articles[i] as GroupFigureInput).figures,
+    options,
+  );
+}
+
+/** Figure values held at once: a group's figures are read in as many passes as this needs. */
+const VALUES_AT_ONCE = 4_000_000;
+
+/**
+ * As `groupFigures`, from the members of each group (in the order given) and a reader of an
+ * article's figures: a long run reads them back from disk, a group at a time, a few figures per
+ * pass when a group is large.
+ */
+export function groupFiguresOf(
+  groups: Iterable<readonly [string, readonly number[]]>,
+  names: readonly string[],
+  figuresOf: (i: number) => Readonly<Record<string, number | null>>,
+  options: GroupFigureOptions = DEFAULT_GROUP_FIGURES,
+): GroupFigures[] {
+  const out: GroupFigures[] = [];
+  for (const [value, members] of groups) {
+    const figures: Record<string, FigureStats> = {};
+    const perPass = Math.max(1, Math.floor(VALUES_AT_ONCE / Math.max(1, members.length)));
+    for (let first = 0; first < names.length; first += perPass) {
+      const chunk = names.slice(first, first + perPass);
+      const values: number[][] = chunk.map(() => []);
+      for (const i of members) {
+        const f = figuresOf(i);
+        chunk.forEach((name, k) => {
+          const x = f[name];
+          if (typeof x === 'number' && Number.isFinite(x)) (values[k] as number[]).push(x);
+        });
       }
-      return { value, articles: list.length, figures };
-    });
+      chunk.forEach((name, k) => {
+        figures[name] = figureStats(values[k] as number[], options);
+      });
+    }
+    out.push({ value, articles: members.length, figures });
+  }
+  return out;
 }
 
 export function figureNames(articles: readonly GroupFigureInput[]): string[] {

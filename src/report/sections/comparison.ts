@@ -1,8 +1,14 @@
-import type { Comparison } from '../../compare/index.ts';
-import type { ArticleSummary } from '../../compare/summary.ts';
+import type { ChoiceRow } from '../../compare/choices.ts';
+import type { Discrepancy } from '../../compare/discrepancies.ts';
+import type { Grouping } from '../../compare/grouping.ts';
+import type { Comparison, GroupComparison } from '../../compare/index.ts';
+import type { KeyTerm } from '../../compare/keyness.ts';
+import type { ReusePair, ReuseResult } from '../../compare/reuse.ts';
+import type { ArticleHead } from '../../compare/store.ts';
 import { compareText } from '../../order.ts';
 import { formatNumber } from '../format.ts';
-import { escapeMarkdownText, markdownTable } from '../markdown.ts';
+import { escapeMarkdownText, markdownTable, markdownTableLines } from '../markdown.ts';
+import { trimmedEnd } from '../streamText.ts';
 
 /**
  * `comparison.md` and the rows of `reuse.csv`, `discrepancies.csv`, `keyness.csv` and
@@ -18,25 +24,31 @@ export interface Table {
 const place = (s: { line: number; column: number }) => `${s.line}:${s.column}`;
 const num = (x: number) => Number(x.toFixed(4));
 
+export const REUSE_HEADER: readonly string[] = [
+  'article_a',
+  'article_b',
+  'kind',
+  'similarity',
+  'shared_share_a',
+  'shared_share_b',
+  'shingle_jaccard',
+  'containment_a',
+  'containment_b',
+  'passages',
+  'aligned_passages',
+  'framing_only_a',
+  'framing_only_b',
+  'sources_only_a',
+  'sources_only_b',
+];
+
 export function reuseTable(comparison: Comparison): Table {
-  const header = [
-    'article_a',
-    'article_b',
-    'kind',
-    'similarity',
-    'shared_share_a',
-    'shared_share_b',
-    'shingle_jaccard',
-    'containment_a',
-    'containment_b',
-    'passages',
-    'aligned_passages',
-    'framing_only_a',
-    'framing_only_b',
-    'sources_only_a',
-    'sources_only_b',
-  ];
-  const rows = comparison.reuse.pairs.map((p) => [
+  return { header: [...REUSE_HEADER], rows: comparison.reuse.pairs.map(reuseRow) };
+}
+
+/** The row of `reuse.csv` for one pair. */
+export function reuseRow(p: ReusePair): Row {
+  return [
     p.a,
     p.b,
     p.kind,
@@ -66,67 +78,79 @@ export function reuseTable(comparison: Comparison): Table {
       .filter((d) => d.countA === 0)
       .map((d) => d.source)
       .join('; '),
-  ]);
-  return { header, rows };
+  ];
 }
+
+export const DISCREPANCY_HEADER: readonly string[] = [
+  'group',
+  'discrepancy',
+  'field',
+  'subject',
+  'class',
+  'value',
+  'article',
+  'line',
+  'column',
+  'start',
+  'end',
+  'as_written',
+  'sentence',
+  'detail',
+];
 
 /** One row per mention: every value of every discrepancy, with the sentence it came from. */
 export function discrepancyTable(comparison: Comparison): Table {
-  const header = [
-    'group',
-    'discrepancy',
-    'field',
-    'subject',
-    'class',
-    'value',
-    'article',
-    'line',
-    'column',
-    'start',
-    'end',
-    'as_written',
-    'sentence',
-    'detail',
-  ];
   const rows: Row[] = [];
   comparison.discrepancies.forEach((d, k) => {
-    for (const v of d.values)
-      for (const m of v.mentions)
-        rows.push([
-          d.group,
-          k + 1,
-          d.field,
-          d.subject,
-          d.class,
-          v.value,
-          m.article,
-          m.span.line,
-          m.span.column,
-          m.span.start,
-          m.span.end,
-          m.text,
-          m.sentence.text,
-          d.detail,
-        ]);
+    rows.push(...discrepancyRows(d, k + 1));
   });
-  return { header, rows };
+  return { header: [...DISCREPANCY_HEADER], rows };
 }
 
+/** The rows of the `number`-th discrepancy of a run (counted from 1). */
+export function discrepancyRows(d: Discrepancy, number: number): Row[] {
+  const rows: Row[] = [];
+  for (const v of d.values)
+    for (const m of v.mentions)
+      rows.push([
+        d.group,
+        number,
+        d.field,
+        d.subject,
+        d.class,
+        v.value,
+        m.article,
+        m.span.line,
+        m.span.column,
+        m.span.start,
+        m.span.end,
+        m.text,
+        m.sentence.text,
+        d.detail,
+      ]);
+  return rows;
+}
+
+export const KEYNESS_HEADER: readonly string[] = [
+  'scope',
+  'target',
+  'reference',
+  'rank',
+  'term',
+  'count_target',
+  'count_reference',
+  'per_1000_target',
+  'per_1000_reference',
+  'g2',
+  'log_ratio',
+];
+
 export function keynessTable(comparison: Comparison): Table {
-  const header = [
-    'scope',
-    'target',
-    'reference',
-    'rank',
-    'term',
-    'count_target',
-    'count_reference',
-    'per_1000_target',
-    'per_1000_reference',
-    'g2',
-    'log_ratio',
-  ];
-  const rows = comparison.keyness.map((k) => [
+  return { header: [...KEYNESS_HEADER], rows: comparison.keyness.map(keynessRow) };
+}
+
+export function keynessRow(k: KeyTerm): Row {
+  return [
     k.scope,
     k.target,
     k.reference,
@@ -138,15 +162,17 @@ export function keynessTable(comparison: Comparison): Table {
     num((1000 * k.countReference) / k.totalReference),
     num(k.g2),
     num(k.logRatio),
-  ]);
-  return { header, rows };
+  ];
 }
 
+export const CHOICES_HEADER: readonly string[] = ['group', 'set', 'article', 'term', 'count'];
+
 export function choicesTable(comparison: Comparison): Table {
-  return {
-    header: ['group', 'set', 'article', 'term', 'count'],
-    rows: comparison.choices.map((c) => [c.group, c.set, c.article, c.term, c.count]),
-  };
+  return { header: [...CHOICES_HEADER], rows: comparison.choices.map(choiceRow) };
+}
+
+export function choiceRow(c: ChoiceRow): Row {
+  return [c.group, c.set, c.article, c.term, c.count];
 }
 
 /** Each discrepancy with every value and the sentence it came from, as Markdown list lines. */
@@ -167,7 +193,7 @@ function discrepancyLines(discrepancies: Comparison['discrepancies']): string[] 
 }
 
 /** The "facts that disagree" section of `report.md`: every group's discrepancies. */
-export function discrepancySection(comparison: Comparison): string {
+export function discrepancySection(comparison: Pick<Comparison, 'discrepancies'>): string {
   const groups = [...new Set(comparison.discrepancies.map((d) => d.group))];
   if (groups.length === 0) return 'No discrepancy found between articles of the same group.';
   const out: string[] = [];
@@ -199,66 +225,128 @@ export interface ComparisonMarkdownOptions {
   readonly keyTerms?: number;
 }
 
+/**
+ * What comparison.md is written from: the comparison's corpus-wide parts, each article's id and
+ * head (read one at a time), and the findings of each group in the grouping's order, which a
+ * long run computes as they are read (see compareStore).
+ */
+export interface ComparisonView {
+  readonly grouping: Grouping;
+  readonly reuse: ReuseResult;
+  id(i: number): string;
+  head(i: number): ArticleHead;
+  /** Whether any article has an outlet (comparison.md then shows that column). */
+  readonly hasOutlet: boolean;
+  /** One entry per group of the grouping, in its order. */
+  readonly groups: Iterable<GroupComparison>;
+  readonly outletKeyness: readonly KeyTerm[];
+}
+
 export function comparisonMarkdown(comparison: Comparison, options: ComparisonMarkdownOptions = {}): string {
+  return `${[...trimmedEnd(comparisonMarkdownParts(comparisonView(comparison), options))].join('\n')}\n`;
+}
+
+/**
+ * A materialised comparison as a view: each group's findings are looked up by its id, as
+ * comparison.md always did (groups that share an id share their findings).
+ */
+export function comparisonView(comparison: Comparison): ComparisonView {
   const { summaries, grouping } = comparison;
-  const out: string[] = ['# Comparison', ''];
+  return {
+    grouping,
+    reuse: comparison.reuse,
+    id: (i) => (summaries[i] as ArticleHead).id,
+    head: (i) => summaries[i] as ArticleHead,
+    hasOutlet: summaries.some((s) => s.metadata['outlet']),
+    groups: groupsById(grouping, comparison),
+    outletKeyness: comparison.keyness.filter((k) => k.scope === 'outlet'),
+  };
+}
+
+/** Each group of the grouping with the findings that name its id (from whichever group they came). */
+export function groupsById(
+  grouping: Grouping,
+  found: Pick<Comparison, 'discrepancies' | 'choices' | 'keyness'>,
+): GroupComparison[] {
+  // Indexed once: filtering the corpus-wide lists per group would be quadratic in the corpus.
+  const choicesOf = groupBy(found.choices, (c) => c.group);
+  const discrepanciesOf = groupBy(found.discrepancies, (d) => d.group);
+  const keynessOf = groupBy(
+    found.keyness.filter((k) => k.scope === 'article'),
+    (k) => k.reference,
+  );
+  return grouping.groups.map((group) => ({
+    group,
+    choices: choicesOf.get(group.id) ?? [],
+    discrepancies: discrepanciesOf.get(group.id) ?? [],
+    keyness: keynessOf.get(group.id) ?? [],
+  }));
+}
+
+/**
+ * The parts of comparison.md, to be joined by '\n' and trimmed at the end (then one line end):
+ * one group at a time, each member's row read as it is printed.
+ */
+export function* comparisonMarkdownParts(
+  view: ComparisonView,
+  options: ComparisonMarkdownOptions = {},
+): Generator<string> {
+  const { grouping, reuse } = view;
   const how =
     grouping.method === 'column'
       ? `by the metadata column \`${grouping.column}\``
       : grouping.method === 'all'
         ? 'all articles as one group'
         : `by text clusters (TF-IDF cosine, average link, threshold ${formatNumber(grouping.threshold ?? 0)})`;
-  out.push(
-    `Articles are grouped ${how}: ${grouping.groups.length} group(s). Reuse was checked on ${comparison.reuse.candidatesChecked} candidate pair(s)` +
-      (comparison.reuse.duplicates > 0
-        ? `, between distinct texts; ${comparison.reuse.duplicates} article(s) are exact duplicates of an earlier one.`
-        : '.'),
-    '',
-  );
-  const metadataColumns =
-    options.metadataColumns ?? (summaries.some((s) => s.metadata['outlet']) ? ['outlet'] : []);
+  yield '# Comparison';
+  yield '';
+  yield `Articles are grouped ${how}: ${grouping.groups.length} group(s). Reuse was checked on ${reuse.candidatesChecked} candidate pair(s)` +
+    (reuse.duplicates > 0
+      ? `, between distinct texts; ${reuse.duplicates} article(s) are exact duplicates of an earlier one.`
+      : '.');
+  yield '';
+  const metadataColumns = options.metadataColumns ?? (view.hasOutlet ? ['outlet'] : []);
   const figureColumns = options.figureColumns ?? [];
   const keyTerms = options.keyTerms ?? 8;
-  // Indexed once: filtering the corpus-wide lists per group would be quadratic in the corpus.
-  const choicesOf = groupBy(comparison.choices, (c) => c.group);
-  const discrepanciesOf = groupBy(comparison.discrepancies, (d) => d.group);
-  const keynessOf = groupBy(
-    comparison.keyness.filter((k) => k.scope === 'article'),
-    (k) => k.reference,
-  );
   const groupOfArticle = new Map<string, string>();
-  for (const g of grouping.groups)
-    for (const m of g.members) groupOfArticle.set((summaries[m] as ArticleSummary).id, g.id);
+  for (const g of grouping.groups) for (const m of g.members) groupOfArticle.set(view.id(m), g.id);
   const pairsOf = groupBy(
-    comparison.reuse.pairs.filter((p) => groupOfArticle.get(p.a) === groupOfArticle.get(p.b)),
+    reuse.pairs.filter((p) => groupOfArticle.get(p.a) === groupOfArticle.get(p.b)),
     (p) => groupOfArticle.get(p.a) ?? '',
   );
-  for (const group of grouping.groups) {
-    const members = group.members.map((m) => summaries[m] as ArticleSummary);
-    const ids = new Set(members.map((s) => s.id));
-    out.push(
-      `## Group ${escapeMarkdownText(group.id)} (${members.length} article${members.length === 1 ? '' : 's'})`,
-      '',
-    );
-    if (group.cohesion !== null) out.push(`Mean pairwise cosine: ${formatNumber(group.cohesion)}.`, '');
-    const choices = choicesOf.get(group.id) ?? [];
+  groupOfArticle.clear();
+  for (const { group, choices, discrepancies, keyness } of view.groups) {
+    const count = group.members.length;
+    const ids = new Set(group.members.map((m) => view.id(m)));
+    yield `## Group ${escapeMarkdownText(group.id)} (${count} article${count === 1 ? '' : 's'})`;
+    yield '';
+    if (group.cohesion !== null) {
+      yield `Mean pairwise cosine: ${formatNumber(group.cohesion)}.`;
+      yield '';
+    }
     const sets = [...new Set(choices.map((c) => c.set))].sort();
     const choiceOf = groupBy(choices, (c) => `${c.article}\u0000${c.set}`);
     const header = ['article', ...metadataColumns, 'words', ...figureColumns, ...sets];
-    const rows = members.map((s) => [
-      s.id,
-      ...metadataColumns.map((c) => s.metadata[c] ?? ''),
-      s.wordCount,
-      ...figureColumns.map((f) => s.figures[f] ?? null),
-      ...sets.map((set) =>
-        (choiceOf.get(`${s.id}\u0000${set}`) ?? []).map((c) => `${c.term} (${c.count})`).join(', '),
-      ),
-    ]);
+    const rows = (function* () {
+      for (const m of group.members) {
+        const s = view.head(m);
+        yield [
+          s.id,
+          ...metadataColumns.map((c) => s.metadata[c] ?? ''),
+          s.wordCount,
+          ...figureColumns.map((f) => s.figures[f] ?? null),
+          ...sets.map((set) =>
+            (choiceOf.get(`${s.id}\u0000${set}`) ?? []).map((c) => `${c.term} (${c.count})`).join(', '),
+          ),
+        ];
+      }
+    })();
     const numeric = new Set<number>([
       1 + metadataColumns.length,
       ...figureColumns.map((_, i) => 2 + metadataColumns.length + i),
     ]);
-    out.push(markdownTable(header, rows, numeric), '');
+    yield* markdownTableLines(header, rows, numeric);
+    yield '';
 
     const inGroup = (pairsOf.get(group.id) ?? []).filter((p) => ids.has(p.a) && ids.has(p.b));
     const pairs = inGroup.filter((p) => p.kind !== 'duplicate');
@@ -267,98 +355,100 @@ export function comparisonMarkdown(comparison: Comparison, options: ComparisonMa
       inGroup.filter((p) => p.kind === 'duplicate'),
       (p) => p.a,
     );
-    out.push('### Reuse', '');
-    if (pairs.length === 0 && copiesOf.size === 0)
-      out.push('No pair of articles in this group is a copy or a rewrite of the other.', '');
-    for (const [original, copies] of [...copiesOf.entries()].sort((x, y) => compareText(x[0], y[0])))
-      out.push(
-        `**${escapeMarkdownText(original)}: identical text** in ${copies.length} other article${copies.length === 1 ? '' : 's'}: ${copies
-          .map((p) => escapeMarkdownText(p.b))
-          .sort(compareText)
-          .join(', ')}.`,
-        '',
-      );
+    yield '### Reuse';
+    yield '';
+    if (pairs.length === 0 && copiesOf.size === 0) {
+      yield 'No pair of articles in this group is a copy or a rewrite of the other.';
+      yield '';
+    }
+    for (const [original, copies] of [...copiesOf.entries()].sort((x, y) => compareText(x[0], y[0]))) {
+      yield `**${escapeMarkdownText(original)}: identical text** in ${copies.length} other article${copies.length === 1 ? '' : 's'}: ${copies
+        .map((p) => escapeMarkdownText(p.b))
+        .sort(compareText)
+        .join(', ')}.`;
+      yield '';
+    }
     for (const p of pairs) {
-      out.push(
-        `**${escapeMarkdownText(p.a)} and ${escapeMarkdownText(p.b)}: ${p.kind}** (similarity ${formatNumber(p.similarity)}; ` +
-          `aligned sentences hold ${formatNumber(100 * p.sharedShareA)}% of ${escapeMarkdownText(p.a)} and ${formatNumber(100 * p.sharedShareB)}% of ${escapeMarkdownText(p.b)}; ` +
-          `5-word shingle Jaccard ${formatNumber(p.shingleJaccard)}).`,
-        '',
+      yield `**${escapeMarkdownText(p.a)} and ${escapeMarkdownText(p.b)}: ${p.kind}** (similarity ${formatNumber(p.similarity)}; ` +
+        `aligned sentences hold ${formatNumber(100 * p.sharedShareA)}% of ${escapeMarkdownText(p.a)} and ${formatNumber(100 * p.sharedShareB)}% of ${escapeMarkdownText(p.b)}; ` +
+        `5-word shingle Jaccard ${formatNumber(p.shingleJaccard)}).`;
+      yield '';
+      yield markdownTable(
+        [`${p.a} (line:col)`, `${p.a} text`, `${p.b} (line:col)`, `${p.b} text`, 'sentences', 'similarity'],
+        p.passages.map((x) => [place(x.a), x.a.text, place(x.b), x.b.text, x.sentences, num(x.similarity)]),
+        new Set([4, 5]),
       );
-      out.push(
-        markdownTable(
-          [`${p.a} (line:col)`, `${p.a} text`, `${p.b} (line:col)`, `${p.b} text`, 'sentences', 'similarity'],
-          p.passages.map((x) => [place(x.a), x.a.text, place(x.b), x.b.text, x.sentences, num(x.similarity)]),
-          new Set([4, 5]),
-        ),
-        '',
-      );
-      if (p.framingDifferences.length > 0)
-        out.push(
-          markdownTable(
-            ['framing entry', 'category', p.a, p.b, 'example'],
-            p.framingDifferences.map((d) => [d.entry, d.category, d.countA, d.countB, d.example]),
-            new Set([2, 3]),
-          ),
-          '',
+      yield '';
+      if (p.framingDifferences.length > 0) {
+        yield markdownTable(
+          ['framing entry', 'category', p.a, p.b, 'example'],
+          p.framingDifferences.map((d) => [d.entry, d.category, d.countA, d.countB, d.example]),
+          new Set([2, 3]),
         );
-      if (p.sourceDifferences.length > 0)
-        out.push(
-          markdownTable(
-            ['source', 'type', p.a, p.b],
-            p.sourceDifferences.map((d) => [d.source, d.sourceType, d.countA, d.countB]),
-            new Set([2, 3]),
-          ),
-          '',
+        yield '';
+      }
+      if (p.sourceDifferences.length > 0) {
+        yield markdownTable(
+          ['source', 'type', p.a, p.b],
+          p.sourceDifferences.map((d) => [d.source, d.sourceType, d.countA, d.countB]),
+          new Set([2, 3]),
         );
+        yield '';
+      }
     }
 
-    out.push('### Facts that disagree', '');
-    out.push(...discrepancyLines(discrepanciesOf.get(group.id) ?? []));
-    out.push('');
+    yield '### Facts that disagree';
+    yield '';
+    yield* discrepancyLines(discrepancies);
+    yield '';
 
-    const key = (keynessOf.get(group.id) ?? []).filter((k) => ids.has(k.target));
-    out.push('### Distinctive words', '');
-    if (key.length === 0)
-      out.push('No word is significantly over-used by one article against the rest of the group.', '');
-    else
-      out.push(
-        markdownTable(
-          ['article', 'key terms (count, G2, log ratio)'],
-          members.map((s) => [
-            s.id,
-            key
-              .filter((k) => k.target === s.id && k.rank <= keyTerms)
+    const key = keyness.filter((k) => ids.has(k.target));
+    yield '### Distinctive words';
+    yield '';
+    if (key.length === 0) {
+      yield 'No word is significantly over-used by one article against the rest of the group.';
+      yield '';
+    } else {
+      const keyOf = groupBy(
+        key.filter((k) => k.rank <= keyTerms),
+        (k) => k.target,
+      );
+      yield* markdownTableLines(
+        ['article', 'key terms (count, G2, log ratio)'],
+        group.members.map((m) => {
+          const id = view.id(m);
+          return [
+            id,
+            (keyOf.get(id) ?? [])
               .map(
                 (k) =>
                   `${k.term} (${k.countTarget}, ${formatNumber(num(k.g2))}, ${formatNumber(num(k.logRatio))})`,
               )
               .join('; '),
-          ]),
-        ),
-        '',
+          ];
+        }),
       );
+      yield '';
+    }
   }
-  const outlets = comparison.keyness.filter((k) => k.scope === 'outlet');
+  const outlets = view.outletKeyness;
   if (outlets.length > 0) {
-    out.push('## Distinctive words per outlet (against the rest of the corpus)', '');
+    yield '## Distinctive words per outlet (against the rest of the corpus)';
+    yield '';
     const names = [...new Set(outlets.map((k) => k.target))].sort();
-    out.push(
-      markdownTable(
-        ['outlet', 'key terms (count, G2, log ratio)'],
-        names.map((o) => [
-          o,
-          outlets
-            .filter((k) => k.target === o && k.rank <= keyTerms)
-            .map(
-              (k) =>
-                `${k.term} (${k.countTarget}, ${formatNumber(num(k.g2))}, ${formatNumber(num(k.logRatio))})`,
-            )
-            .join('; '),
-        ]),
-      ),
-      '',
+    yield markdownTable(
+      ['outlet', 'key terms (count, G2, log ratio)'],
+      names.map((o) => [
+        o,
+        outlets
+          .filter((k) => k.target === o && k.rank <= keyTerms)
+          .map(
+            (k) =>
+              `${k.term} (${k.countTarget}, ${formatNumber(num(k.g2))}, ${formatNumber(num(k.logRatio))})`,
+          )
+          .join('; '),
+      ]),
     );
+    yield '';
   }
-  return `${out.join('\n').trimEnd()}\n`;
 }

@@ -2,7 +2,8 @@ import { formatPlace } from '../../text/positions.ts';
 import type { ArticleResult, Match } from '../../types.ts';
 import { type ArticleRecord, articleRecord } from '../articleRecord.ts';
 import type { Cell } from '../format.ts';
-import { escapeMarkdownText, markdownTable } from '../markdown.ts';
+import { escapeMarkdownText, markdownTable, markdownTableLines } from '../markdown.ts';
+import type { ArticleRecords } from '../runData.ts';
 import type { Table } from '../tables.ts';
 
 /** Characters of context shown on each side of a hit. */
@@ -97,31 +98,38 @@ export function framingSection(
 
 /** As `framingSection`, from the compact records of every article and the full results of the first ones. */
 export function framingSectionOf(
-  records: readonly ArticleRecord[],
+  records: ArticleRecords,
   details: readonly ArticleResult[],
   topHits = 8,
   detailLimit = Number.POSITIVE_INFINITY,
 ): string {
-  if (records.length === 0) return 'No article was analysed.';
+  return [...framingSectionParts(records, details, topHits, detailLimit)].join('\n').trimEnd();
+}
+
+/** The parts of the framing section (joined by '\n'), the records read as the table is written. */
+export function* framingSectionParts(
+  records: ArticleRecords,
+  details: readonly ArticleResult[],
+  topHits = 8,
+  detailLimit = Number.POSITIVE_INFINITY,
+): Generator<string> {
+  if (records.length === 0) {
+    yield 'No article was analysed.';
+    return;
+  }
+  yield 'Indexes are per 1,000 scored words in the authorial voice (hedging: hedges / (hedges + boosters)); see the methods section for every formula.';
+  yield '';
+  const rows = (function* () {
+    for (const r of records)
+      yield [r.id, r.wordCount, r.hits, r.authorialHits, ...INDEXES.map((k) => r.figures[k] ?? null)];
+  })();
+  yield* markdownTableLines(
+    ['article', 'words', 'hits', 'authorial hits', ...INDEXES],
+    rows,
+    new Set([1, 2, 3, 4, 5, 6]),
+  );
+  yield '';
   const out: string[] = [];
-  out.push(
-    'Indexes are per 1,000 scored words in the authorial voice (hedging: hedges / (hedges + boosters)); see the methods section for every formula.',
-    '',
-  );
-  out.push(
-    markdownTable(
-      ['article', 'words', 'hits', 'authorial hits', ...INDEXES],
-      records.map((r) => [
-        r.id,
-        r.wordCount,
-        r.hits,
-        r.authorialHits,
-        ...INDEXES.map((k) => r.figures[k] ?? null),
-      ]),
-      new Set([1, 2, 3, 4, 5, 6]),
-    ),
-    '',
-  );
   for (const r of details.slice(0, detailLimit)) {
     out.push(`### ${escapeMarkdownText(r.article.id)}`, '');
     if (r.matches.length === 0) {
@@ -154,5 +162,5 @@ export function framingSectionOf(
     out.push(
       `Details are shown for the first ${detailLimit} articles; \`matches.csv\` lists every hit in context.`,
     );
-  return out.join('\n').trimEnd();
+  yield* out;
 }

@@ -2,7 +2,8 @@ import { compareText } from '../../order.ts';
 import type { ArticleResult, Attribution } from '../../types.ts';
 import { type ArticleRecord, articleRecord } from '../articleRecord.ts';
 import type { Cell } from '../format.ts';
-import { escapeMarkdownText, markdownTable } from '../markdown.ts';
+import { escapeMarkdownText, markdownTableLines } from '../markdown.ts';
+import type { ArticleRecords } from '../runData.ts';
 
 /**
  * The rows of `attributions.csv` and the sources section of `report.md`, from article results.
@@ -150,34 +151,41 @@ export function sourcesSection(
 
 /** As `sourcesSection`, from the compact records of every article and the full results of the first ones. */
 export function sourcesSectionOf(
-  records: readonly ArticleRecord[],
+  records: ArticleRecords,
   details: readonly ArticleResult[],
   detailLimit = Number.POSITIVE_INFINITY,
 ): string {
-  const out: string[] = [];
-  out.push(
-    'Who each article cites and how. Direct attributions quote the source verbatim; indirect ones paraphrase (mixed ones',
-    'carry a partial quotation); parenthetical ones cite "(Source, year)". Shares are fractions of the article\'s reported',
-    'attributions (see the methods section for each formula); every attribution is a row of `attributions.csv`.',
-    '',
+  return [...sourcesSectionParts(records, details, detailLimit)].join('\n').trimEnd();
+}
+
+/** The parts of the sources section (joined by '\n'), the records read as the table is written. */
+export function* sourcesSectionParts(
+  records: ArticleRecords,
+  details: readonly ArticleResult[],
+  detailLimit = Number.POSITIVE_INFINITY,
+): Generator<string> {
+  yield 'Who each article cites and how. Direct attributions quote the source verbatim; indirect ones paraphrase (mixed ones';
+  yield 'carry a partial quotation); parenthetical ones cite "(Source, year)". Shares are fractions of the article\'s reported';
+  yield 'attributions (see the methods section for each formula); every attribution is a row of `attributions.csv`.';
+  yield '';
+  const rows = (function* () {
+    for (const r of records) yield [r.id, ...COMPARED.map(([key]) => round(r.figures[key]))];
+  })();
+  yield* markdownTableLines(
+    ['article', ...COMPARED.map(([, label]) => label)],
+    rows,
+    new Set(COMPARED.map((_, i) => i + 1)),
   );
-  out.push(
-    markdownTable(
-      ['article', ...COMPARED.map(([, label]) => label)],
-      records.map((r) => [r.id, ...COMPARED.map(([key]) => round(r.figures[key]))]),
-      new Set(COMPARED.map((_, i) => i + 1)),
-    ),
-    '',
-  );
+  yield '';
   for (const r of details.slice(0, detailLimit)) {
-    out.push(`### ${escapeMarkdownText(r.article.id)}`, '');
+    yield `### ${escapeMarkdownText(r.article.id)}`;
+    yield '';
     const lines = speakerLines(r);
-    out.push(...(lines.length ? lines : ['No attributions found.']), '');
+    yield* lines.length ? lines : ['No attributions found.'];
+    yield '';
   }
-  if (records.length > detailLimit)
-    out.push(
-      `Details are shown for the first ${detailLimit} articles; \`attributions.csv\` lists every attribution.`,
-      '',
-    );
-  return out.join('\n').trimEnd();
+  if (records.length > detailLimit) {
+    yield `Details are shown for the first ${detailLimit} articles; \`attributions.csv\` lists every attribution.`;
+    yield '';
+  }
 }

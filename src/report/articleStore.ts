@@ -1,0 +1,485 @@
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import type { Fingerprints } from '../compare/compactSummary.ts';
+import { DuplicateFinder, type Duplicates } from '../compare/duplicates.ts';
+import { hashString } from '../compare/hash.ts';
+import { type ArticleHead, type EntryCounts, type SummaryStore, summaryStore } from '../compare/store.ts';
+import type { ArticleSummary } from '../compare/summary.ts';
+import type { ArticleRecord } from './articleRecord.ts';
+import {
+  type ArticleIndexEntry,
+  SEGMENT,
+  SEGMENTS,
+  type StoredArticle,
+  indexEntryOf,
+  parseCounts,
+  parseFacts,
+  parseFingerprints,
+  parseRecord,
+  parseSignature,
+  parseTerms,
+  storedArticle,
+} from './storedArticle.ts';
+
+/**
+ * The analysed articles of a run, for the corpus-level outputs: each article's record (the
+ * tables, report.md, the manifest) and comparison summary (compare/), read back by index. In
+ * memory for the library and tests; on disk for a long run (FileArticleStore), which keeps about
+ * 60 bytes an article in memory (its id, where it lies, its duplicate representative and the ids
+ * of a few metadata values) plus what it learns about the corpus as a whole (`corpus`).
+ */
+export interface ArticleStore extends SummaryStore {
+  /** Stores an analysed article. */
+  add(record: ArticleRecord, summary: ArticleSummary): void;
+  /** Stores an article serialised elsewhere (a worker thread, see storedArticle.ts). */
+  addSerialized(article: StoredArticle): void;
+  record(i: number): ArticleRecord;
+  /** Every record in input order (one sequential read). */
+  records(): Iterable<ArticleRecord>;
+  /** What every article added so far adds up to. */
+  readonly corpus: CorpusColumns;
+  /** The index of the last article with this id (the one `textOf(id)` gives the text of). */
+  lastIndexOf(id: string): number | undefined;
+  /** Frees the store (removes its file); reading after this throws. */
+  close(): void;
+}
+
+/** What the columns of articles.csv and the run's charts depend on: every article's, gathered as they come. */
+export interface CorpusColumns {
+  /** Metadata columns in first-seen order. */
+  readonly metadata: readonly string[];
+  readonly figures: ReadonlySet<string>;
+  /** Figures that are a number in at least one article. */
+  readonly numericFigures: ReadonlySet<string>;
+  readonly choiceSets: ReadonlySet<string>;
+  readonly topCategories: ReadonlySet<string>;
+  readonly words: number;
+  readonly tokens: number;
+}
+
+class ColumnTracker implements CorpusColumns {
+  private readonly metadataSeen = new Set<string>();
+  readonly figures = new Set<string>();
+  readonly numericFigures = new Set<string>();
+  readonly choiceSets = new Set<string>();
+  readonly topCategories = new Set<string>();
+  words = 0;
+  tokens = 0;
+
+  get metadata(): readonly string[] {
+    return [...this.metadataSeen];
+  }
+
+  add(entry: ArticleIndexEntry): void {
+    for (const k of Object.keys(entry.metadata)) this.metadataSeen.add(k);
+    for (const k of entry.figureKeys) this.figures.add(k);
+    for (const k of entry.numericFigureKeys) this.numericFigures.add(k);
+    for (const k of entry.choiceSets) this.choiceSets.add(k);
+    for (const k of entry.topCategories) this.topCategories.add(k);
+    this.words += entry.wordCount;
+    this.tokens += entry.tokenCount;
+  }
+}
+
+/** Every record and summary in arrays: what `buildOutputs` uses, exactly as given. */
+export class MemoryArticleStore implements ArticleStore {
+  private readonly recordList: ArticleRecord[] = [];
+  private readonly summaries: ArticleSummary[] = [];
+  private readonly store = summaryStore(this.summaries);
+  private readonly tracker = new ColumnTracker();
+  private ids: Map<string, number> | null = null;
+
+  get length(): number {
+    return this.summaries.length;
+  }
+
+  get corpus(): CorpusColumns {
+    return this.tracker;
+  }
+
+  add(record: ArticleRecord, summary: ArticleSummary): void {
+    this.tracker.add(indexEntryOf(record, summary));
+    this.recordList.push(record);
+    this.summaries.push(summary);
+    this.ids = null;
+  }
+
+  addSerialized(article: StoredArticle): void {
+    const s = article.segments;
+    const record = parseRecord(
+      s[SEGMENT.record] as string,
+      s[SEGMENT.figures] as string,
+      article.index.figureKeys,
+    );
+    const counts = parseCounts(s[SEGMENT.counts] as string);
+    const fingerprints = parseFingerprints(s[SEGMENT.fingerprints] as string);
+    this.add(record, {
+      id: record.id,
+      metadata: record.metadata,
+      file: record.file,
+      wordCount: record.wordCount,
+      terms: parseTerms(s[SEGMENT.terms] as string),
+      signature: parseSignature(s[SEGMENT.signature] as string),
+      shingles: fingerprints.shingles,
+      duplicateKey: article.index.duplicateKey,
+      sentences: fingerprints.sentences,
+      facts: parseFacts(s[SEGMENT.facts] as string),
+      termChoices: counts.termChoices,
+      framing: counts.framing,
+      sources: counts.sources,
+      figures: record.figures,
+    });
+  }
+
+  record(i: number): ArticleRecord {
+    const r = this.recordList[i];
+    if (r === undefined)
+      throw new RangeError(`ArticleStore: expected an index below ${this.length}, found ${i}`);
+    return r;
+  }
+
+  records(): Iterable<ArticleRecord> {
+    return this.recordList;
+  }
+
+  lastIndexOf(id: string): number | undefined {
+    if (this.ids === null) this.ids = new Map(this.summaries.map((s, i) => [s.id, i]));
+    return this.ids.get(id);
+  }
+
+  id(i: number): string {
+    return this.store.id(i);
+  }
+  metadataValue(i: number, column: string): string | undefined {
+    return this.store.metadataValue(i, column);
+  }
+  duplicates(): Duplicates {
+    // The array grows until the run ends, so the duplicates are worked out when asked.
+    return summaryStore(this.summaries).duplicates();
+  }
+  head(i: number): ArticleHead {
+    return this.store.head(i);
+  }
+  terms(i: number) {
+    return this.store.terms(i);
+  }
+  signature(i: number): Uint32Array {
+    return this.store.signature(i);
+  }
+  facts(i: number) {
+    return this.store.facts(i);
+  }
+  termChoices(i: number) {
+    return this.store.termChoices(i);
+  }
+  entryCounts(i: number): EntryCounts {
+    return this.store.entryCounts(i);
+  }
+  fingerprints(i: number): Fingerprints {
+    return this.store.fingerprints(i);
+  }
+  close(): void {}
+}
+
+/** A typed array that doubles when full. */
+class Growable<T extends Float64Array | Uint32Array | Int32Array> {
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+
+  ensure(n: number): void {
+    if (n <= this.data.length) return;
+    const grown = this.make(Math.max(n, 2 * this.data.length));
+    grown.set(this.data);
+    this.data = grown;
+  }
+}
+
+/** Values of one metadata column, interned: a small number per article. */
+class ColumnValues {
+  readonly ids = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly values: string[] = [];
+  private readonly known = new Map<string, number>();
+
+  set(i: number, value: string | undefined): void {
+    this.ids.ensure(i + 1);
+    let id = -1;
+    if (value !== undefined) {
+      id = this.known.get(value) ?? -1;
+      if (id < 0) {
+        id = this.values.length;
+        this.values.push(value);
+        this.known.set(value, id);
+      }
+    }
+    this.ids.data[i] = id;
+  }
+
+  get(i: number): string | undefined {
+    const id = this.ids.data[i] as number;
+    return id < 0 ? undefined : this.values[id];
+  }
+}
+
+/** Bytes written to the file at once; reads of a whole pass go ahead by as much. */
+const WRITE_BUFFER = 1 << 18;
+const READ_AHEAD = 1 << 20;
+
+/**
+ * The store of a long run: each article's parts (storedArticle.ts) appended to a scratch file as
+ * it arrives and read back part by part. In memory per article: its id (a string the run holds
+ * anyway), where it lies (8 bytes, and 4 per part), its duplicate representative (4) and, for
+ * each metadata column a comparison may group by (`columns`), the number of its value (4).
+ */
+export class FileArticleStore implements ArticleStore {
+  private readonly idList: string[] = [];
+  private readonly starts = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly sizes = new Growable(new Uint32Array(1024 * SEGMENTS), (n) => new Uint32Array(n));
+  private readonly finder = new DuplicateFinder();
+  /** Each article's list of figure names, as a number into the lists seen (one or a few a run). */
+  private readonly figureKeyIds = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly figureKeyLists: (readonly string[])[] = [];
+  private readonly figureKeyListIds = new Map<string, number>();
+  private readonly columnValues = new Map<string, ColumnValues>();
+  private readonly tracker = new ColumnTracker();
+  private fd: number | null;
+  private end = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private idTable: Int32Array | null = null;
+  private duplicateResult: Duplicates | null = null;
+
+  constructor(
+    private readonly path: string,
+    /** Metadata columns whose values comparisons may ask for (grouping, outlets, `--by`). */
+    columns: readonly string[],
+  ) {
+    this.fd = openSync(path, 'w+');
+    for (const c of columns) this.columnValues.set(c, new ColumnValues());
+  }
+
+  get length(): number {
+    return this.idList.length;
+  }
+
+  get corpus(): CorpusColumns {
+    return this.tracker;
+  }
+
+  add(record: ArticleRecord, summary: ArticleSummary): void {
+    this.addSerialized(storedArticle(record, summary));
+  }
+
+  addSerialized(article: StoredArticle): void {
+    const { index, segments } = article;
+    if (segments.length !== SEGMENTS)
+      throw new Error(
+        `ArticleStore: expected ${SEGMENTS} parts of article ${index.id}, found ${segments.length}`,
+      );
+    const i = this.idList.length;
+    this.starts.ensure(i + 1);
+    this.sizes.ensure((i + 1) * SEGMENTS);
+    const data = Buffer.from(segments.join(''), 'utf8');
+    let total = 0;
+    for (let k = 0; k < SEGMENTS; k++) {
+      const bytes = Buffer.byteLength(segments[k] as string, 'utf8');
+      this.sizes.data[i * SEGMENTS + k] = bytes;
+      total += bytes;
+    }
+    if (total !== data.length) throw new Error(`ArticleStore: parts of ${index.id} do not add up`);
+    this.starts.data[i] = this.end;
+    this.end += data.length;
+    this.pending.push(data);
+    this.pendingBytes += data.length;
+    if (this.pendingBytes >= WRITE_BUFFER) this.flush();
+    this.idList.push(index.id);
+    this.figureKeyIds.ensure(i + 1);
+    const keyList = index.figureKeys.join('\u0000');
+    let keysId = this.figureKeyListIds.get(keyList);
+    if (keysId === undefined) {
+      keysId = this.figureKeyLists.length;
+      this.figureKeyLists.push([...index.figureKeys]);
+      this.figureKeyListIds.set(keyList, keysId);
+    }
+    this.figureKeyIds.data[i] = keysId;
+    this.finder.add(index.duplicateKey);
+    for (const [column, values] of this.columnValues) values.set(i, index.metadata[column]);
+    this.tracker.add(index);
+    this.idTable = null;
+    this.duplicateResult = null;
+  }
+
+  private open(): number {
+    if (this.fd === null)
+      throw new Error(`ArticleStore: ${this.path} was closed; the run's articles are no longer readable`);
+    return this.fd;
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const data = Buffer.concat(this.pending);
+    const at = this.end - data.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+    const fd = this.open();
+    let done = 0;
+    while (done < data.length) done += writeSync(fd, data, done, data.length - done, at + done);
+  }
+
+  private check(i: number): void {
+    if (!(i >= 0 && i < this.idList.length))
+      throw new RangeError(`ArticleStore: expected an index below ${this.idList.length}, found ${i}`);
+  }
+
+  private where(i: number, segment: number): { offset: number; bytes: number } {
+    this.check(i);
+    let offset = this.starts.data[i] as number;
+    for (let k = 0; k < segment; k++) offset += this.sizes.data[i * SEGMENTS + k] as number;
+    return { offset, bytes: this.sizes.data[i * SEGMENTS + segment] as number };
+  }
+
+  private readAt(offset: number, bytes: number, into?: Buffer): Buffer {
+    this.flush();
+    const data = into && into.length >= bytes ? into : Buffer.allocUnsafe(bytes);
+    const fd = this.open();
+    let done = 0;
+    while (done < bytes) {
+      const n = readSync(fd, data, done, bytes - done, offset + done);
+      if (n === 0) throw new Error(`ArticleStore: ${this.path} ends before byte ${offset + bytes}`);
+      done += n;
+    }
+    return data;
+  }
+
+  private segment(i: number, segment: number): string {
+    const { offset, bytes } = this.where(i, segment);
+    return this.readAt(offset, bytes).toString('utf8', 0, bytes);
+  }
+
+  private figureKeys(i: number): readonly string[] {
+    return this.figureKeyLists[this.figureKeyIds.data[i] as number] as readonly string[];
+  }
+
+  record(i: number): ArticleRecord {
+    // The record and its figures are the first two parts: one read.
+    const { offset, bytes } = this.where(i, SEGMENT.record);
+    const figureBytes = this.sizes.data[i * SEGMENTS + SEGMENT.figures] as number;
+    const data = this.readAt(offset, bytes + figureBytes);
+    return parseRecord(
+      data.toString('utf8', 0, bytes),
+      data.toString('utf8', bytes, bytes + figureBytes),
+      this.figureKeys(i),
+    );
+  }
+
+  *records(): Generator<ArticleRecord> {
+    let window: Buffer = Buffer.alloc(0);
+    let windowStart = 0;
+    let windowEnd = 0;
+    for (let i = 0; i < this.idList.length; i++) {
+      // The record and its figures are the first two parts: one stretch of the file.
+      const { offset, bytes } = this.where(i, SEGMENT.record);
+      const figureBytes = this.sizes.data[i * SEGMENTS + SEGMENT.figures] as number;
+      const end = offset + bytes + figureBytes;
+      if (offset < windowStart || end > windowEnd) {
+        const size = Math.min(Math.max(READ_AHEAD, end - offset), this.end - offset);
+        window = this.readAt(offset, size, window.length >= size ? window : undefined);
+        windowStart = offset;
+        windowEnd = offset + size;
+      }
+      const at = offset - windowStart;
+      yield parseRecord(
+        window.toString('utf8', at, at + bytes),
+        window.toString('utf8', at + bytes, at + bytes + figureBytes),
+        this.figureKeys(i),
+      );
+    }
+  }
+
+  lastIndexOf(id: string): number | undefined {
+    // Open addressing over the ids the run holds anyway: 8 bytes an article, built on first use.
+    const n = this.idList.length;
+    let size = 1;
+    while (size < 2 * n + 2) size <<= 1;
+    const mask = size - 1;
+    if (this.idTable === null) {
+      const table = new Int32Array(size).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const key = this.idList[i] as string;
+        let slot = hashString(key) & mask;
+        for (;;) {
+          const at = table[slot] as number;
+          if (at < 0 || this.idList[at] === key) break;
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = i;
+      }
+      this.idTable = table;
+    }
+    const table = this.idTable;
+    let slot = hashString(id) & mask;
+    for (;;) {
+      const at = table[slot] as number;
+      if (at < 0) return undefined;
+      if (this.idList[at] === id) return at;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  id(i: number): string {
+    this.check(i);
+    return this.idList[i] as string;
+  }
+
+  metadataValue(i: number, column: string): string | undefined {
+    const values = this.columnValues.get(column);
+    if (values === undefined)
+      throw new Error(
+        `ArticleStore: expected one of the columns kept for comparison (${[...this.columnValues.keys()].join(', ')}), found "${column}"`,
+      );
+    this.check(i);
+    return values.get(i);
+  }
+
+  duplicates(): Duplicates {
+    this.duplicateResult ??= this.finder.result();
+    return this.duplicateResult;
+  }
+
+  head(i: number): ArticleHead {
+    return this.record(i);
+  }
+
+  terms(i: number) {
+    return parseTerms(this.segment(i, SEGMENT.terms));
+  }
+
+  signature(i: number): Uint32Array {
+    return parseSignature(this.segment(i, SEGMENT.signature));
+  }
+
+  facts(i: number) {
+    return parseFacts(this.segment(i, SEGMENT.facts));
+  }
+
+  termChoices(i: number) {
+    return parseCounts(this.segment(i, SEGMENT.counts)).termChoices;
+  }
+
+  entryCounts(i: number): EntryCounts {
+    return parseCounts(this.segment(i, SEGMENT.counts));
+  }
+
+  fingerprints(i: number): Fingerprints {
+    return parseFingerprints(this.segment(i, SEGMENT.fingerprints));
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    this.pending = [];
+    this.pendingBytes = 0;
+    rmSync(this.path, { force: true });
+  }
+}

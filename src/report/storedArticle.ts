@@ -1,0 +1,202 @@
+import type { Fingerprints } from '../compare/compactSummary.ts';
+import { summaryDuplicateKey } from '../compare/duplicates.ts';
+import type { Fact } from '../compare/facts.ts';
+import type { EntryCounts } from '../compare/store.ts';
+import type { ArticleSummary, SentenceFingerprint, TermChoiceCount, TermCounts } from '../compare/summary.ts';
+import type { Metadata } from '../types.ts';
+import type { ArticleRecord } from './articleRecord.ts';
+
+/**
+ * One analysed article as a long run stores it on disk (see articleStore.ts): a few JSON texts,
+ * one per part that a corpus-level pass reads on its own (the record for the tables, the terms
+ * for keyness and clustering, the facts for discrepancies, ...), and the few fields the run keeps
+ * in memory to plan those passes. Pure, so that a worker thread can serialise its own articles
+ * and hand over the texts.
+ */
+export interface StoredArticle {
+  readonly index: ArticleIndexEntry;
+  /** JSON texts, in `SEGMENT` order. */
+  readonly segments: readonly string[];
+}
+
+/** What the run keeps of an article in memory, or learns from it about the corpus. */
+export interface ArticleIndexEntry {
+  readonly id: string;
+  readonly metadata: Metadata;
+  /** Exact-duplicate key (duplicates.ts); null when the text has no shingles. */
+  readonly duplicateKey: string | null;
+  /** Names of its figures, and of those that are numbers. */
+  readonly figureKeys: readonly string[];
+  readonly numericFigureKeys: readonly string[];
+  readonly choiceSets: readonly string[];
+  readonly topCategories: readonly string[];
+  readonly wordCount: number;
+  readonly tokenCount: number;
+}
+
+/** The parts of a stored article, in the order they are written. */
+export const SEGMENT = {
+  record: 0,
+  /** The record's figure values, in the order of the index's `figureKeys` (kept once per run). */
+  figures: 1,
+  terms: 2,
+  signature: 3,
+  facts: 4,
+  counts: 5,
+  fingerprints: 6,
+} as const;
+export const SEGMENTS = 7;
+
+/** Marks a JSON text whose non-finite numbers were written as `{"$n":"NaN"}` (JSON has none). */
+const NON_FINITE_MARK = '!';
+
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasNonFinite);
+  for (const v of Object.values(value)) if (hasNonFinite(v)) return true;
+  return false;
+}
+
+/** JSON that gives back NaN and infinities too (rare: checked first, so the usual text is plain). */
+export function exactJson(value: unknown): string {
+  if (!hasNonFinite(value)) return JSON.stringify(value);
+  return (
+    NON_FINITE_MARK +
+    JSON.stringify(value, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? { $n: String(v) } : v))
+  );
+}
+
+export function parseExactJson(text: string): unknown {
+  if (!text.startsWith(NON_FINITE_MARK)) return JSON.parse(text);
+  return JSON.parse(text.slice(NON_FINITE_MARK.length), (_key, v) =>
+    v !== null && typeof v === 'object' && typeof v.$n === 'string' && Object.keys(v).length === 1
+      ? Number(v.$n)
+      : v,
+  );
+}
+
+function termsJson(t: TermCounts): string {
+  return JSON.stringify({ k: t.keys, c: Array.from(t.counts), t: t.total });
+}
+
+export function parseTerms(text: string): TermCounts {
+  const { k, c, t } = JSON.parse(text) as { k: string[]; c: number[]; t: number };
+  return { keys: k, counts: Int32Array.from(c), total: t };
+}
+
+export function parseSignature(text: string): Uint32Array {
+  return Uint32Array.from(JSON.parse(text) as number[]);
+}
+
+export interface StoredCounts extends EntryCounts {
+  readonly termChoices: readonly TermChoiceCount[];
+}
+
+export function parseCounts(text: string): StoredCounts {
+  const { c, f, s } = parseExactJson(text) as {
+    c: TermChoiceCount[];
+    f: StoredCounts['framing'];
+    s: StoredCounts['sources'];
+  };
+  return { termChoices: c, framing: f, sources: s };
+}
+
+function fingerprintsJson(f: Fingerprints): string {
+  return JSON.stringify({
+    s: Array.from(f.shingles),
+    t: f.sentences.map((x) => [
+      x.index,
+      x.span.start,
+      x.span.end,
+      x.span.line,
+      x.span.column,
+      x.size,
+      Array.from(x.hashes),
+    ]),
+  });
+}
+
+export function parseFingerprints(text: string): Fingerprints {
+  const { s, t } = JSON.parse(text) as {
+    s: number[];
+    t: [number, number, number, number, number, number, number[]][];
+  };
+  return {
+    shingles: Uint32Array.from(s),
+    sentences: t.map(
+      ([index, start, end, line, column, size, hashes]): SentenceFingerprint => ({
+        index,
+        span: { start, end, line, column },
+        hashes: Uint32Array.from(hashes),
+        size,
+      }),
+    ),
+  };
+}
+
+export function parseFacts(text: string): readonly Fact[] {
+  return parseExactJson(text) as Fact[];
+}
+
+/**
+ * Figure values as a JSON array: a record's ~200 figure names are the same in every article, so
+ * only the values are stored (NaN and infinities as strings, which JSON would turn into null).
+ */
+function figureValuesJson(figures: Readonly<Record<string, number | null>>, keys: readonly string[]): string {
+  return JSON.stringify(
+    keys.map((k) => {
+      const v = figures[k];
+      return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+    }),
+  );
+}
+
+/** The record from its stored parts: the record without figures, the values, and their names. */
+export function parseRecord(text: string, figuresText: string, keys: readonly string[]): ArticleRecord {
+  const record = parseExactJson(text) as Omit<ArticleRecord, 'figures'>;
+  const values = JSON.parse(figuresText) as (number | string | null)[];
+  if (values.length !== keys.length)
+    throw new Error(`ArticleStore: expected ${keys.length} figures of ${record.id}, found ${values.length}`);
+  const figures: Record<string, number | null> = {};
+  for (let k = 0; k < keys.length; k++) {
+    const v = values[k] as number | string | null | undefined;
+    // A figure that was undefined comes back as null, which every output prints the same way.
+    figures[keys[k] as string] = typeof v === 'string' ? Number(v) : (v ?? null);
+  }
+  return { ...record, figures };
+}
+
+/** The index fields of an article, from its record and summary. */
+export function indexEntryOf(record: ArticleRecord, summary: ArticleSummary): ArticleIndexEntry {
+  const figureKeys = Object.keys(record.figures);
+  return {
+    id: record.id,
+    metadata: record.metadata,
+    duplicateKey: summaryDuplicateKey(summary),
+    figureKeys,
+    numericFigureKeys: figureKeys.filter((k) => typeof record.figures[k] === 'number'),
+    choiceSets: record.choices.map(([set]) => set),
+    topCategories: record.topCategories,
+    wordCount: record.wordCount,
+    tokenCount: record.tokenCount,
+  };
+}
+
+/**
+ * An article as stored: its record and the summary's parts. The record stands for the summary's
+ * id, metadata, file, word count and figures, which are the same article's (articleRecord.ts).
+ */
+export function storedArticle(record: ArticleRecord, summary: ArticleSummary): StoredArticle {
+  const index = indexEntryOf(record, summary);
+  const { figures, ...rest } = record;
+  const segments: string[] = [];
+  segments[SEGMENT.record] = exactJson(rest);
+  segments[SEGMENT.figures] = figureValuesJson(figures, index.figureKeys);
+  segments[SEGMENT.terms] = termsJson(summary.terms);
+  segments[SEGMENT.signature] = JSON.stringify(Array.from(summary.signature));
+  segments[SEGMENT.facts] = exactJson(summary.facts);
+  segments[SEGMENT.counts] = exactJson({ c: summary.termChoices, f: summary.framing, s: summary.sources });
+  segments[SEGMENT.fingerprints] = fingerprintsJson(summary);
+  return { index, segments };
+}
