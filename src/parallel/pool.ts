@@ -16,8 +16,13 @@ export interface ParallelOptions {
   readonly taskModule?: URL;
 }
 
-const DEFAULT_TASK_MODULE = new URL('./analyzerTask.ts', import.meta.url);
-const WORKER_BOOT = new URL('./workerBoot.js', import.meta.url);
+/**
+ * Compiled (dist/, see src/cli/compiled.js), workers load the compiled worker directly; run from
+ * the TypeScript sources, they first register tsx (workerBoot.js).
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+const DEFAULT_TASK_MODULE = new URL(COMPILED ? './analyzerTask.js' : './analyzerTask.ts', import.meta.url);
+const WORKER_BOOT = new URL(COMPILED ? './worker.js' : './workerBoot.js', import.meta.url);
 /** Articles sent to one worker ahead of its answers: enough that it never waits for the next. */
 const PER_WORKER = 2;
 
