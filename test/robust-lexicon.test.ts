@@ -27,12 +27,11 @@ for (const [file, code] of [
       `A widget story.\n\nThe widget said ${'a'.repeat(40)}c loudly. It works.`,
     );
     const out = join(dir, 'out');
-    const started = Date.now();
+    // No timed assertion (machines are shared): a runaway regex would hit ava's timeout instead.
     const exit = await main(
       ['analyze', join(dir, 'a.txt'), '--lexicon', fixture(file), '--out', out, '--quiet'],
       io(),
     );
-    t.true(Date.now() - started < 60_000, 'the run finished');
     t.is(exit, 1, 'a lexicon error is a data problem');
     const issues = Papa.parse<Record<string, string>>(readFileSync(join(out, 'issues.csv'), 'utf8'), {
       header: true,

@@ -75,6 +75,11 @@ function makeTokenizationStateless(nlp: WinkNlp): void {
   };
 }
 
+/** Whether this thread has loaded the model (a run with worker threads must not, in its main thread). */
+export function winkLoaded(): boolean {
+  return instance !== null;
+}
+
 export function wink(): WinkNlp {
   if (instance === null) {
     instance = winkNLP(model);
