@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import Papa from 'papaparse';
 import { main } from '../src/cli/main.ts';
+import { prepareLexicon } from '../src/dictionary/lexicon.ts';
 import { loadBuiltinPacks } from '../src/lexicon/index.ts';
 import { compileLexicon } from '../src/match/index.ts';
 import { collectingIo } from './helpers/io.ts';
@@ -11,6 +12,8 @@ import { repoRoot, sharedPath, sharedTest } from './helpers/shared.ts';
 
 const EXAMPLE = join(repoRoot, 'reports', 'example-corpus');
 const tmp = () => mkdtempSync(join(tmpdir(), 'framescope-score-'));
+// Compiled lexicons are cached in a folder of this test file's own, never the user's.
+process.env.FRAMESCOPE_CACHE_DIR = tmp();
 const parseCsv = (text: string) =>
   Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 const readCsv = (path: string) => parseCsv(readFileSync(path, 'utf8'));
@@ -75,7 +78,17 @@ async function checkHitsEqualAnalyze(t: ExecutionContext, input: string, extra: 
   const expected = analyzeCounts(join(dir, 'out', 'matches.csv'));
   t.true(expected.size > 0, 'analyze found hits to compare with');
 
-  const lexical = await run(['score', input, '--out', join(dir, 'scores.csv'), '--quiet', ...extra]);
+  // Two workers: the compiled lexicon crosses to them by structured clone.
+  const lexical = await run([
+    'score',
+    input,
+    '--out',
+    join(dir, 'scores.csv'),
+    '--jobs',
+    '2',
+    '--quiet',
+    ...extra,
+  ]);
   t.true(lexical.code === 0 || lexical.code === 1, lexical.err);
   t.deepEqual(sorted(scoreCounts(readCsv(join(dir, 'scores.csv')))), sorted(withoutVoice(expected)));
 
@@ -208,6 +221,78 @@ test('skipped inputs are listed on stderr and in --issues, counted, and exit 1; 
   const again = await run(['score', corpus, '--out', out, '--quiet']);
   t.is(again.code, 2, 'an existing output is not replaced without --force');
   t.regex(again.err, /exists; pass --force/);
+});
+
+/** A one-entry pack finding `word`, as YAML. */
+const onePack = (word: string) =>
+  [
+    'pack: one-word',
+    'kind: framing',
+    'version: 1.0.0',
+    'description: One entry.',
+    'licence: CC0',
+    'citation: none',
+    'entries:',
+    '  - id: the-word',
+    '    category: test.word',
+    `    patterns: [${word}]`,
+    '    rationale: test',
+    '    evidence: test',
+  ].join('\n');
+
+test('a compiled lexicon is read back from the cache until a pack file changes', (t) => {
+  const dir = tmp();
+  const cacheDir = join(dir, 'cache');
+  const pack = join(dir, 'pack.yaml');
+  writeFileSync(pack, onePack('accord'));
+  const selection = { lexicons: [pack], builtinLexicons: false };
+  const first = prepareLexicon(selection, { pipeline: 'lexical', cacheDir });
+  t.false(first.cached);
+  const second = prepareLexicon(selection, { pipeline: 'lexical', cacheDir });
+  t.true(second.cached, 'read back');
+  t.deepEqual(
+    second.lexicon.patterns.map((p) => [p.text, p.key, JSON.stringify(p.phrases)]),
+    first.lexicon.patterns.map((p) => [p.text, p.key, JSON.stringify(p.phrases)]),
+  );
+  t.false(
+    prepareLexicon(selection, { pipeline: 'full', cacheDir }).cached,
+    'another pipeline, another entry',
+  );
+
+  writeFileSync(pack, onePack('treaty'));
+  const changed = prepareLexicon(selection, { pipeline: 'lexical', cacheDir });
+  t.false(changed.cached, 'a changed pack file is compiled again');
+  t.deepEqual(
+    changed.lexicon.patterns.map((p) => p.text),
+    ['treaty'],
+  );
+  t.false(prepareLexicon(selection, { pipeline: 'lexical', cacheDir: null }).cached, 'no folder, no cache');
+});
+
+test('score gives the same bytes with the cache, without it, and after a pack changes', async (t) => {
+  const dir = tmp();
+  const pack = join(dir, 'pack.yaml');
+  const corpus = join(dir, 'corpus');
+  mkdirSync(corpus);
+  writeFileSync(join(corpus, 'a.txt'), 'The accord was signed. The treaty and the accord were praised.');
+  writeFileSync(pack, onePack('accord'));
+  const args = ['score', corpus, '--no-builtin-lexicons', '--lexicon', pack, '--jobs', '1', '--quiet'];
+  const cold = await run(args);
+  const warm = await run(args);
+  const none = await run([...args, '--no-cache']);
+  t.is(cold.code, 0, cold.err);
+  t.is(warm.out, cold.out);
+  t.is(none.out, cold.out);
+  t.deepEqual(
+    parseCsv(cold.out).map((r) => [r.category, r.count]),
+    [['test.word', '2']],
+  );
+  writeFileSync(pack, onePack('treaty'));
+  const changed = await run(args);
+  t.deepEqual(
+    parseCsv(changed.out).map((r) => [r.category, r.count]),
+    [['test.word', '1']],
+  );
 });
 
 test('a user pack with errors is reported and left out, the rest is counted', async (t) => {

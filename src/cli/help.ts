@@ -58,6 +58,9 @@ Options:
   --format <fmt>         auto | folder | csv | jsonl | txt | md | html (default: auto)
   --max-bytes <n>        skip inputs larger than n bytes (default: 20971520 = 20 MB)
   --jobs <n>             worker threads (default: every core); the output does not depend on it
+  --no-cache             compile the packs even if a compiled copy is kept: compiled packs are kept
+                         in $FRAMESCOPE_CACHE_DIR (default ~/.cache/framescope; "off": none), keyed
+                         by the pack files, the options and the framescope code
   --raw-csv              do not neutralise spreadsheet formulas in CSV cells (for R/pandas)
   --force                replace an existing --out or --issues file
   --strict               exit 1 on any problem, warnings and notes included

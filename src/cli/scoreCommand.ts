@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { type PreparedLexicon, prepareLexicon } from '../dictionary/lexicon.ts';
 import { scoreCorpus } from '../dictionary/run.ts';
+import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { formatIssue } from '../lexicon/issues.ts';
-import { selectPacks } from '../lexicon/select.ts';
-import { compileLexicon } from '../match/index.ts';
 import { defaultJobs, parseJobs } from '../parallel/pool.ts';
 import { toCsv } from '../report/csv.ts';
 import { issuesTable } from '../report/tables.ts';
@@ -35,6 +35,7 @@ function parse(args: string[]) {
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     jobs: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
 }
@@ -130,22 +131,23 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   const out = values.out;
   checkPaths(input, out, values.issues, values.force);
 
-  // The lexicon is checked and compiled once here and sent to the workers compiled, with the
-  // pipeline the documents are read with, so that each thread loads one model.
+  // The lexicon is checked and compiled once here (or read back compiled from the cache) and sent
+  // to the workers compiled, with the pipeline the documents are read with, so that each thread
+  // loads one model.
   const pipeline = values.voice ? 'full' : 'lexical';
-  let selected: ReturnType<typeof selectPacks>;
+  let prepared: PreparedLexicon;
   try {
-    selected = selectPacks(
+    prepared = prepareLexicon(
       { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] },
-      { pipeline },
+      { pipeline, cacheDir: values['no-cache'] ? null : defaultCacheDir() },
     );
   } catch (e) {
     throw new UsageError(`score: ${(e as Error).message}`);
   }
-  const lexicon = compileLexicon(selected.usable, { pipeline });
+  const { lexicon } = prepared;
   if (lexicon.patterns.length === 0)
     throw new UsageError(
-      `score: no lexicon pattern to match${selected.issues.length > 0 ? ` (${selected.issues.length} problems in the packs: run "framescope lexicon check")` : ''}; name packs with --lexicon`,
+      `score: no lexicon pattern to match${prepared.issues.length > 0 ? ` (${prepared.issues.length} problems in the packs: run "framescope lexicon check")` : ''}; name packs with --lexicon`,
     );
 
   const progress = new Progress(io, { quiet: values.quiet });
@@ -169,7 +171,7 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   }
   progress.done();
 
-  const issues = [...selected.issues, ...summary.issues];
+  const issues = [...prepared.issues, ...summary.issues];
   if (values.issues !== undefined) {
     const table = issuesTable(issues);
     await writeFile(values.issues, toCsv(table.header, table.rows, { safeCells: !values['raw-csv'] }));

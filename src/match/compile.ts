@@ -11,7 +11,7 @@ import {
 import { tokenize, tokenizeLexical } from '../text/tokenize.ts';
 import type { WinkPipeline } from '../text/winkModel.ts';
 import type { Issue } from '../types.ts';
-import { DASHES, type UnitForms, canonicalSurface, formsOf } from './fold.ts';
+import { DASHES, type UnitForms, canonicalSurface, formsOf, plainForms } from './fold.ts';
 import { unitsOf } from './units.ts';
 
 /** How one pattern word is compared with one unit. */
@@ -101,7 +101,7 @@ function literalUnits(text: string, pipeline: WinkPipeline): readonly UnitForms[
   if (units === undefined) {
     const block = [{ start: 0, end: text.length }];
     const { tokens } = pipeline === 'full' ? tokenize(text, block) : tokenizeLexical(text, block);
-    units = Object.freeze([...unitsOf(tokens).forms]);
+    units = Object.freeze(unitsOf(tokens).forms.map(plainForms));
     if (literalCache.size >= LITERAL_CACHE_LIMIT) literalCache.clear();
     literalCache.set(key, units);
   }
@@ -148,7 +148,11 @@ function compileWords(
       for (const part of parts) {
         const glob = caseSensitive ? part : part.toLowerCase();
         if (!/[*?]/.test(glob)) {
-          out.push({ kind: 'literal', forms: formsOf(part, part.toLowerCase(), part.toLowerCase()), pos });
+          out.push({
+            kind: 'literal',
+            forms: plainForms(formsOf(part, part.toLowerCase(), part.toLowerCase())),
+            pos,
+          });
           continue;
         }
         const literalPrefix = /^[^*?]*/.exec(glob)?.[0] ?? '';

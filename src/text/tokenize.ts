@@ -137,6 +137,13 @@ export function tokenizeLexical(text: string, blocks: readonly Block[] = blocksO
   return readBlocks(text, blocks, 'lexical', null);
 }
 
+/** Whether a token is only white space; a token starting with a visible ASCII character is not. */
+function isBlank(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return v.trim() === '';
+}
+
 /** Tokens and sentences of the blocks; entities are pushed to `entities` unless it is null. */
 function readBlocks(
   text: string,
@@ -160,15 +167,17 @@ function readBlocks(
     const blockText = text.slice(block.start, block.end);
     const doc = nlp.readDoc(blockText);
     const tokens = doc.tokens();
-    const base = value.length;
     const values = tokens.out(its.value) as string[];
     const spaces = tokens.out(its.precedingSpaces) as string[];
     const normals = tokens.out(its.normal) as string[];
     const lemmas = tokens.out(its.lemma as never) as unknown as string[];
     const tags = tokens.out(its.pos) as string[];
     const types = tokens.out(its.type) as string[];
+    // wink's token indexes (which include dropped whitespace tokens) mapped to ours.
+    const keptIndex = new Int32Array(values.length + 1);
     let cursor = 0;
     for (let i = 0; i < values.length; i++) {
+      keptIndex[i] = value.length;
       const v = values[i] as string;
       let at = cursor + (spaces[i] as string).length;
       let asWritten = blockText.startsWith(v, at);
@@ -181,7 +190,7 @@ function readBlocks(
       cursor = to;
       const tokType = types[i] as string;
       // Line breaks inside a hard-wrapped paragraph are spacing, not tokens.
-      if (tokType === 'tabCRLF' || v.trim() === '') continue;
+      if (tokType === 'tabCRLF' || isBlank(v)) continue;
       start.push(block.start + at);
       end.push(block.start + to);
       // wink's own string when it is the text as written: it is interned, so look-ups keyed by it
@@ -194,15 +203,7 @@ function readBlocks(
       type.push(tokType);
       sentenceOf.push(-1);
     }
-    // Map wink's token indexes (which include dropped whitespace tokens) to ours.
-    const keptIndex: number[] = [];
-    let k = base;
-    for (let i = 0; i < values.length; i++) {
-      keptIndex.push(k);
-      const tokType = types[i] as string;
-      if (!(tokType === 'tabCRLF' || (values[i] as string).trim() === '')) k++;
-    }
-    keptIndex.push(k);
+    keptIndex[values.length] = value.length;
     const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
     for (const [first, last] of sentenceSpans) {
       const firstToken = keptIndex[first] as number;

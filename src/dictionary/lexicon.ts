@@ -1,0 +1,41 @@
+import { cachedOrBuilt, compiledLexiconKey } from '../lexicon/compiledCache.ts';
+import { builtinPackFiles, packFilesOf } from '../lexicon/load.ts';
+import { type PackSelection, selectPacks } from '../lexicon/select.ts';
+import { type CompiledLexicon, compileLexicon } from '../match/index.ts';
+import type { WinkPipeline } from '../text/winkModel.ts';
+import type { Issue } from '../types.ts';
+
+export interface PreparedLexicon {
+  /** The usable packs compiled (a user pack with errors is left out, as analyze does). */
+  readonly lexicon: CompiledLexicon;
+  /** Problems of the packs. */
+  readonly issues: readonly Issue[];
+  /** Whether it was read from the cache rather than compiled. */
+  readonly cached: boolean;
+}
+
+/**
+ * The packs of a scoring run, checked and compiled with the pipeline the documents are read
+ * with, or read back compiled from the cache folder (null: no cache) when nothing they depend on
+ * has changed. Throws when a named pack file does not exist.
+ */
+export function prepareLexicon(
+  selection: PackSelection,
+  options: { readonly pipeline: WinkPipeline; readonly cacheDir: string | null },
+): PreparedLexicon {
+  const { pipeline, cacheDir } = options;
+  const files = [
+    ...(selection.builtinLexicons ? builtinPackFiles() : []),
+    ...packFilesOf(selection.lexicons),
+  ];
+  const key = compiledLexiconKey(files, {
+    pipeline,
+    builtin: String(selection.builtinLexicons),
+    lexicons: JSON.stringify(selection.lexicons),
+  });
+  const { value, hit } = cachedOrBuilt(cacheDir, key, () => {
+    const selected = selectPacks(selection, { pipeline });
+    return { issues: selected.issues, lexicon: compileLexicon(selected.usable, { pipeline }) };
+  });
+  return { ...value, cached: hit };
+}
