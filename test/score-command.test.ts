@@ -240,33 +240,36 @@ const onePack = (word: string) =>
     '    evidence: test',
   ].join('\n');
 
-test('a compiled lexicon is read back from the cache until a pack file changes', (t) => {
+test('a compiled lexicon is read back from the cache until a pack file changes', async (t) => {
   const dir = tmp();
   const cacheDir = join(dir, 'cache');
   const pack = join(dir, 'pack.yaml');
   writeFileSync(pack, onePack('accord'));
   const selection = { lexicons: [pack], builtinLexicons: false };
-  const first = prepareLexicon(selection, { pipeline: 'lexical', cacheDir });
+  const first = await prepareLexicon(selection, { pipeline: 'lexical', cacheDir });
   t.false(first.cached);
-  const second = prepareLexicon(selection, { pipeline: 'lexical', cacheDir });
+  const second = await prepareLexicon(selection, { pipeline: 'lexical', cacheDir });
   t.true(second.cached, 'read back');
   t.deepEqual(
     second.lexicon.patterns.map((p) => [p.text, p.key, JSON.stringify(p.phrases)]),
     first.lexicon.patterns.map((p) => [p.text, p.key, JSON.stringify(p.phrases)]),
   );
   t.false(
-    prepareLexicon(selection, { pipeline: 'full', cacheDir }).cached,
+    (await prepareLexicon(selection, { pipeline: 'full', cacheDir })).cached,
     'another pipeline, another entry',
   );
 
   writeFileSync(pack, onePack('treaty'));
-  const changed = prepareLexicon(selection, { pipeline: 'lexical', cacheDir });
+  const changed = await prepareLexicon(selection, { pipeline: 'lexical', cacheDir });
   t.false(changed.cached, 'a changed pack file is compiled again');
   t.deepEqual(
     changed.lexicon.patterns.map((p) => p.text),
     ['treaty'],
   );
-  t.false(prepareLexicon(selection, { pipeline: 'lexical', cacheDir: null }).cached, 'no folder, no cache');
+  t.false(
+    (await prepareLexicon(selection, { pipeline: 'lexical', cacheDir: null })).cached,
+    'no folder, no cache',
+  );
 });
 
 test('score gives the same bytes with the cache, without it, and after a pack changes', async (t) => {

@@ -57,7 +57,8 @@ Options:
   --id-column <name>     CSV/JSONL column holding the id (default: id; else the record number)
   --format <fmt>         auto | folder | csv | jsonl | txt | md | html (default: auto)
   --max-bytes <n>        skip inputs larger than n bytes (default: 20971520 = 20 MB)
-  --jobs <n>             worker threads (default: every core); the output does not depend on it
+  --jobs <n>             worker threads (default: every core, or 1 for an input under 2 MB, where
+                         starting workers costs more than it saves); the output does not depend on it
   --no-cache             compile the packs even if a compiled copy is kept: compiled packs are kept
                          in $FRAMESCOPE_CACHE_DIR (default ~/.cache/framescope; "off": none), keyed
                          by the pack files, the options and the framescope code

@@ -1,4 +1,4 @@
-import type { CompiledLexicon } from '../match/index.ts';
+import type { CompiledLexicon } from '../match/compile.ts';
 import { compareText } from '../order.ts';
 import type { Cell } from '../report/format.ts';
 import type { Match, Voice } from '../types.ts';

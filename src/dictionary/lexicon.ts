@@ -1,7 +1,7 @@
 import { cachedOrBuilt, compiledLexiconKey } from '../lexicon/compiledCache.ts';
 import { builtinPackFiles, packFilesOf } from '../lexicon/load.ts';
-import { type PackSelection, selectPacks } from '../lexicon/select.ts';
-import { type CompiledLexicon, compileLexicon } from '../match/index.ts';
+import type { PackSelection } from '../lexicon/select.ts';
+import type { CompiledLexicon } from '../match/compile.ts';
 import type { WinkPipeline } from '../text/winkModel.ts';
 import type { Issue } from '../types.ts';
 
@@ -17,12 +17,14 @@ export interface PreparedLexicon {
 /**
  * The packs of a scoring run, checked and compiled with the pipeline the documents are read
  * with, or read back compiled from the cache folder (null: no cache) when nothing they depend on
- * has changed. Throws when a named pack file does not exist.
+ * has changed. Throws when a named pack file does not exist. The packs are read and compiled
+ * only on a cache miss, and only then are the parsing, checking and compiling modules (and
+ * wink-nlp with them) loaded.
  */
-export function prepareLexicon(
+export async function prepareLexicon(
   selection: PackSelection,
   options: { readonly pipeline: WinkPipeline; readonly cacheDir: string | null },
-): PreparedLexicon {
+): Promise<PreparedLexicon> {
   const { pipeline, cacheDir } = options;
   const files = [
     ...(selection.builtinLexicons ? builtinPackFiles() : []),
@@ -33,7 +35,11 @@ export function prepareLexicon(
     builtin: String(selection.builtinLexicons),
     lexicons: JSON.stringify(selection.lexicons),
   });
-  const { value, hit } = cachedOrBuilt(cacheDir, key, () => {
+  const { value, hit } = await cachedOrBuilt(cacheDir, key, async () => {
+    const [{ selectPacks }, { compileLexicon }] = await Promise.all([
+      import('../lexicon/select.ts'),
+      import('../match/compile.ts'),
+    ]);
     const selected = selectPacks(selection, { pipeline });
     return { issues: selected.issues, lexicon: compileLexicon(selected.usable, { pipeline }) };
   });

@@ -1,10 +1,11 @@
 import type { AnalyzerOptions } from '../analyzer.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
-import { analyzeInParallel } from '../parallel/index.ts';
+// pool.ts, not the parallel index: the folder-writing run of analyze is not needed here.
+import { analyzeInParallel } from '../parallel/pool.ts';
 import { csvRecord } from '../report/csv.ts';
 import type { Issue, SkippedInput } from '../types.ts';
 import { SCORE_HEADER, SCORE_VOICE_HEADER } from './counts.ts';
-import { type ScoreTaskOptions, asScored } from './scoreTask.ts';
+import { type ScoreTaskOptions, asScored } from './scored.ts';
 
 const SCORE_TASK = new URL('./scoreTask.ts', import.meta.url);
 /** Output is handed to the writer in pieces of about this many characters. */

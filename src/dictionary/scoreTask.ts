@@ -1,44 +1,12 @@
-import type { CompiledLexicon } from '../match/index.ts';
-import { findMatches } from '../match/index.ts';
+import type { CompiledLexicon } from '../match/compile.ts';
+// find.ts, not the match index: a worker matches and never compiles.
+import { findMatches } from '../match/find.ts';
 import type { ArticleTask } from '../parallel/protocol.ts';
 import { csvRows } from '../report/csv.ts';
 import { readLexicalDocument } from '../text/document.ts';
-import type { Article, ArticleResult, Match } from '../types.ts';
+import type { Article, Match } from '../types.ts';
 import { SCORE_HEADER, SCORE_VOICE_HEADER, categorySlots, countBySlot, scoreRows } from './counts.ts';
-
-/** What a scoring worker is started with (it crosses to the worker by structured clone). */
-export interface ScoreTaskOptions {
-  /** Compiled once by the main thread; compiled with the pipeline the documents are read with. */
-  readonly lexicon: CompiledLexicon;
-  /** Count hits per voice too (reads quotations and attributions: the full pipeline). */
-  readonly voice: boolean;
-  /** Write only the categories an article has hits of. */
-  readonly nonzero: boolean;
-  /** Neutralise spreadsheet formulas in text cells (see src/report/csv.ts). */
-  readonly safeCells: boolean;
-}
-
-/** What a scoring worker returns per article: its CSV rows, ready to write, and its totals. */
-export interface ScoredArticle {
-  readonly article: Article;
-  /** CSV records of the article, each ended by CRLF; empty when it has none. */
-  readonly rows: string;
-  readonly rowCount: number;
-  readonly hits: number;
-  readonly tokens: number;
-  readonly words: number;
-}
-
-/**
- * The pool carries an analyzer's `{ result, summary }`: a scored article travels as the result,
- * and the pool hands it back as it was sent (see src/parallel/pool.ts). These two casts are the
- * only place that shape is borrowed.
- */
-export const asScored = (result: ArticleResult): ScoredArticle => result as unknown as ScoredArticle;
-const asAnalysed = (scored: ScoredArticle) => ({
-  result: scored as unknown as ArticleResult,
-  summary: null as never,
-});
+import { type ScoreTaskOptions, asAnalysed } from './scored.ts';
 
 /** Hits of one article, with the voice of each when asked (quotations and attributions first). */
 type HitFinder = (article: Article) => { matches: Match[]; tokens: number; words: number };

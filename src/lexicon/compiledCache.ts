@@ -88,12 +88,12 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
  * cannot be read or written is skipped (the value is built as if there were none): it only saves
  * time, so its problems never stop a run.
  */
-export function cachedOrBuilt<T>(
+export async function cachedOrBuilt<T>(
   dir: string | null,
   key: string,
-  build: () => T,
-): { value: T; hit: boolean } {
-  if (dir === null) return { value: build(), hit: false };
+  build: () => Promise<T>,
+): Promise<{ value: T; hit: boolean }> {
+  if (dir === null) return { value: await build(), hit: false };
   const file = join(dir, `${key}.v8`);
   try {
     const stored = deserialize(readFileSync(file)) as { format: string; key: string; value: T };
@@ -101,7 +101,7 @@ export function cachedOrBuilt<T>(
   } catch {
     // Absent or unreadable: built below.
   }
-  const value = build();
+  const value = await build();
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     // Written aside and renamed, so a concurrent run never reads half an entry.
