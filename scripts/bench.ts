@@ -279,7 +279,7 @@ function peerSection(corpora: readonly { corpus: Corpus; full: Measured }[], set
   );
   out.push('');
   out.push(
-    `Wall time is the best of ${repeat} runs of each figure. A ratio is the row's time over \`framescope score\`'s (with ${jobs} jobs) or over the full analysis's (\`framescope analyze\`, every stage and output); above 1 means framescope is faster.`,
+    `Measured on ${new Date().toISOString().slice(0, 10)} (\`npm run bench\`, or \`npm run bench -- --only-peers\` for this section alone). Wall time is the best of ${repeat} runs of each figure. A ratio is the row's time over \`framescope score\`'s (with ${jobs} jobs) or over the full analysis's (\`framescope analyze\`, every stage and output); above 1 means framescope is faster. Hits differ because framescope resolves overlapping hits (the longest wins), applies exclusions and leaves page furniture out, while the peers count every join.`,
   );
   out.push('');
   out.push(

@@ -30,12 +30,19 @@ export async function prepareLexicon(
     ...(selection.builtinLexicons ? builtinPackFiles() : []),
     ...packFilesOf(selection.lexicons),
   ];
-  const key = compiledLexiconKey(files, {
-    pipeline,
-    builtin: String(selection.builtinLexicons),
-    lexicons: JSON.stringify(selection.lexicons),
-  });
-  const { value, hit } = await cachedOrBuilt(cacheDir, key, async () => {
+  let key: string | null = null;
+  if (cacheDir !== null) {
+    try {
+      key = compiledLexiconKey(files, {
+        pipeline,
+        builtin: String(selection.builtinLexicons),
+        lexicons: JSON.stringify(selection.lexicons),
+      });
+    } catch {
+      // The cache only saves time: a key that cannot be made means compiling.
+    }
+  }
+  const { value, hit } = await cachedOrBuilt(key === null ? null : cacheDir, key ?? '', async () => {
     const [{ selectPacks }, { compileLexicon }] = await Promise.all([
       import('../lexicon/select.ts'),
       import('../match/compile.ts'),

@@ -7,7 +7,11 @@ import type { Issue, SkippedInput } from '../types.ts';
 import { SCORE_HEADER, SCORE_VOICE_HEADER } from './counts.ts';
 import { type ScoreTaskOptions, asScored } from './scored.ts';
 
-const SCORE_TASK = new URL('./scoreTask.ts', import.meta.url);
+/** The task workers run: compiled (dist/) or TypeScript, like this module (see src/parallel/pool.ts). */
+const SCORE_TASK = new URL(
+  import.meta.url.endsWith('.js') ? './scoreTask.js' : './scoreTask.ts',
+  import.meta.url,
+);
 /** Output is handed to the writer in pieces of about this many characters. */
 const FLUSH_AT = 1 << 16;
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { TOOL_VERSION } from '../version.ts';
@@ -21,10 +21,14 @@ const CACHE_FORMAT = 'framescope-compiled-lexicon-1';
 /** Entries kept; older ones are removed when a new one is written. */
 const KEEP = 16;
 
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const HERE = fileURLToPath(import.meta.url);
+/** The code's root: src/ for the TypeScript sources, dist/ for the compiled build. */
+const SRC = resolve(dirname(HERE), '..');
+/** `.ts` for the sources, `.js` compiled: the code files are those of the code that runs. */
+const CODE_EXT = extname(HERE);
 /** The code a compiled lexicon depends on: reading, checking and compiling packs, and tokenizing. */
 const CODE_DIRS = ['lexicon', 'match', 'text'];
-const CODE_FILES = ['order.ts', 'types.ts', 'version.ts'];
+const CODE_FILES = ['order', 'types', 'version'].map((f) => `${f}${CODE_EXT}`);
 const LIBRARIES = ['wink-nlp', 'wink-eng-lite-web-model', 'natural', 'yaml'];
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -38,12 +42,17 @@ function dependencyDigest(): string {
   const files = [
     ...CODE_DIRS.flatMap((d) =>
       readdirSync(join(SRC, d))
-        .filter((f) => f.endsWith('.ts'))
+        .filter((f) => f.endsWith(CODE_EXT))
         .sort()
         .map((f) => `${d}/${f}`),
     ),
     ...CODE_FILES,
   ];
+  // A key without the code would outlive a change to it.
+  if (!files.some((f) => f.startsWith('match/compile.')))
+    throw new Error(
+      `compiled-lexicon cache: expecting the code in ${SRC}, instead found no match/compile${CODE_EXT}`,
+    );
   for (const f of files) hash.update(`${f}\u0000${sha256(readFileSync(join(SRC, f)))}\n`);
   const require = createRequire(import.meta.url);
   for (const lib of LIBRARIES) {
