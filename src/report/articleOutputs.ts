@@ -2,7 +2,7 @@ import type { CorpusResult } from '../analyzer.ts';
 import { duplicateKeyOf } from '../compare/duplicates.ts';
 import { encodeFingerprints } from '../compare/fingerprintBytes.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
-import { typedJson } from '../parallel/resultsFile.ts';
+import { itemLine } from '../parallel/resultsFile.ts';
 import type { Issue } from '../types.ts';
 import { type ArticleRecord, articleRecord } from './articleRecord.ts';
 import { csvRows } from './csv.ts';
@@ -91,7 +91,7 @@ export function renderArticle(item: ResultItem, options: ArticleOutputOptions): 
     record: articleRecord(r, item.summary.figures),
     summary: withoutFingerprints(item.summary),
     issues: r.issues,
-    runData: `${typedJson(item)}\n`,
+    runData: itemLine(item),
     fingerprints: encodeFingerprints(item.summary),
     files: {
       matches: csvRows(MATCHES_HEADER, matchRows(r), cells),

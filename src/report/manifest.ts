@@ -19,7 +19,8 @@ export function sortKeys(value: unknown): unknown {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const sorted = sortKeys(item);
+      // Primitives are their own sorted form: most values are, so the call is skipped for them.
+      const sorted = item === null || typeof item !== 'object' ? item : sortKeys(item);
       if (copy === null && sorted !== item) copy = value.slice(0, i);
       if (copy !== null) copy.push(sorted);
     }
@@ -29,18 +30,19 @@ export function sortKeys(value: unknown): unknown {
   const keys = Object.keys(record);
   let inOrder = isPlainObject(value);
   for (let i = 1; inOrder && i < keys.length; i++) inOrder = (keys[i - 1] as string) < (keys[i] as string);
-  if (inOrder) {
-    let changed = false;
-    const values = keys.map((k) => {
-      const item = record[k];
-      const sorted = sortKeys(item);
-      if (sorted !== item) changed = true;
-      return sorted;
-    });
-    if (!changed) return value;
-    return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+  if (!inOrder) return Object.fromEntries(keys.sort().map((k) => [k, sortKeys(record[k])]));
+  let values: unknown[] | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const item = record[keys[i] as string];
+    if (item === null || typeof item !== 'object') continue;
+    const sorted = sortKeys(item);
+    if (sorted === item) continue;
+    values ??= keys.map((k) => record[k]);
+    values[i] = sorted;
   }
-  return Object.fromEntries(keys.sort().map((k) => [k, sortKeys(record[k])]));
+  if (values === null) return value;
+  const sortedValues = values;
+  return Object.fromEntries(keys.map((k, i) => [k, sortedValues[i]]));
 }
 
 /** Serialises with sorted keys, so the manifest's bytes depend on its content only. */

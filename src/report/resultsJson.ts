@@ -18,9 +18,9 @@ import type { RunData, RunOverview } from './runData.ts';
  * (the CSV files round to 4 decimals); a figure that is not a number is null.
  */
 
-// Every object below is built with its keys in sorted order, so that sorting them (see
-// `sortKeys`) finds nothing to move and copies nothing: only metadata, figures and issues, whose
-// keys come from the data, are sorted for real.
+// Every object below is built with its keys in sorted order, and the keys that come from the data
+// (metadata, figures, issues) are sorted as they are copied, so an article is written as it is
+// built, with no sorting pass over it. test/render.test.ts holds the output to a full sort.
 
 const spanJson = (s: TextSpan) => ({
   column: s.column,
@@ -105,18 +105,22 @@ const attributionJson = (a: Attribution) => ({
 const figureValue = (v: number | null | undefined) =>
   typeof v === 'number' && Number.isFinite(v) ? v : null;
 
-/** One analysed article as plain JSON-ready data (write it with its keys sorted: see `sortKeys`). */
+/** One analysed article as plain JSON-ready data, every object's keys in sorted order. */
 export function articleJson(r: ArticleResult): Record<string, unknown> {
   const s = r.structure;
   return {
     attributions: r.attributions.map(attributionJson),
     byline_found: s.byline?.text ?? null,
     date_found: r.dateFound,
-    figures: Object.fromEntries(Object.entries(r.figures).map(([k, v]) => [k, figureValue(v)])),
+    figures: Object.fromEntries(
+      Object.keys(r.figures)
+        .sort()
+        .map((k) => [k, figureValue(r.figures[k])]),
+    ),
     id: r.article.id,
-    issues: r.issues.map((i) => ({ ...i })),
+    issues: r.issues.map((i) => sortKeys({ ...i })),
     matches: r.matches.map(matchJson),
-    metadata: { ...r.article.metadata },
+    metadata: sortKeys({ ...r.article.metadata }),
     quotations: r.quotations.map(quotationJson),
     sentence_count: r.sentenceCount,
     source: {
@@ -163,12 +167,7 @@ function runJson(run: RunOverview): Record<string, unknown> {
   };
 }
 
-/** An article's JSON with its keys sorted: what results.ndjson and results.json write. */
-function sortedArticleJson(r: ArticleResult): unknown {
-  return sortKeys(articleJson(r));
-}
-
-/** One article of `results.json`, from its sorted JSON, indented as the document nests it. */
+/** One article of `results.json`, from its JSON (keys sorted), indented as the document nests it. */
 function indentedArticle(sorted: unknown): string {
   // Newlines inside JSON strings are escaped, so every newline here starts a line of the layout.
   return `    ${JSON.stringify(sorted, null, 2).replaceAll('\n', '\n    ')}`;
@@ -176,16 +175,16 @@ function indentedArticle(sorted: unknown): string {
 
 /** One article of `results.json`, indented as the document nests it, without a separator. */
 export function resultsJsonArticle(r: ArticleResult): string {
-  return indentedArticle(sortedArticleJson(r));
+  return indentedArticle(articleJson(r));
 }
 
 /**
  * An article's line of `results.ndjson` and, when `json` is set, its part of `results.json`,
- * from one sorting of its JSON.
+ * from one building of its JSON.
  */
 export function articleJsonTexts(r: ArticleResult, json: boolean): { line: string; json: string | null } {
-  const sorted = sortedArticleJson(r);
-  return { line: `${JSON.stringify(sorted)}\n`, json: json ? indentedArticle(sorted) : null };
+  const data = articleJson(r);
+  return { line: `${JSON.stringify(data)}\n`, json: json ? indentedArticle(data) : null };
 }
 
 /**
@@ -230,7 +229,7 @@ function compactStableJson(value: unknown): string {
 
 /** The line of `results.ndjson` for one analysed article. */
 export function resultLine(r: ArticleResult): string {
-  return `${JSON.stringify(sortedArticleJson(r))}\n`;
+  return `${JSON.stringify(articleJson(r))}\n`;
 }
 
 /** The line of `results.ndjson` for one skipped input (they follow the articles). */
