@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import type { CorpusResult } from '../analyzer.ts';
 import { MARKER, StagedOutputDir } from '../cli/outputDir.ts';
 import type { Fingerprints } from '../compare/compactSummary.ts';
+import { decodeFingerprints } from '../compare/fingerprintBytes.ts';
 import { hashInputFiles } from '../corpus/fileHashes.ts';
+import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../report/articleOutputs.ts';
 import { buildManifest } from '../report/manifest.ts';
 import type { RunOverview } from '../report/runData.ts';
-import { RunOutputs } from '../report/runOutputs.ts';
-import {
-  RESULTS_FILE,
-  type ResultsHeader,
-  ResultsWriter,
-  parseRecordLine,
-  parseTypedJson,
-  typedJson,
-} from './resultsFile.ts';
+import { REPORT_DETAIL_LIMIT, RunOutputs, articleOutputOptions } from '../report/runOutputs.ts';
+import { RESULTS_FILE, type ResultsHeader, ResultsWriter, itemLine, parseRecordLine } from './resultsFile.ts';
 
 /** Articles whose fingerprints stay loaded while reuse pairs are measured. */
 const FINGERPRINT_CACHE = 256;
@@ -51,17 +46,18 @@ class RecordReader {
  * The reuse fingerprints (shingles and sentence hashes) of every article, spilled to a scratch
  * file as results arrive and read back one article at a time for candidate pairs only. Reading
  * them from run-data.ndjson instead would parse a whole article record per lookup, which made
- * reuse the slowest stage of a run.
+ * reuse the slowest stage of a run; they are stored as 32-bit words (see `encodeFingerprints`),
+ * which read back as views with no parsing.
  */
 class FingerprintSpill {
   private readonly dir = mkdtempSync(join(tmpdir(), 'framescope-fingerprints-'));
-  private readonly fd = openSync(join(this.dir, 'fingerprints.ndjson'), 'w+');
+  private readonly fd = openSync(join(this.dir, 'fingerprints.bin'), 'w+');
   private readonly offsets: number[] = [];
   private readonly sizes: number[] = [];
   private end = 0;
 
-  add(fingerprints: Fingerprints): void {
-    const bytes = Buffer.from(typedJson(fingerprints), 'utf8');
+  /** The fingerprints of the next article, as `encodeFingerprints` writes them (see `RenderedArticle`). */
+  add(bytes: Uint8Array): void {
     writeSync(this.fd, bytes, 0, bytes.length, this.end);
     this.offsets.push(this.end);
     this.sizes.push(bytes.length);
@@ -71,9 +67,15 @@ class FingerprintSpill {
   read(k: number): Fingerprints {
     const size = this.sizes[k];
     if (size === undefined) throw new Error(`fingerprints: no article ${k}`);
-    const data = Buffer.allocUnsafe(size);
-    readSync(this.fd, data, 0, size, this.offsets[k] as number);
-    return parseTypedJson(data.toString('utf8')) as Fingerprints;
+    // A buffer of its own, so the 32-bit views of the fingerprints start at a 4-byte boundary.
+    const data = new Uint8Array(size);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(this.fd, data, done, size - done, (this.offsets[k] as number) + done);
+      if (n === 0) throw new Error(`fingerprints: the scratch file ends inside article ${k}`);
+      done += n;
+    }
+    return decodeFingerprints(data);
   }
 
   private removed = false;
@@ -104,6 +106,8 @@ export class RunWriter {
     private readonly staged: StagedOutputDir,
     private readonly results: ResultsWriter,
     private readonly outputs: RunOutputs,
+    /** How this run renders an article: what the workers must be told (see `renderArticle`). */
+    readonly articleOptions: ArticleOutputOptions,
   ) {}
 
   static async open(out: string, header: ResultsHeader): Promise<RunWriter> {
@@ -114,6 +118,7 @@ export class RunWriter {
         staged,
         results,
         new RunOutputs(staged, header.run, header.output, { compactSummaries: true }),
+        articleOutputOptions(header.output),
       );
     } catch (e) {
       await staged.discard();
@@ -126,15 +131,26 @@ export class RunWriter {
     for (const issue of issues) this.outputs.addIssue(issue);
   }
 
-  async write(seq: number, item: CorpusResult): Promise<void> {
-    const place = await this.results.write(seq, item);
-    if (item.kind === 'result') {
-      this.places.set(item.result.article.id, this.offsets.length);
+  /**
+   * One item of the run, in input order, its article rendered by `renderArticle` with
+   * `articleOptions` (in a worker, say): its bytes are appended, and only its record and compact
+   * summary stay in memory.
+   */
+  async write(seq: number, item: RenderedItem): Promise<void> {
+    if (item.kind === 'rendered') {
+      const { rendered } = item;
+      const place = await this.results.write(seq, rendered.runData);
+      this.places.set(rendered.record.id, this.offsets.length);
       this.offsets.push(place.offset);
       this.sizes.push(place.bytes);
-      this.fingerprints.add({ shingles: item.summary.shingles, sentences: item.summary.sentences });
-    }
+      this.fingerprints.add(rendered.fingerprints);
+    } else await this.results.write(seq, itemLine(item));
     this.outputs.add(item);
+  }
+
+  /** One item with its full result (as `merge` reads them back), rendered here as a worker would. */
+  writeResult(seq: number, item: CorpusResult): Promise<void> {
+    return this.write(seq, renderItem(item, this.articleOptions));
   }
 
   /** Writes the corpus-level files and the manifest, and puts the folder in place. */
@@ -156,6 +172,11 @@ export class RunWriter {
       };
       let run: RunOverview;
       try {
+        // report.md details the first articles in full: they are read back rather than kept.
+        for (let k = 0; k < Math.min(REPORT_DETAIL_LIMIT, this.offsets.length); k++) {
+          const item = itemAt(k);
+          if (item.kind === 'result') this.outputs.addDetail(item.result);
+        }
         run = this.outputs.finish((id) => {
           const k = this.places.get(id);
           if (k === undefined) return undefined;

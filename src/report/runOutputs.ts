@@ -4,16 +4,23 @@ import { compareCorpus } from '../compare/index.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import { type GroupFigures, groupFigures, groupFiguresTable } from '../score/groups.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
-import { type ArticleRecord, articleRecord } from './articleRecord.ts';
+import {
+  type ArticleFiles,
+  type ArticleOutputOptions,
+  type RenderedArticle,
+  type RenderedItem,
+  renderArticle,
+} from './articleOutputs.ts';
+import type { ArticleRecord } from './articleRecord.ts';
 import { runCharts } from './charts.ts';
-import { csvRecord, csvRows, toCsv } from './csv.ts';
-import { HtmlPageNames, htmlPage } from './htmlPages.ts';
+import { csvRecord, toCsv } from './csv.ts';
+import { HtmlPageNames } from './htmlPages.ts';
 import { toLatex } from './latex.ts';
-import { SCORES_LONG_HEADER, byCodeUnits, scoreRows } from './longForm.ts';
+import { SCORES_LONG_HEADER, byCodeUnits } from './longForm.ts';
 import { STANDARD_LIMITATIONS, methodsSection } from './methods.ts';
 import type { OutputSink } from './outputSink.ts';
 import { type ReportSection, reportMarkdown } from './reportMarkdown.ts';
-import { ResultsJsonWriter, resultLine, skippedLine } from './resultsJson.ts';
+import { ResultsJsonWriter, skippedLine } from './resultsJson.ts';
 import type { RunOverview } from './runData.ts';
 import {
   choicesTable,
@@ -23,15 +30,10 @@ import {
   keynessTable,
   reuseTable,
 } from './sections/comparison.ts';
-import { MATCHES_HEADER, framingSectionOf, matchRows } from './sections/framing.ts';
-import {
-  ATTRIBUTION_HEADER,
-  attributionRowsOf,
-  compareAttributionArticles,
-  sourcesSectionOf,
-} from './sections/sources.ts';
+import { MATCHES_HEADER, framingSectionOf } from './sections/framing.ts';
+import { ATTRIBUTION_HEADER, compareAttributionArticles, sourcesSectionOf } from './sections/sources.ts';
 import { SortedChunks } from './sortedChunks.ts';
-import { STRUCTURE_HEADER, type Table, articlesTable, issuesTable, structureRows } from './tables.ts';
+import { STRUCTURE_HEADER, type Table, articlesTable, issuesTable } from './tables.ts';
 
 export interface OutputOptions {
   /** Neutralise spreadsheet formulas in CSV text cells (see csv.ts). */
@@ -59,6 +61,12 @@ export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = Object.freeze({
   latex: false,
   json: false,
 });
+
+/** The options that shape an article's own rows, from a run's output options (defaults filled in). */
+export function articleOutputOptions(options: Partial<OutputOptions>): ArticleOutputOptions {
+  const o = { ...DEFAULT_OUTPUT_OPTIONS, ...options };
+  return { safeCells: o.safeCells, json: o.json, html: o.html };
+}
 
 /**
  * report.md shows per-article details for this many articles at most: beyond that a report is no
@@ -161,10 +169,13 @@ export class RunOutputs {
   }
 
   /** One item of a run, with its issues, in input order. */
-  add(item: CorpusResult): void {
+  add(item: CorpusResult | RenderedItem): void {
     if (item.kind === 'result') {
       this.addResult(item.result, item.summary);
       for (const issue of item.result.issues) this.addIssue(issue);
+    } else if (item.kind === 'rendered') {
+      this.addRendered(item.rendered);
+      for (const issue of item.rendered.issues) this.addIssue(issue);
     } else if (item.kind === 'skipped') {
       this.addSkipped(item.skipped);
       this.addIssue(item.issue);
@@ -179,18 +190,57 @@ export class RunOutputs {
     this.skipped.push(skipped);
   }
 
+  /** An analysed article, rendered here (see `addRendered` for one rendered where it was analysed). */
   addResult(r: ArticleResult, summary: ArticleSummary): void {
-    const cells = { safeCells: this.options.safeCells };
-    this.sink.append('matches.csv', csvRows(MATCHES_HEADER, matchRows(r), cells));
-    this.sink.append('structure.csv', csvRows(STRUCTURE_HEADER, structureRows(r), cells));
-    this.attributions.add(r.article.id, csvRows(ATTRIBUTION_HEADER, attributionRowsOf(r), cells));
-    this.scores.add(r.article.id, csvRows(SCORES_LONG_HEADER, scoreRows(r.article.id, r.figures), cells));
-    this.sink.append('results.ndjson', resultLine(r));
-    if (this.json) this.sink.append('results.json', this.json.article(r));
-    if (this.pages) this.sink.write(...htmlPage(this.pages, r));
-    this.records.push(articleRecord(r, summary.figures));
+    const rendered = renderArticle(
+      { kind: 'result', result: r, summary },
+      articleOutputOptions(this.options),
+    );
+    this.appendFiles(rendered.record.id, rendered.files);
+    this.keep(rendered.record, this.terms ? rendered.summary : summary);
+    this.addDetail(r);
+  }
+
+  /**
+   * An analysed article rendered by `renderArticle` (in a worker, say): only its bytes are
+   * appended. Its summary has no fingerprints, so the caller keeps them and gives them back at
+   * `finish`; the full result is not here either, so report.md's details come through `addDetail`.
+   */
+  addRendered(rendered: RenderedArticle): void {
+    if (!this.terms)
+      throw new Error(
+        'RunOutputs.addRendered: expected a builder that keeps compact summaries, since a rendered article has no fingerprints',
+      );
+    this.appendFiles(rendered.record.id, rendered.files);
+    this.keep(rendered.record, rendered.summary);
+  }
+
+  /** The full result of an article, for report.md's details: the first REPORT_DETAIL_LIMIT are kept. */
+  addDetail(r: ArticleResult): void {
     if (this.details.length < REPORT_DETAIL_LIMIT) this.details.push(r);
+  }
+
+  /** What the corpus-level files need of an article, in input order. */
+  private keep(record: ArticleRecord, summary: ArticleSummary): void {
+    this.records.push(record);
     this.summaries.push(this.terms ? compactSummary(summary, this.terms) : summary);
+  }
+
+  private appendFiles(id: string, files: ArticleFiles): void {
+    if ((this.json !== null) !== (files.json !== null) || (this.pages !== null) !== (files.html !== null))
+      throw new Error(
+        `RunOutputs: article ${id} was rendered with json ${files.json !== null} and html ${files.html !== null}, but the run writes json ${this.json !== null} and html ${this.pages !== null}`,
+      );
+    this.sink.append('matches.csv', files.matches);
+    this.sink.append('structure.csv', files.structure);
+    this.attributions.add(id, files.attributions);
+    this.scores.add(id, files.scores);
+    this.sink.append('results.ndjson', files.results);
+    if (this.json && files.json !== null) {
+      this.sink.append('results.json', this.json.separator());
+      this.sink.append('results.json', files.json);
+    }
+    if (this.pages && files.html !== null) this.sink.write(this.pages.next(id), files.html);
   }
 
   /**
