@@ -39,6 +39,7 @@ for (const [file, code] of [
     }).data;
     const found = issues.find((i) => i['code'] === code);
     t.truthy(found, `${code} listed: ${issues.map((i) => i['code']).join(', ')}`);
+    t.is(issues.filter((i) => i['code'] === code).length, 1, 'the problem is listed once');
     t.is(found?.['file'], fixture(file));
     t.regex(found?.['line'] ?? '', /^\d+$/);
     t.true((found?.['hint'] ?? '').length > 0);
