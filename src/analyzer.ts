@@ -4,7 +4,8 @@ import { loadEventKinds } from './compare/eventKinds.ts';
 import { type ArticleSummary, summarizeForComparison, termChoiceCounts } from './compare/summary.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.ts';
 import { skippedItem } from './corpus/items.ts';
-import { BUILTIN_LEXICON_DIR, checkPacks, loadBuiltinPacks, loadPacks, packHash } from './lexicon/index.ts';
+import { BUILTIN_LEXICON_DIR, packHash } from './lexicon/index.ts';
+import { displayPackPath, selectPacks } from './lexicon/select.ts';
 import type { Pack } from './lexicon/types.ts';
 import { compileLexicon, findMatches } from './match/index.ts';
 import { CITATION_METRICS, citationFigures } from './score/citations.ts';
@@ -120,21 +121,6 @@ const BASE_METRICS: readonly MetricDefinition[] = [
   },
 ];
 
-/**
- * Built-in packs are named `lexicons/<file>` in outputs, wherever the package is installed, so that
- * the same input gives the same bytes on every machine.
- */
-function displayPath(file: string): string {
-  return file.startsWith(`${BUILTIN_LEXICON_DIR}/`)
-    ? `lexicons/${file.slice(BUILTIN_LEXICON_DIR.length + 1)}`
-    : file;
-}
-
-/** User packs are the ones named with --lexicon; a broken built-in pack is a bug, kept visible. */
-function isUserPack(pack: Pack, opts: AnalyzerOptions): boolean {
-  return opts.lexicons.some((p) => pack.file === p || pack.file.startsWith(p));
-}
-
 /** The first date the page states in its date line, else the first date entity of the title or lead. */
 function dateFoundIn(doc: Document): string | null {
   const { dateline, title, lead } = doc.structure;
@@ -154,20 +140,8 @@ function dateFoundIn(doc: Document): string | null {
 export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer {
   const opts = checkOptions(options);
   let counter = 0;
-  const packs: Pack[] = [...(opts.builtinLexicons ? loadBuiltinPacks() : []), ...loadPacks(opts.lexicons)];
-  // A pack with errors would give wrong counts: it is reported and left out, the rest is used.
-  const lexiconIssues = [...packs.flatMap((p) => p.issues), ...checkPacks(packs)].map((i) =>
-    i.file
-      ? {
-          ...i,
-          file: displayPath(i.file),
-          message: i.message.replaceAll(`${BUILTIN_LEXICON_DIR}/`, 'lexicons/'),
-        }
-      : i,
-  );
-  const broken = new Set(lexiconIssues.filter((i) => i.severity === 'error').map((i) => i.file));
-  const isBroken = (p: Pack) => broken.has(displayPath(p.file));
-  const usable = packs.filter((p) => !(isBroken(p) && isUserPack(p, opts)));
+  // A user pack with errors would give wrong counts: it is reported and left out, the rest is used.
+  const { usable, issues: lexiconIssues } = selectPacks(opts);
   const lexicon = compileLexicon(usable);
   const sources = loadSourceLexicon();
   const eventKinds = loadEventKinds(join(BUILTIN_LEXICON_DIR, 'event-kinds.yaml'));
@@ -176,7 +150,7 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
     pack: p.pack,
     kind: p.kind,
     version: p.version,
-    file: displayPath(p.file),
+    file: displayPackPath(p.file),
     sha256: packHash(p),
     entries: p.entries.length,
     licence: p.licence,

@@ -27,12 +27,11 @@ for (const [file, code] of [
       `A widget story.\n\nThe widget said ${'a'.repeat(40)}c loudly. It works.`,
     );
     const out = join(dir, 'out');
-    const started = Date.now();
+    // No timed assertion (machines are shared): a runaway regex would hit ava's timeout instead.
     const exit = await main(
       ['analyze', join(dir, 'a.txt'), '--lexicon', fixture(file), '--out', out, '--quiet'],
       io(),
     );
-    t.true(Date.now() - started < 60_000, 'the run finished');
     t.is(exit, 1, 'a lexicon error is a data problem');
     const issues = Papa.parse<Record<string, string>>(readFileSync(join(out, 'issues.csv'), 'utf8'), {
       header: true,
@@ -40,6 +39,7 @@ for (const [file, code] of [
     }).data;
     const found = issues.find((i) => i['code'] === code);
     t.truthy(found, `${code} listed: ${issues.map((i) => i['code']).join(', ')}`);
+    t.is(issues.filter((i) => i['code'] === code).length, 1, 'the problem is listed once');
     t.is(found?.['file'], fixture(file));
     t.regex(found?.['line'] ?? '', /^\d+$/);
     t.true((found?.['hint'] ?? '').length > 0);

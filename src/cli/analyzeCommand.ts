@@ -1,6 +1,6 @@
-import { createAnalyzer } from '../analyzer.ts';
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultJobs, parseJobs, runToFolder } from '../parallel/index.ts';
+import { describeHere, describeInWorker } from '../parallel/runDescription.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
@@ -72,12 +72,10 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   } catch (e) {
     throw new UsageError(`analyze: ${(e as Error).message}`);
   }
-  // The main thread compiles the lexicons once to report their problems and versions; wink's
-  // model loads lazily, so with workers only they pay for it.
-  const analyzer = createAnalyzer({
-    lexicons: values.lexicon,
-    builtinLexicons: !values['no-builtin-lexicons'],
-  });
+  // The lexicons are compiled once before the run to report their problems and versions; with
+  // worker threads that happens in a short-lived worker, so the main thread never holds the model.
+  const analyzerOptions = { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] };
+  const described = jobs > 1 ? await describeInWorker(analyzerOptions) : describeHere(analyzerOptions);
   const progress = new Progress(io, { quiet: values.quiet });
   const source = {
     input,
@@ -111,9 +109,9 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     jobs,
     shard,
     out: values.out,
-    analyzerOptions: { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] },
-    run: { packs: analyzer.packs, metrics: analyzer.metrics, settings, toolVersion: TOOL_VERSION },
-    runIssues: analyzer.lexiconIssues,
+    analyzerOptions,
+    run: { packs: described.packs, metrics: described.metrics, settings, toolVersion: TOOL_VERSION },
+    runIssues: described.lexiconIssues,
     output: {
       safeCells: !values['raw-csv'],
       groupBy: values['group-by'] ?? null,
@@ -124,7 +122,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
       json: values.json,
     },
     onItem: (item) => {
-      if (item.kind === 'result') progress.tick(item.result.tokenCount);
+      if (item.kind === 'rendered') progress.tick(item.rendered.record.tokenCount);
       else if (item.kind === 'skipped') progress.tick(0);
     },
   });

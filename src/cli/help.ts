@@ -7,6 +7,7 @@ Usage:
 
 Commands:
   analyze <input>        analyse a corpus and write CSV and Markdown reports
+  score <input>          dictionary scoring: lexicon hits per article and category, as one CSV
   lexicon check|list|export [packs...]
                          check, list or export lexicon packs
   kwic <pattern> <input...>
@@ -22,9 +23,58 @@ Examples:
   framescope analyze reports/example-corpus --metadata reports/example-corpus/metadata.csv --out reports/example
   framescope analyze articles.csv --text-column body --id-column url --out out
   cat article.txt | framescope analyze - --out out
+  framescope score articles.jsonl --lexicon my-pack.yaml --out scores.csv
   framescope lexicon check my-pack.yaml
 
 Exit codes: 0 done, 1 done with data problems listed in issues.csv, 2 could not run.
+`;
+
+export const SCORE_HELP = `framescope score <input> [--out <file.csv>] [options]
+
+Dictionary scoring: counts each article's lexicon hits per category and writes one CSV row per
+article and category (article, pack, category, count, word_count), articles in input order,
+categories sorted by pack then name. The hits are those "analyze" lists in matches.csv for the
+same packs (same tokens, lemmas, spelling folds, exclusions and overlap rules); page furniture,
+bylines and references are not counted, and word_count (scored words) is the denominator of a
+rate. Without --voice it reads no entities, quotations or attributions, which makes it several
+times faster than analyze.
+
+<input> is what analyze reads: a folder of .txt, .md and .html files, a .csv or .jsonl file, a
+single text file, or - for standard input.
+
+Options:
+  -o, --out <file.csv>   where to write the scores (default: - for standard output); a file is
+                         written under a temporary name and renamed once complete
+  --issues <file.csv>    also write every problem (skipped inputs, lexicon problems) as CSV, with
+                         the columns of analyze's issues.csv
+  --lexicon <file>       an extra lexicon pack (YAML, LIWC .dic, quanteda YAML, CSV); repeatable
+  --no-builtin-lexicons  use only the packs given with --lexicon
+  --nonzero              only the categories an article has hits of (default: every category,
+                         zeros included, so that every scored article has its rows)
+  --voice                also count hits per voice (count_authorial, count_attributed,
+                         count_quoted); reads quotations and attributions, as analyze does
+  --text-column <name>   CSV/JSONL column holding the text (default: text)
+  --id-column <name>     CSV/JSONL column holding the id (default: id; else the record number)
+  --format <fmt>         auto | folder | csv | jsonl | txt | md | html (default: auto)
+  --max-bytes <n>        skip inputs larger than n bytes (default: 20971520 = 20 MB)
+  --jobs <n>             worker threads (default: every core, or 1 for an input under 2 MB, where
+                         starting workers costs more than it saves); the output does not depend on it
+  --no-cache             compile the packs even if a compiled copy is kept: compiled packs are kept
+                         in $FRAMESCOPE_CACHE_DIR (default ~/.cache/framescope; "off": none), keyed
+                         by the pack files, the options and the framescope code
+  --raw-csv              do not neutralise spreadsheet formulas in CSV cells (for R/pandas)
+  --force                replace an existing --out or --issues file
+  --strict               exit 1 on any problem, warnings and notes included
+  --quiet                no progress or summary on stderr (errors are still listed)
+  -h, --help             this help
+
+Skipped inputs and other errors are listed on stderr (the first 20) and counted in the summary
+line; --issues lists them all. Exit codes: 0 done, 1 done with errors (e.g. skipped inputs),
+2 could not run.
+
+Examples:
+  framescope score ../shared/data/bbc/bbc_news_2225.jsonl --out scores.csv --issues problems.csv
+  framescope score corpus/ --no-builtin-lexicons --lexicon my-pack.yaml --nonzero > scores.csv
 `;
 
 export const ANALYZE_HELP = `framescope analyze <input> --out <dir> [options]

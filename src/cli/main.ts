@@ -1,4 +1,4 @@
-import { ANALYZE_HELP, MAIN_HELP } from './help.ts';
+import { ANALYZE_HELP, MAIN_HELP, SCORE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 
 /**
@@ -27,6 +27,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           return EXIT.ok;
         }
         return await (await import('./analyzeCommand.ts')).runAnalyze(rest, io);
+      case 'score':
+        if (rest.includes('--help') || rest.includes('-h')) {
+          io.stdout(SCORE_HELP);
+          return EXIT.ok;
+        }
+        return await (await import('./scoreCommand.ts')).runScore(rest, io);
       case 'lexicon':
         return await (await import('./lexiconCommand.ts')).runLexicon(rest, io);
       case 'kwic':
@@ -41,7 +47,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await (await import('./agreeCommand.ts')).runAgree(rest, io);
       default:
         throw new UsageError(
-          `unknown command "${command}"; expected one of: analyze, lexicon, kwic, agree, merge. Run "framescope --help".`,
+          `unknown command "${command}"; expected one of: analyze, score, lexicon, kwic, agree, merge. Run "framescope --help".`,
         );
     }
   } catch (e) {

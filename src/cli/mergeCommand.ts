@@ -148,7 +148,7 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
             : `items ${expected}..${seq - 1} are in no shard folder; is a shard's ${RESULTS_FILE} cut short?`,
         );
       expected++;
-      await writer.write(seq, item);
+      await writer.writeResult(seq, item);
     }
     const done = writer;
     writer = null;

@@ -71,14 +71,36 @@ export interface WrittenFile {
   readonly bytes: number;
 }
 
-/** Appends beyond this many buffered characters go to disk: few system calls, bounded memory. */
+/** Appends beyond this many buffered characters (or bytes) go to disk: few system calls, bounded memory. */
 const FLUSH_CHARS = 1 << 18;
+
+/** A view of bytes as a Buffer, without copying them. */
+const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/**
+ * One Buffer of texts given as strings or UTF-8 bytes (bytes come ready-made from the workers):
+ * runs of strings are joined and encoded once.
+ */
+function joinTexts(parts: readonly (string | Uint8Array)[]): Buffer {
+  const buffers: Buffer[] = [];
+  let strings: string[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') strings.push(part);
+    else {
+      if (strings.length > 0) buffers.push(Buffer.from(strings.join('')));
+      strings = [];
+      buffers.push(bufferOf(part));
+    }
+  }
+  if (strings.length > 0) buffers.push(Buffer.from(strings.join('')));
+  return buffers.length === 1 ? (buffers[0] as Buffer) : Buffer.concat(buffers);
+}
 
 /** A file of the staging folder being appended to, hashed as it is written. */
 class AppendedFile {
   private readonly hash = createHash('sha256');
   private bytes = 0;
-  private buffer: string[] = [];
+  private buffer: (string | Uint8Array)[] = [];
   private buffered = 0;
 
   constructor(
@@ -86,8 +108,8 @@ class AppendedFile {
     private readonly fd: number,
   ) {}
 
-  append(text: string): void {
-    if (text === '') return;
+  append(text: string | Uint8Array): void {
+    if (text.length === 0) return;
     this.buffer.push(text);
     this.buffered += text.length;
     if (this.buffered >= FLUSH_CHARS) this.flush();
@@ -95,7 +117,7 @@ class AppendedFile {
 
   private flush(): void {
     if (this.buffered === 0) return;
-    const data = Buffer.from(this.buffer.join(''));
+    const data = joinTexts(this.buffer);
     this.buffer = [];
     this.buffered = 0;
     this.hash.update(data);
@@ -127,8 +149,8 @@ class FileChunks implements ChunkStore {
     return this.fd;
   }
 
-  put(text: string): number {
-    const data = Buffer.from(text);
+  put(text: string | Uint8Array): number {
+    const data = typeof text === 'string' ? Buffer.from(text) : text;
     const fd = this.open();
     let done = 0;
     while (done < data.length) done += writeSync(fd, data, done, data.length - done, this.end + done);
@@ -193,7 +215,7 @@ export class StagedOutputDir implements OutputSink {
     return path;
   }
 
-  append(name: string, text: string): void {
+  append(name: string, text: string | Uint8Array): void {
     let file = this.appended.get(name);
     if (file === undefined) {
       file = new AppendedFile(name, openSync(this.pathOf(name), 'w'));

@@ -10,7 +10,7 @@ import {
   outletKeynessOf,
 } from './keyness.ts';
 import { DEFAULT_REUSE, type ReuseOptions, type ReuseResult, findStoreReuse } from './reuse.ts';
-import { type SummaryStore, summaryStore } from './store.ts';
+import { type SummaryStore, summaryStore, withFingerprints } from './store.ts';
 import type { ArticleSummary } from './summary.ts';
 
 export type { ChoiceRow } from './choices.ts';
@@ -44,7 +44,7 @@ export interface CompareOptions {
   /** Metadata column whose values get keyness against the corpus (default `outlet`). */
   readonly outletColumn?: string;
   readonly textOf?: (id: string) => string | undefined;
-  /** Shingles and sentence fingerprints of the i-th article, when the summaries were kept without them. */
+  /** Shingles and sentence fingerprints of the i-th article, when the summaries (or store) are kept without them. */
   readonly fingerprintsOf?: (index: number) => Fingerprints;
 }
 
@@ -61,7 +61,7 @@ export function compareCorpus(
   summaries: readonly ArticleSummary[],
   options: CompareOptions = {},
 ): Comparison {
-  const compared = compareStore(summaryStore(summaries, options.fingerprintsOf), options);
+  const compared = compareStore(summaryStore(summaries), options);
   const discrepancies: Discrepancy[] = [];
   const choices: ChoiceRow[] = [];
   const keyness: KeyTerm[] = [];
@@ -97,7 +97,8 @@ export interface StoreComparison {
   outletKeyness(): KeyTerm[];
 }
 
-export function compareStore(store: SummaryStore, options: CompareOptions = {}): StoreComparison {
+export function compareStore(given: SummaryStore, options: CompareOptions = {}): StoreComparison {
+  const store = options.fingerprintsOf ? withFingerprints(given, options.fingerprintsOf) : given;
   const duplicates = store.duplicates();
   const grouping = groupStore(
     store,

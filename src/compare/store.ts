@@ -81,3 +81,25 @@ export function hasValue(store: SummaryStore, column: string, trimmed: boolean):
   }
   return false;
 }
+
+/** The store with its fingerprints read from elsewhere (a run keeps them in a spill file of their own). */
+export function withFingerprints(
+  store: SummaryStore,
+  fingerprintsOf: (index: number) => Fingerprints,
+): SummaryStore {
+  return {
+    get length() {
+      return store.length;
+    },
+    id: (i) => store.id(i),
+    metadataValue: (i, column) => store.metadataValue(i, column),
+    duplicates: () => store.duplicates(),
+    head: (i) => store.head(i),
+    terms: (i) => store.terms(i),
+    signature: (i) => store.signature(i),
+    facts: (i) => store.facts(i),
+    termChoices: (i) => store.termChoices(i),
+    entryCounts: (i) => store.entryCounts(i),
+    fingerprints: fingerprintsOf,
+  };
+}

@@ -35,7 +35,14 @@ function packFilesIn(dir: string): string[] {
  * name), in the order given. Throws only when a path does not exist; bad content becomes issues.
  */
 export function loadPacks(paths: readonly string[]): Pack[] {
-  const packs: Pack[] = [];
+  return packFilesOf(paths).flatMap(readPackFile);
+}
+
+/**
+ * The files `loadPacks` reads for these paths, in its order. Throws when a path does not exist.
+ */
+export function packFilesOf(paths: readonly string[]): string[] {
+  const files: string[] = [];
   for (const path of paths) {
     let isDir: boolean;
     try {
@@ -43,16 +50,22 @@ export function loadPacks(paths: readonly string[]): Pack[] {
     } catch {
       throw new Error(`loadPacks: expected a lexicon file or folder, found nothing at ${path}`);
     }
-    for (const file of isDir ? packFilesIn(path) : [path]) packs.push(...readPackFile(file));
+    files.push(...(isDir ? packFilesIn(path) : [path]));
   }
-  return packs;
+  return files;
+}
+
+/** The files of the built-in packs (`lexicons/*.yaml`, sorted by file name). */
+export function builtinPackFiles(dir: string = BUILTIN_LEXICON_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** The built-in framing and choices packs (`lexicons/*.yaml`, sorted by file name). */
 export function loadBuiltinPacks(dir: string = BUILTIN_LEXICON_DIR): Pack[] {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => join(dir, f));
-  return files.map((f) => parsePack(readFileSync(f, 'utf8'), f)).filter((p) => isMatchedKind(p.kind));
+  return builtinPackFiles(dir)
+    .map((f) => parsePack(readFileSync(f, 'utf8'), f))
+    .filter((p) => isMatchedKind(p.kind));
 }

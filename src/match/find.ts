@@ -1,5 +1,5 @@
 import { lineColumnOf } from '../text/positions.ts';
-import type { Attribution, Document, Match, Quotation, TextSpan, Voice } from '../types.ts';
+import type { Attribution, Document, Match, Quotation, TextSpan, TokenTable, Voice } from '../types.ts';
 import type {
   CompiledEntry,
   CompiledLexicon,
@@ -22,6 +22,13 @@ import { type UnitStream, unitsOf } from './units.ts';
 export const OVERLAP_POLICIES = ['longest', 'first', 'all'] as const;
 export type OverlapPolicy = (typeof OVERLAP_POLICIES)[number];
 export const DEFAULT_OVERLAP_POLICY: OverlapPolicy = 'longest';
+
+/** What matching reads of a document: a Document, or the lighter `readLexicalDocument` reading. */
+export interface MatchableDocument {
+  readonly text: Document['text'];
+  readonly lineStarts: Document['lineStarts'];
+  readonly tokens: Omit<TokenTable, 'stem'>;
+}
 
 export interface FindMatchesOptions {
   readonly quotations?: readonly Quotation[];
@@ -284,7 +291,7 @@ function inside(intervals: Int32Array, start: number, end: number): boolean {
   return false;
 }
 
-function negatedBefore(doc: Document, firstToken: number): boolean {
+function negatedBefore(doc: MatchableDocument, firstToken: number): boolean {
   const { normal, sentence } = doc.tokens;
   const s = sentence[firstToken];
   for (let t = firstToken - 1; t >= 0 && t >= firstToken - NEGATION_WINDOW; t--) {
@@ -301,7 +308,7 @@ function negatedBefore(doc: Document, firstToken: number): boolean {
  * attribution (reported speech), else `authorial`.
  */
 export function findMatches(
-  doc: Document,
+  doc: MatchableDocument,
   lexicon: CompiledLexicon,
   options: FindMatchesOptions = {},
 ): Match[] {

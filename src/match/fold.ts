@@ -132,12 +132,38 @@ const byValue = new Map<string, CachedForms>();
 /** The rest (a word whose lemma depends on its part of speech), by all three. */
 const byAll = new Map<string, UnitForms>();
 
+/**
+ * Forms of a word whose stem is computed on first use: only `stem` entries compare stems, and
+ * stemming every new word of a corpus costs more than folding it.
+ */
+class WordForms implements UnitForms {
+  #stem: string | undefined = undefined;
+
+  constructor(
+    readonly raw: string,
+    readonly lower: string,
+    readonly norm: string,
+    readonly lemma: string,
+  ) {}
+
+  get stem(): string {
+    this.#stem ??= stemOf(this.norm);
+    return this.#stem;
+  }
+}
+
 function computeForms(value: string, normal: string, lemma: string): UnitForms {
   const raw = canonicalSurface(value);
-  const lower = raw.toLowerCase();
   const norm = foldSpelling(canonicalSurface(normal).toLowerCase());
-  const lem = foldSpelling(canonicalSurface(lemma).toLowerCase());
-  return { raw, lower, norm, lemma: lem, stem: stemOf(norm) };
+  return new WordForms(raw, raw.toLowerCase(), norm, foldSpelling(canonicalSurface(lemma).toLowerCase()));
+}
+
+/**
+ * Forms as plain data, stem included: for compiled patterns, which cross to worker threads by
+ * structured clone (a clone keeps data fields, not getters).
+ */
+export function plainForms(f: UnitForms): UnitForms {
+  return { raw: f.raw, lower: f.lower, norm: f.norm, lemma: f.lemma, stem: f.stem };
 }
 
 /**

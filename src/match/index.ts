@@ -3,6 +3,7 @@ export {
   DEFAULT_OVERLAP_POLICY,
   type FindMatchesOptions,
   findMatches,
+  type MatchableDocument,
   NEGATION_WINDOW,
   OVERLAP_POLICIES,
   type OverlapPolicy,

@@ -110,11 +110,12 @@ class UnitColumns {
     const n = this.count;
     return {
       count: n,
-      token: this.token.slice(0, n),
-      start: this.start.slice(0, n),
-      end: this.end.slice(0, n),
-      sentence: this.sentence.slice(0, n),
-      scored: this.scored.slice(0, n),
+      // Views, not copies: the columns are not written again once the stream is made.
+      token: this.token.subarray(0, n),
+      start: this.start.subarray(0, n),
+      end: this.end.subarray(0, n),
+      sentence: this.sentence.subarray(0, n),
+      scored: this.scored.subarray(0, n),
       forms: this.forms,
       pos: this.pos,
     };
@@ -124,16 +125,26 @@ class UnitColumns {
 export function unitsOf(tokens: UnitSource): UnitStream {
   const n = tokens.count;
   const out = new UnitColumns(n);
+  // Columns read once, so the loop indexes arrays rather than looking fields up per token.
+  const {
+    value: values,
+    start: starts,
+    sentence: sentences,
+    normal: normals,
+    lemma: lemmas,
+    pos: tags,
+  } = tokens;
+  const scoredIn = tokens.scored;
   for (let t = 0; t < n; t++) {
-    const value = tokens.value[t] as string;
+    const value = values[t] as string;
     const dashed = hasDash(value);
     if (dashed && isDashToken(value)) continue;
-    const s = tokens.start[t] as number;
-    const sent = tokens.sentence[t] as number;
-    const sc = tokens.scored ? (tokens.scored[t] as number) : 1;
-    const tag = tokens.pos[t] as string;
+    const s = starts[t] as number;
+    const sent = sentences[t] as number;
+    const sc = scoredIn ? (scoredIn[t] as number) : 1;
+    const tag = tags[t] as string;
     if (dashed && value.length > 2 && INNER_DASH.test(value)) {
-      const lemmaParts = (tokens.lemma[t] as string).split(DASH_SPLIT);
+      const lemmaParts = (lemmas[t] as string).split(DASH_SPLIT);
       DASH_SPLIT.lastIndex = 0;
       const parts: { text: string; at: number }[] = [];
       for (let m = DASH_SPLIT.exec(value), from = 0; ; m = DASH_SPLIT.exec(value)) {
@@ -164,7 +175,7 @@ export function unitsOf(tokens: UnitSource): UnitStream {
       s + value.length,
       sent,
       sc,
-      formsOf(value, tokens.normal[t] as string, tokens.lemma[t] as string),
+      formsOf(value, normals[t] as string, lemmas[t] as string),
       tag,
     );
   }

@@ -4,6 +4,7 @@ export {
   defaultJobs,
   type ParallelOptions,
   parseJobs,
+  renderNumbered,
 } from './pool.ts';
 export type { ArticleTask, TaskModule } from './protocol.ts';
 export {

@@ -3,8 +3,16 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyzerOptions, CorpusResult } from '../analyzer.ts';
 import { type CorpusItem, skippedItem } from '../corpus/items.ts';
 import type { Numbered } from '../corpus/shard.ts';
+import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../report/articleOutputs.ts';
 import type { Article, ArticleResult } from '../types.ts';
-import { type ArticleTask, type FromWorker, type TaskModule, type ToWorker, messageOf } from './protocol.ts';
+import {
+  type ArticleTask,
+  type FromWorker,
+  type TaskModule,
+  type ToWorker,
+  type WorkerSetup,
+  messageOf,
+} from './protocol.ts';
 
 export interface ParallelOptions {
   /** Worker threads; 1 analyses in this thread, with no worker. Default: every core. */
@@ -16,8 +24,13 @@ export interface ParallelOptions {
   readonly taskModule?: URL;
 }
 
-const DEFAULT_TASK_MODULE = new URL('./analyzerTask.ts', import.meta.url);
-const WORKER_BOOT = new URL('./workerBoot.js', import.meta.url);
+/**
+ * Compiled (dist/, see src/cli/compiled.js), workers load the compiled worker directly; run from
+ * the TypeScript sources, they first register tsx (workerBoot.js).
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+const DEFAULT_TASK_MODULE = new URL(COMPILED ? './analyzerTask.js' : './analyzerTask.ts', import.meta.url);
+const WORKER_BOOT = new URL(COMPILED ? './worker.js' : './workerBoot.js', import.meta.url);
 /** Articles sent to one worker ahead of its answers: enough that it never waits for the next. */
 const PER_WORKER = 2;
 
@@ -79,18 +92,48 @@ export async function* analyzeNumbered(
   items: AsyncIterable<Numbered<CorpusItem>>,
   options: ParallelOptions = {},
 ): AsyncGenerator<Numbered<CorpusResult>> {
-  const { jobs, maxInFlight } = checkOptions(options);
-  const taskModule = (options.taskModule ?? DEFAULT_TASK_MODULE).href;
-  const analyzerOptions = options.analyzerOptions ?? {};
-  if (jobs === 1) yield* inThisThread(items, taskModule, analyzerOptions);
-  else yield* inWorkers(items, taskModule, analyzerOptions, jobs, maxInFlight);
+  yield* inPool(items, options, null) as AsyncGenerator<Numbered<CorpusResult>>;
 }
 
-/** Applies the task to one article; an exception becomes a skipped item, as it does in a worker. */
-function analyzeOne(task: ArticleTask, article: Article): CorpusResult {
+/**
+ * As `analyzeNumbered`, each result rendered where it was analysed (see `renderArticle`): the
+ * worker sends the article's outputs as bytes, so the consumer only writes them. With one job
+ * the same function renders in this thread.
+ */
+export async function* renderNumbered(
+  items: AsyncIterable<Numbered<CorpusItem>>,
+  options: ParallelOptions & { readonly render: ArticleOutputOptions },
+): AsyncGenerator<Numbered<RenderedItem>> {
+  yield* inPool(items, options, options.render) as AsyncGenerator<Numbered<RenderedItem>>;
+}
+
+/** What the pool yields for an item: a result, or a rendered result, or the item itself. */
+type Answer = CorpusResult | RenderedItem;
+
+async function* inPool(
+  items: AsyncIterable<Numbered<CorpusItem>>,
+  options: ParallelOptions,
+  render: ArticleOutputOptions | null,
+): AsyncGenerator<Numbered<Answer>> {
+  const { jobs, maxInFlight } = checkOptions(options);
+  const setup: WorkerSetup = {
+    taskModule: (options.taskModule ?? DEFAULT_TASK_MODULE).href,
+    analyzerOptions: options.analyzerOptions ?? {},
+    render,
+  };
+  if (jobs === 1) yield* inThisThread(items, setup);
+  else yield* inWorkers(items, setup, jobs, maxInFlight);
+}
+
+/**
+ * Applies the task to one article, and renders the result when asked; an exception becomes a
+ * skipped item, as it does in a worker.
+ */
+function analyzeOne(task: ArticleTask, article: Article, render: ArticleOutputOptions | null): Answer {
   try {
     const { result, summary } = task(article);
-    return { kind: 'result', result, summary };
+    const item: CorpusResult = { kind: 'result', result, summary };
+    return render === null ? item : renderItem(item, render);
   } catch (e) {
     return failedItem(article, messageOf(e));
   }
@@ -98,13 +141,12 @@ function analyzeOne(task: ArticleTask, article: Article): CorpusResult {
 
 async function* inThisThread(
   items: AsyncIterable<Numbered<CorpusItem>>,
-  taskModule: string,
-  analyzerOptions: Partial<AnalyzerOptions>,
-): AsyncGenerator<Numbered<CorpusResult>> {
-  const module = (await import(taskModule)) as TaskModule;
-  const task = await module.createTask(analyzerOptions);
+  setup: WorkerSetup,
+): AsyncGenerator<Numbered<Answer>> {
+  const module = (await import(setup.taskModule)) as TaskModule;
+  const task = await module.createTask(setup.analyzerOptions);
   for await (const { seq, item } of items) {
-    if (item.kind === 'article') yield { seq, item: analyzeOne(task, item.article) };
+    if (item.kind === 'article') yield { seq, item: analyzeOne(task, item.article, setup.render) };
     else yield { seq, item };
   }
 }
@@ -127,14 +169,13 @@ interface PoolWorker {
 
 async function* inWorkers(
   items: AsyncIterable<Numbered<CorpusItem>>,
-  taskModule: string,
-  analyzerOptions: Partial<AnalyzerOptions>,
+  setup: WorkerSetup,
   jobs: number,
   maxInFlight: number,
-): AsyncGenerator<Numbered<CorpusResult>> {
+): AsyncGenerator<Numbered<Answer>> {
   const workers: PoolWorker[] = [];
   const queue: Pending[] = [];
-  const done = new Map<number, Numbered<CorpusResult>>();
+  const done = new Map<number, Numbered<Answer>>();
   let fatal: Error | null = null;
   let closing = false;
   let wake: (() => void) | null = null;
@@ -144,7 +185,7 @@ async function* inWorkers(
     w?.();
   };
 
-  const finish = (pending: Pending, item: CorpusResult) => {
+  const finish = (pending: Pending, item: Answer) => {
     done.set(pending.order, { seq: pending.seq, item });
     signal();
   };
@@ -164,7 +205,8 @@ async function* inWorkers(
       throw new Error(
         `analyzeInParallel: expecting an answer for task ${pending?.order}, instead found task ${message.task}`,
       );
-    if (message.type === 'result') {
+    if (message.type === 'rendered') finish(pending, { kind: 'rendered', rendered: message.rendered });
+    else if (message.type === 'result') {
       // Rebuild the result around the pool's own article, in the worker's key order.
       const result = Object.fromEntries(
         Object.entries(message.analysed.result).map(([k, v]) => [k, k === 'article' ? pending.article : v]),
@@ -195,7 +237,7 @@ async function* inWorkers(
   const spawn = (): PoolWorker => {
     // No inherited execArgv: the boot registers tsx itself, and flags such as --input-type or
     // --eval are refused by workers.
-    const worker = new Worker(WORKER_BOOT, { workerData: { taskModule, analyzerOptions }, execArgv: [] });
+    const worker = new Worker(WORKER_BOOT, { workerData: setup, execArgv: [] });
     const pw: PoolWorker = { worker, sent: [], ready: false, gone: false };
     let lastError: Error | null = null;
     worker.on('message', (m: FromWorker) => onMessage(pw, m));
@@ -245,7 +287,7 @@ async function* inWorkers(
       }
       if (fatal !== null) throw fatal;
       while (done.has(nextOut)) {
-        const out = done.get(nextOut) as Numbered<CorpusResult>;
+        const out = done.get(nextOut) as Numbered<Answer>;
         done.delete(nextOut);
         nextOut++;
         yield out;

@@ -1,9 +1,12 @@
 import type { Analyzer, AnalyzerOptions } from '../analyzer.ts';
+import type { ArticleOutputOptions, RenderedArticle } from '../report/articleOutputs.ts';
 import type { Article } from '../types.ts';
 
 /**
  * Messages between the pool and its workers. Everything crosses by structured clone, so only plain
- * data travels: the article out, the result back (without its article, which the pool still holds).
+ * data travels: the article out, the result back (without its article, which the pool still holds),
+ * or, when the worker renders, the article's outputs as UTF-8 bytes in one transferred buffer
+ * (moved, not copied) with its compact record and summary.
  */
 
 /** What a worker is started with. */
@@ -11,6 +14,8 @@ export interface WorkerSetup {
   /** URL of the module exporting `createTask` (the analyzer by default; tests pass a faulty one). */
   readonly taskModule: string;
   readonly analyzerOptions: Partial<AnalyzerOptions>;
+  /** Render each result with these options (see `renderArticle`), or null to send the result itself. */
+  readonly render: ArticleOutputOptions | null;
 }
 
 export type ToWorker = { readonly type: 'analyze'; readonly task: number; readonly article: Article };
@@ -19,6 +24,7 @@ export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'fatal'; readonly message: string }
   | { readonly type: 'result'; readonly task: number; readonly analysed: Analysed }
+  | { readonly type: 'rendered'; readonly task: number; readonly rendered: RenderedArticle<Uint8Array> }
   | { readonly type: 'failed'; readonly task: number; readonly message: string };
 
 /** An article's result and the compact summary that corpus-level comparisons need. */

@@ -77,7 +77,24 @@ export function headerLine(header: ResultsHeader): string {
 }
 
 export function recordLine(seq: number, item: CorpusResult): string {
-  return `${JSON.stringify({ seq, ...item }, encodeTyped)}\n`;
+  return withSeq(seq, itemLine(item));
+}
+
+/** An item's line without its `seq`: `{"kind":...}\n` (see `withSeq`). */
+export function itemLine(item: CorpusResult): string {
+  return `${JSON.stringify(item, encodeTyped)}\n`;
+}
+
+/**
+ * What goes before an item's line (from `itemLine`, less its opening brace) to make its record
+ * line: `seq` is the first key, and JSON writes a whole number as `String` does.
+ */
+export function seqPrefix(seq: number): string {
+  return `{"seq":${seq},`;
+}
+
+function withSeq(seq: number, line: string): string {
+  return seqPrefix(seq) + line.slice(1);
 }
 
 /** JSON text of any value with typed arrays kept (the results file's own encoding). */
@@ -102,11 +119,21 @@ export interface WrittenFile {
   readonly bytes: number;
 }
 
+/** Lines are handed to the stream in writes of about this many bytes. */
+const FLUSH_BYTES = 1 << 18;
+const OPEN_BRACE = '{'.charCodeAt(0);
+
+/** A view of bytes as a Buffer, without copying them. */
+const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** Streams a results file to disk with backpressure, hashing it on the way. */
 export class ResultsWriter {
   private readonly hash = createHash('sha256');
   private bytes = 0;
   private lastSeq = -1;
+  /** Lines hashed and counted, not yet handed to the stream. */
+  private pending: Buffer[] = [];
+  private queued = 0;
 
   private constructor(
     private readonly stream: WriteStream,
@@ -122,25 +149,46 @@ export class ResultsWriter {
   }
 
   /**
-   * Appends one item; items must come in increasing `seq` (input order). Returns where its line
-   * lies in the file, so that a reader can fetch that one item back without reading the rest.
+   * Appends one item, given as its line from `itemLine` (a string, or its UTF-8 bytes); items must
+   * come in increasing `seq` (input order). Returns where its line lies in the file, so that a
+   * reader can fetch that one item back without reading the rest.
    */
-  async write(seq: number, item: CorpusResult): Promise<{ offset: number; bytes: number }> {
+  async write(seq: number, line: string | Uint8Array): Promise<{ offset: number; bytes: number }> {
     if (!(seq > this.lastSeq))
       throw new Error(`ResultsWriter: expecting seq greater than ${this.lastSeq}, instead found ${seq}`);
+    if (line[0] !== (typeof line === 'string' ? '{' : OPEN_BRACE))
+      throw new Error('ResultsWriter: expecting an item line that starts with "{", as itemLine writes it');
     this.lastSeq = seq;
     const offset = this.bytes;
-    await this.put(recordLine(seq, item));
+    this.queue(Buffer.from(seqPrefix(seq)));
+    this.queue(typeof line === 'string' ? Buffer.from(line.slice(1)) : bufferOf(line).subarray(1));
+    if (this.queued >= FLUSH_BYTES) await this.flush();
     return { offset, bytes: this.bytes - offset };
   }
 
+  private queue(data: Buffer): void {
+    this.hash.update(data);
+    this.bytes += data.length;
+    this.pending.push(data);
+    this.queued += data.length;
+  }
+
+  /** Hands the queued lines to the stream in one write: few system calls, bounded memory. */
+  private async flush(): Promise<void> {
+    if (this.queued === 0) return;
+    const data = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
+    this.pending = [];
+    this.queued = 0;
+    if (!this.stream.write(data)) await once(this.stream, 'drain');
+  }
+
   private async put(line: string): Promise<void> {
-    this.hash.update(line);
-    this.bytes += Buffer.byteLength(line);
-    if (!this.stream.write(line)) await once(this.stream, 'drain');
+    this.queue(Buffer.from(line));
+    await this.flush();
   }
 
   async close(): Promise<WrittenFile> {
+    await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
     return { file: RESULTS_FILE, sha256: this.hash.digest('hex'), bytes: this.bytes };

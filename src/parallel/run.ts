@@ -1,11 +1,12 @@
-import type { AnalyzerOptions, CorpusResult } from '../analyzer.ts';
+import type { AnalyzerOptions } from '../analyzer.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
 import { type Shard, formatShard, numberItems, shardFilter } from '../corpus/shard.ts';
+import type { RenderedItem } from '../report/articleOutputs.ts';
 import type { OutputOptions } from '../report/outputs.ts';
 import type { RunOverview } from '../report/runData.ts';
 import type { RunLevel } from '../report/runData.ts';
 import type { Issue } from '../types.ts';
-import { analyzeNumbered } from './pool.ts';
+import { renderNumbered } from './pool.ts';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './resultsFile.ts';
 import { RunWriter } from './runFiles.ts';
 
@@ -22,13 +23,13 @@ export interface RunPlan {
   readonly runIssues: readonly Issue[];
   readonly output: Partial<OutputOptions>;
   /** Called with every item in input order (progress). */
-  readonly onItem?: (item: CorpusResult) => void;
+  readonly onItem?: (item: RenderedItem) => void;
 }
 
 /**
  * One analysis run from corpus to output folder: reads and numbers every item, keeps the shard's,
- * analyses them over `jobs` threads, and streams each result into the output folder as it comes
- * (see RunWriter), keeping only compact per-article data in memory.
+ * analyses and renders them over `jobs` threads, and streams each article's outputs into the
+ * output folder as they come (see RunWriter), keeping only compact per-article data in memory.
  * `framescope analyze` runs exactly this, so `framescope merge` of shards can write what it writes.
  */
 export async function runToFolder(plan: RunPlan): Promise<RunOverview> {
@@ -45,9 +46,10 @@ export async function runToFolder(plan: RunPlan): Promise<RunOverview> {
   try {
     writer.addRunIssues(plan.runIssues);
     const items = shardFilter(numberItems(readCorpus(plan.source, plan.read)), plan.shard);
-    for await (const { seq, item } of analyzeNumbered(items, {
+    for await (const { seq, item } of renderNumbered(items, {
       jobs: plan.jobs,
       analyzerOptions: plan.analyzerOptions,
+      render: writer.articleOptions,
     })) {
       plan.onItem?.(item);
       await writer.write(seq, item);

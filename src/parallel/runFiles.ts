@@ -1,11 +1,19 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CorpusResult } from '../analyzer.ts';
 import { MARKER, StagedOutputDir } from '../cli/outputDir.ts';
+import type { Fingerprints } from '../compare/compactSummary.ts';
+import { decodeFingerprints } from '../compare/fingerprintBytes.ts';
 import { hashInputFiles } from '../corpus/fileHashes.ts';
+import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../report/articleOutputs.ts';
 import { manifestParts } from '../report/manifest.ts';
 import type { RunOverview } from '../report/runData.ts';
-import { RunOutputs } from '../report/runOutputs.ts';
-import { RESULTS_FILE, type ResultsHeader, ResultsWriter, parseRecordLine } from './resultsFile.ts';
+import { REPORT_DETAIL_LIMIT, RunOutputs, articleOutputOptions } from '../report/runOutputs.ts';
+import { RESULTS_FILE, type ResultsHeader, ResultsWriter, itemLine, parseRecordLine } from './resultsFile.ts';
+
+/** Articles whose fingerprints stay loaded while reuse pairs are measured. */
+const FINGERPRINT_CACHE = 256;
 
 /**
  * Reads single items back from a finished `run-data.ndjson` by the place its writer reported:
@@ -34,11 +42,15 @@ class RecordReader {
   }
 }
 
-/** Where each analysed article's line lies in run-data.ndjson: 12 bytes an article. */
+/** Where each analysed article lies in a file: 12 bytes an article, in typed arrays that double when full. */
 class Places {
   private offsets = new Float64Array(1024);
   private sizes = new Uint32Array(1024);
   private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
 
   add(offset: number, bytes: number): void {
     if (this.count === this.offsets.length) {
@@ -55,12 +67,12 @@ class Places {
   }
 
   at(k: number): { offset: number; bytes: number } {
-    if (!(k >= 0 && k < this.count)) throw new RangeError(`run-data places: no article ${k}`);
+    if (!(k >= 0 && k < this.count)) throw new RangeError(`places: no article ${k}`);
     return { offset: this.offsets[k] as number, bytes: this.sizes[k] as number };
   }
 }
 
-/** Writes the manifest in pieces (its list of inputs has a line per article). */
+/** Writes the manifest in pieces (its list of inputs has an entry per article). */
 function writeManifest(path: string, parts: Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
@@ -96,6 +108,57 @@ function* inputFilesOf(run: RunOverview): Generator<string> {
   if (run.settings['metadata']) yield run.settings['metadata'];
 }
 
+function gone(what: string): never {
+  throw new Error(
+    `RunWriter: the run's ${what} were read from scratch files that are removed once its outputs are in place; read them from the output folder (articles.csv, issues.csv, run-data.ndjson)`,
+  );
+}
+
+/**
+ * The reuse fingerprints (shingles and sentence hashes) of every article, spilled to a scratch
+ * file as results arrive and read back one article at a time for candidate pairs only. Reading
+ * them from run-data.ndjson instead would parse a whole article record per lookup, which made
+ * reuse the slowest stage of a run; they are stored as 32-bit words (see `encodeFingerprints`),
+ * which read back as views with no parsing.
+ */
+class FingerprintSpill {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'framescope-fingerprints-'));
+  private readonly fd = openSync(join(this.dir, 'fingerprints.bin'), 'w+');
+  private readonly places = new Places();
+  private end = 0;
+
+  /** The fingerprints of the next article, as `encodeFingerprints` writes them (see `RenderedArticle`). */
+  add(bytes: Uint8Array): void {
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.end + done);
+    this.places.add(this.end, bytes.length);
+    this.end += bytes.length;
+  }
+
+  read(k: number): Fingerprints {
+    const { offset, bytes: size } = this.places.at(k);
+    // A buffer of its own, so the 32-bit views of the fingerprints start at a 4-byte boundary.
+    const data = new Uint8Array(size);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(this.fd, data, done, size - done, offset + done);
+      if (n === 0) throw new Error(`fingerprints: the scratch file ends inside article ${k}`);
+      done += n;
+    }
+    return decodeFingerprints(data);
+  }
+
+  private removed = false;
+
+  /** Closes and deletes the scratch file; safe to call twice (finish, then discard on failure). */
+  remove(): void {
+    if (this.removed) return;
+    this.removed = true;
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Writes a run's output folder as its items arrive, in input order: `run-data.ndjson` and the
  * per-article files stream into a staging folder, corpus-level files and the manifest follow at
@@ -103,13 +166,16 @@ function* inputFilesOf(run: RunOverview): Generator<string> {
  * so a merge of shards writes what one run writes.
  */
 export class RunWriter {
-  /** Where each analysed article's record lies in run-data.ndjson, in input order. */
+  /** Where each analysed article's line lies in run-data.ndjson, in input order. */
   private readonly places = new Places();
+  private readonly fingerprints = new FingerprintSpill();
 
   private constructor(
     private readonly staged: StagedOutputDir,
     private readonly results: ResultsWriter,
     private readonly outputs: RunOutputs,
+    /** How this run renders an article: what the workers must be told (see `renderArticle`). */
+    readonly articleOptions: ArticleOutputOptions,
   ) {}
 
   static async open(out: string, header: ResultsHeader): Promise<RunWriter> {
@@ -120,6 +186,7 @@ export class RunWriter {
         staged,
         results,
         new RunOutputs(staged, header.run, header.output, { scratchDir: staged.path }),
+        articleOutputOptions(header.output),
       );
     } catch (e) {
       await staged.discard();
@@ -132,10 +199,24 @@ export class RunWriter {
     for (const issue of issues) this.outputs.addIssue(issue);
   }
 
-  async write(seq: number, item: CorpusResult): Promise<void> {
-    const place = await this.results.write(seq, item);
-    if (item.kind === 'result') this.places.add(place.offset, place.bytes);
+  /**
+   * One item of the run, in input order, its article rendered by `renderArticle` with
+   * `articleOptions` (in a worker, say): its bytes are appended, its record and compact summary
+   * stored on disk, its fingerprints spilled.
+   */
+  async write(seq: number, item: RenderedItem): Promise<void> {
+    if (item.kind === 'rendered') {
+      const { rendered } = item;
+      const place = await this.results.write(seq, rendered.runData);
+      this.places.add(place.offset, place.bytes);
+      this.fingerprints.add(rendered.fingerprints);
+    } else await this.results.write(seq, itemLine(item));
     this.outputs.add(item);
+  }
+
+  /** One item with its full result (as `merge` reads them back), rendered here as a worker would. */
+  writeResult(seq: number, item: CorpusResult): Promise<void> {
+    return this.write(seq, renderItem(item, this.articleOptions));
   }
 
   /** Writes the corpus-level files and the manifest, and puts the folder in place. */
@@ -143,18 +224,38 @@ export class RunWriter {
     try {
       const written = await this.results.close();
       const reader = new RecordReader(this.staged.pathOf(RESULTS_FILE));
+      const itemAt = (k: number) => {
+        const { offset, bytes } = this.places.at(k);
+        return reader.read(offset, bytes);
+      };
+      // Reuse reads the candidates in order of their first article, so a small cache of
+      // fingerprints serves most pairs without reading the file again.
+      const cache = new Map<number, Fingerprints>();
+      const fingerprintsOf = (k: number): Fingerprints => {
+        const known = cache.get(k);
+        if (known) return known;
+        const found = this.fingerprints.read(k);
+        if (cache.size >= FINGERPRINT_CACHE) cache.delete(cache.keys().next().value as number);
+        cache.set(k, found);
+        return found;
+      };
       let run: RunOverview;
       try {
+        // report.md details the first articles in full: they are read back rather than kept.
+        for (let k = 0; k < Math.min(REPORT_DETAIL_LIMIT, this.places.length); k++) {
+          const item = itemAt(k);
+          if (item.kind === 'result') this.outputs.addDetail(item.result);
+        }
         // The last article with an id gives its text, as a map of texts by id would.
         run = this.outputs.finish((id) => {
           const k = this.outputs.indexOfId(id);
           if (k === undefined) return undefined;
-          const { offset, bytes } = this.places.at(k);
-          const item = reader.read(offset, bytes);
+          const item = itemAt(k);
           return item.kind === 'result' ? item.result.article.text : undefined;
-        });
+        }, fingerprintsOf);
       } finally {
         reader.close();
+        this.fingerprints.remove();
       }
       const outputs = this.staged.close();
       const inputFiles = await hashInputFiles(inputFilesOf(run));
@@ -184,14 +285,9 @@ export class RunWriter {
 
   /** Removes everything written, after a failed run; the previous outputs stay. */
   async discard(): Promise<void> {
+    this.fingerprints.remove();
     this.outputs.close();
     await this.results.discard().catch(() => undefined);
     await this.staged.discard();
   }
-}
-
-function gone(what: string): never {
-  throw new Error(
-    `RunWriter: the run's ${what} were read from scratch files that are removed once its outputs are in place; read them from the output folder (articles.csv, issues.csv, run-data.ndjson)`,
-  );
 }

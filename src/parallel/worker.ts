@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { renderArticle } from '../report/articleOutputs.ts';
 import type { Article } from '../types.ts';
+import { encodeTexts } from './encodeTexts.ts';
 import {
   type ArticleTask,
   type FromWorker,
@@ -11,8 +13,9 @@ import {
 
 /**
  * A worker of the pool: builds its task once (the model and lexicons load here, once per thread),
- * then analyses each article it is sent. An exception on one article is reported for that article
- * and the worker goes on; a failure to build the task is fatal for the run (every article would fail).
+ * then analyses each article it is sent, and renders its outputs when the run asks (so the main
+ * thread only writes bytes). An exception on one article is reported for that article and the
+ * worker goes on; a failure to build the task is fatal for the run (every article would fail).
  */
 const port = parentPort;
 if (port === null)
@@ -35,6 +38,14 @@ port.on('message', (message: ToWorker) => {
   const { task: id, article } = message;
   try {
     const { result, summary } = task(article);
+    if (setup.render !== null) {
+      const encoded = encodeTexts(renderArticle({ kind: 'result', result, summary }, setup.render));
+      port.postMessage(
+        { type: 'rendered', task: id, rendered: encoded.rendered } satisfies FromWorker,
+        encoded.transfer,
+      );
+      return;
+    }
     // The pool still holds the article: send the result without it (the text would cross twice),
     // keeping the key in place so the pool rebuilds an object with the same key order.
     const lean = { ...result, article: null as unknown as Article };

@@ -13,7 +13,6 @@ import {
   indexEntryOf,
   parseCounts,
   parseFacts,
-  parseFingerprints,
   parseRecord,
   parseSignature,
   parseTerms,
@@ -80,6 +79,8 @@ class ColumnTracker implements CorpusColumns {
   }
 }
 
+const NO_SHINGLES = new Uint32Array(0);
+
 /** Every record and summary in arrays: what `buildOutputs` uses, exactly as given. */
 export class MemoryArticleStore implements ArticleStore {
   private readonly recordList: ArticleRecord[] = [];
@@ -111,7 +112,6 @@ export class MemoryArticleStore implements ArticleStore {
       article.index.figureKeys,
     );
     const counts = parseCounts(s[SEGMENT.counts] as string);
-    const fingerprints = parseFingerprints(s[SEGMENT.fingerprints] as string);
     this.add(record, {
       id: record.id,
       metadata: record.metadata,
@@ -119,9 +119,10 @@ export class MemoryArticleStore implements ArticleStore {
       wordCount: record.wordCount,
       terms: parseTerms(s[SEGMENT.terms] as string),
       signature: parseSignature(s[SEGMENT.signature] as string),
-      shingles: fingerprints.shingles,
+      // Fingerprints are not stored (see storedArticle.ts): the key of the shingles stays.
+      shingles: NO_SHINGLES,
       duplicateKey: article.index.duplicateKey,
-      sentences: fingerprints.sentences,
+      sentences: [],
       facts: parseFacts(s[SEGMENT.facts] as string),
       termChoices: counts.termChoices,
       framing: counts.framing,
@@ -227,7 +228,7 @@ const READ_AHEAD = 1 << 20;
 
 /**
  * The store of a long run: each article's parts (storedArticle.ts) appended to a scratch file as
- * it arrives and read back part by part. In memory per article: its id (a string the run holds
+ * it arrives and read back part by part (reuse fingerprints are spilled apart, by the run). In memory per article: its id (a string the run holds
  * anyway), where it lies (8 bytes, and 4 per part), its duplicate representative (4) and, for
  * each metadata column a comparison may group by (`columns`), the number of its value (4).
  */
@@ -471,7 +472,9 @@ export class FileArticleStore implements ArticleStore {
   }
 
   fingerprints(i: number): Fingerprints {
-    return parseFingerprints(this.segment(i, SEGMENT.fingerprints));
+    throw new Error(
+      `ArticleStore: the fingerprints of article ${i} are kept apart by the run (a spill file); compare with fingerprintsOf`,
+    );
   }
 
   close(): void {

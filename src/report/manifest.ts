@@ -3,20 +3,51 @@ import type { RunOverview } from './runData.ts';
 
 const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
+const isPlainObject = (value: object): boolean => {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * A JSON-ready value with every object's keys sorted (arrays keep their order). A plain object or
+ * array that is sorted all the way down already is returned as it is rather than copied, so a
+ * writer that builds its objects in key order (results.ndjson) pays only for the check.
+ */
+export function sortKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      // Primitives are their own sorted form: most values are, so the call is skipped for them.
+      const sorted = item === null || typeof item !== 'object' ? item : sortKeys(item);
+      if (copy === null && sorted !== item) copy = value.slice(0, i);
+      if (copy !== null) copy.push(sorted);
+    }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let inOrder = isPlainObject(value);
+  for (let i = 1; inOrder && i < keys.length; i++) inOrder = (keys[i - 1] as string) < (keys[i] as string);
+  if (!inOrder) return Object.fromEntries(keys.sort().map((k) => [k, sortKeys(record[k])]));
+  let values: unknown[] | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const item = record[keys[i] as string];
+    if (item === null || typeof item !== 'object') continue;
+    const sorted = sortKeys(item);
+    if (sorted === item) continue;
+    values ??= keys.map((k) => record[k]);
+    values[i] = sorted;
+  }
+  if (values === null) return value;
+  const sortedValues = values;
+  return Object.fromEntries(keys.map((k, i) => [k, sortedValues[i]]));
+}
+
 /** Serialises with sorted keys, so the manifest's bytes depend on its content only. */
 export function stableJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.keys(v as object)
-          .sort()
-          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-      );
-    }
-    return v;
-  };
-  return `${JSON.stringify(sort(value), null, 2)}\n`;
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }
 
 /** An output file as the manifest lists it. */

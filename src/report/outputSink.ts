@@ -4,27 +4,33 @@
  * folder on disk (`framescope analyze`) without holding whole files.
  */
 export interface OutputSink {
-  /** Appends text to a file, creating it (possibly empty) on first use. */
-  append(name: string, text: string): void;
+  /** Appends text (a string, or UTF-8 bytes) to a file, creating it (possibly empty) on first use. */
+  append(name: string, text: string | Uint8Array): void;
   /** Writes a whole file at once (a file written once, e.g. one HTML page per article). */
-  write(name: string, text: string): void;
+  write(name: string, text: string | Uint8Array): void;
   /** A store for chunks that are written now and read back later in another order. */
   scratch(name: string): ChunkStore;
 }
 
 /** Chunks of text put now and read back later by the number `put` returned. */
 export interface ChunkStore {
-  put(text: string): number;
+  put(text: string | Uint8Array): number;
   read(ref: number): string;
   /** Frees the store (removes its file). */
   close(): void;
 }
 
+/** The string of a text given as a string or as UTF-8 bytes. */
+const asString = (text: string | Uint8Array): string =>
+  typeof text === 'string'
+    ? text
+    : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
+
 /** Keeps every chunk in memory: the store of the in-memory sink. */
 export class MemoryChunks implements ChunkStore {
   private readonly chunks: string[] = [];
-  put(text: string): number {
-    this.chunks.push(text);
+  put(text: string | Uint8Array): number {
+    this.chunks.push(asString(text));
     return this.chunks.length - 1;
   }
   read(ref: number): string {
@@ -41,14 +47,14 @@ export class MemoryChunks implements ChunkStore {
 export class MemorySink implements OutputSink {
   private readonly parts = new Map<string, string[]>();
 
-  append(name: string, text: string): void {
+  append(name: string, text: string | Uint8Array): void {
     const list = this.parts.get(name);
-    if (list) list.push(text);
-    else this.parts.set(name, [text]);
+    if (list) list.push(asString(text));
+    else this.parts.set(name, [asString(text)]);
   }
 
-  write(name: string, text: string): void {
-    this.parts.set(name, [text]);
+  write(name: string, text: string | Uint8Array): void {
+    this.parts.set(name, [asString(text)]);
   }
 
   scratch(): ChunkStore {

@@ -8,7 +8,7 @@ import type {
   StructurePart,
   TextSpan,
 } from '../types.ts';
-import { stableJson } from './manifest.ts';
+import { sortKeys, stableJson } from './manifest.ts';
 import type { RunData, RunOverview } from './runData.ts';
 
 /**
@@ -18,89 +18,130 @@ import type { RunData, RunOverview } from './runData.ts';
  * (the CSV files round to 4 decimals); a figure that is not a number is null.
  */
 
+// Every object below is built with its keys in sorted order, and the keys that come from the data
+// (metadata, figures, issues) are sorted as they are copied, so an article is written as it is
+// built, with no sorting pass over it. test/render.test.ts holds the output to a full sort.
+
 const spanJson = (s: TextSpan) => ({
-  start: s.start,
+  column: s.column,
   end: s.end,
   line: s.line,
-  column: s.column,
+  start: s.start,
   text: s.text,
 });
 
-const partJson = (p: StructurePart) => ({ kind: p.kind, ...spanJson(p) });
+const partJson = (p: StructurePart) => ({
+  column: p.column,
+  end: p.end,
+  kind: p.kind,
+  line: p.line,
+  start: p.start,
+  text: p.text,
+});
 
-const furnitureJson = (f: Furniture) => ({ kind: f.kind, reason: f.reason, ...spanJson(f) });
+const furnitureJson = (f: Furniture) => ({
+  column: f.column,
+  end: f.end,
+  kind: f.kind,
+  line: f.line,
+  reason: f.reason,
+  start: f.start,
+  text: f.text,
+});
 
 const quotationJson = (q: Quotation) => ({
-  ...spanJson(q),
-  content: spanJson(q.content),
-  mark: q.mark,
   closed: q.closed,
+  column: q.column,
+  content: spanJson(q.content),
   depth: q.depth,
+  end: q.end,
+  line: q.line,
+  mark: q.mark,
+  start: q.start,
+  text: q.text,
 });
 
 const matchJson = (m: Match) => ({
-  ...spanJson(m),
-  pack: m.pack,
-  entry_id: m.entryId,
   category: m.category,
-  pattern: m.pattern,
-  weight: m.weight,
-  sentence: m.sentence,
-  first_token: m.firstToken,
+  column: m.column,
+  end: m.end,
   end_token: m.endToken,
-  voice: m.voice,
+  entry_id: m.entryId,
+  first_token: m.firstToken,
+  line: m.line,
   negated: m.negated,
+  pack: m.pack,
+  pattern: m.pattern,
+  sentence: m.sentence,
+  start: m.start,
+  text: m.text,
+  voice: m.voice,
+  weight: m.weight,
 });
 
 const attributionJson = (a: Attribution) => ({
+  content: a.content ? spanJson(a.content) : null,
+  cue: a.cue
+    ? {
+        column: a.cue.column,
+        end: a.cue.end,
+        lemma: a.cue.lemma,
+        line: a.cue.line,
+        loaded: a.cue.loaded,
+        start: a.cue.start,
+        text: a.cue.text,
+      }
+    : null,
   index: a.index,
   kind: a.kind,
-  cue: a.cue ? { ...spanJson(a.cue), lemma: a.cue.lemma, loaded: a.cue.loaded } : null,
-  source: a.source ? spanJson(a.source) : null,
-  speaker: a.speaker,
   resolution: a.resolution,
-  source_type: a.sourceType,
-  state_label_disclosed: a.stateLabelDisclosed,
-  content: a.content ? spanJson(a.content) : null,
   sentence: a.sentence,
+  source: a.source ? spanJson(a.source) : null,
+  source_type: a.sourceType,
+  speaker: a.speaker,
+  state_label_disclosed: a.stateLabelDisclosed,
 });
 
 const figureValue = (v: number | null | undefined) =>
   typeof v === 'number' && Number.isFinite(v) ? v : null;
 
-/** One analysed article as plain JSON-ready data. */
+/** One analysed article as plain JSON-ready data, every object's keys in sorted order. */
 export function articleJson(r: ArticleResult): Record<string, unknown> {
   const s = r.structure;
   return {
+    attributions: r.attributions.map(attributionJson),
+    byline_found: s.byline?.text ?? null,
+    date_found: r.dateFound,
+    figures: Object.fromEntries(
+      Object.keys(r.figures)
+        .sort()
+        .map((k) => [k, figureValue(r.figures[k])]),
+    ),
     id: r.article.id,
-    status: 'analysed',
-    metadata: { ...r.article.metadata },
+    issues: r.issues.map((i) => sortKeys({ ...i })),
+    matches: r.matches.map(matchJson),
+    metadata: sortKeys({ ...r.article.metadata }),
+    quotations: r.quotations.map(quotationJson),
+    sentence_count: r.sentenceCount,
     source: {
       file: r.article.source.file,
       format: r.article.source.format,
       line: r.article.source.line ?? null,
     },
-    title_found: s.title?.text ?? null,
-    byline_found: s.byline?.text ?? null,
-    date_found: r.dateFound,
-    token_count: r.tokenCount,
-    word_count: r.wordCount,
-    sentence_count: r.sentenceCount,
-    figures: Object.fromEntries(Object.entries(r.figures).map(([k, v]) => [k, figureValue(v)])),
+    status: 'analysed',
     structure: {
-      title: s.title ? partJson(s.title) : null,
+      body: s.body.map(partJson),
       byline: s.byline ? partJson(s.byline) : null,
       dateline: s.dateline ? partJson(s.dateline) : null,
-      lead: s.lead ? partJson(s.lead) : null,
-      headings: s.headings.map(partJson),
-      body: s.body.map(partJson),
-      references: s.references.map(partJson),
       furniture: s.furniture.map(furnitureJson),
+      headings: s.headings.map(partJson),
+      lead: s.lead ? partJson(s.lead) : null,
+      references: s.references.map(partJson),
+      title: s.title ? partJson(s.title) : null,
     },
-    quotations: r.quotations.map(quotationJson),
-    matches: r.matches.map(matchJson),
-    attributions: r.attributions.map(attributionJson),
-    issues: r.issues.map((i) => ({ ...i })),
+    title_found: s.title?.text ?? null,
+    token_count: r.tokenCount,
+    word_count: r.wordCount,
   };
 }
 
@@ -132,6 +173,26 @@ function runJson(run: RunJsonInput): Record<string, unknown> {
   };
 }
 
+/** One article of `results.json`, from its JSON (keys sorted), indented as the document nests it. */
+function indentedArticle(sorted: unknown): string {
+  // Newlines inside JSON strings are escaped, so every newline here starts a line of the layout.
+  return `    ${JSON.stringify(sorted, null, 2).replaceAll('\n', '\n    ')}`;
+}
+
+/** One article of `results.json`, indented as the document nests it, without a separator. */
+export function resultsJsonArticle(r: ArticleResult): string {
+  return indentedArticle(articleJson(r));
+}
+
+/**
+ * An article's line of `results.ndjson` and, when `json` is set, its part of `results.json`,
+ * from one building of its JSON.
+ */
+export function articleJsonTexts(r: ArticleResult, json: boolean): { line: string; json: string | null } {
+  const data = articleJson(r);
+  return { line: `${JSON.stringify(data)}\n`, json: json ? indentedArticle(data) : null };
+}
+
 /**
  * `results.json` written piece by piece: its keys are sorted and `articles` sorts first, so the
  * articles can be written as they come and the run-level keys after them. The pieces joined are
@@ -140,14 +201,14 @@ function runJson(run: RunJsonInput): Record<string, unknown> {
 export class ResultsJsonWriter {
   private articles = 0;
 
+  /** The text to append before the next article (see `resultsJsonArticle`). */
+  separator(): string {
+    return this.articles++ === 0 ? '{\n  "articles": [\n' : ',\n';
+  }
+
   /** The text to append for the next article. */
   article(r: ArticleResult): string {
-    const body = stableJson(articleJson(r))
-      .trimEnd()
-      .split('\n')
-      .map((line) => `    ${line}`)
-      .join('\n');
-    return `${this.articles++ === 0 ? '{\n  "articles": [\n' : ',\n'}${body}`;
+    return this.separator() + resultsJsonArticle(r);
   }
 
   /** The text that ends the document, once every article is written. */
@@ -164,14 +225,17 @@ export function resultsJson(data: RunData): string {
   return parts.join('') + writer.end(data);
 }
 
-/** Compact JSON with sorted keys (one line), from the same sorting as `stableJson`. */
+/**
+ * Compact JSON with sorted keys (one line): what `stableJson` gives, read back and written
+ * without its layout, since the layout is all that tells them apart.
+ */
 function compactStableJson(value: unknown): string {
-  return JSON.stringify(JSON.parse(stableJson(value)));
+  return JSON.stringify(sortKeys(value));
 }
 
 /** The line of `results.ndjson` for one analysed article. */
 export function resultLine(r: ArticleResult): string {
-  return `${compactStableJson(articleJson(r))}\n`;
+  return `${JSON.stringify(articleJson(r))}\n`;
 }
 
 /** The line of `results.ndjson` for one skipped input (they follow the articles). */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { CorpusResult, PackInfo } from '../analyzer.ts';
+import type { Fingerprints } from '../compare/compactSummary.ts';
 import type { Discrepancy } from '../compare/discrepancies.ts';
 import {
   type ChoiceRow,
@@ -13,19 +14,26 @@ import type { ArticleSummary } from '../compare/summary.ts';
 import { compareText } from '../order.ts';
 import { type GroupFigures, groupFiguresOf, groupFiguresTable } from '../score/groups.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
-import { articleRecord } from './articleRecord.ts';
+import {
+  type ArticleFiles,
+  type ArticleOutputOptions,
+  type RenderedArticle,
+  type RenderedItem,
+  renderArticle,
+} from './articleOutputs.ts';
+import type { ArticleRecord } from './articleRecord.ts';
 import { type ArticleStore, FileArticleStore, MemoryArticleStore } from './articleStore.ts';
 import { runCharts } from './charts.ts';
 import { csvRecord, csvRows, toCsv } from './csv.ts';
 import type { Cell } from './format.ts';
-import { HtmlPageNames, htmlPage } from './htmlPages.ts';
+import { HtmlPageNames } from './htmlPages.ts';
 import { IssueLog } from './issueLog.ts';
 import { latexTableLines, toLatex } from './latex.ts';
-import { SCORES_LONG_HEADER, byCodeUnits, scoreRows } from './longForm.ts';
+import { SCORES_LONG_HEADER, byCodeUnits } from './longForm.ts';
 import { STANDARD_LIMITATIONS, methodsSection } from './methods.ts';
 import type { OutputSink } from './outputSink.ts';
 import { type ReportSection, reportMarkdownParts } from './reportMarkdown.ts';
-import { ResultsJsonWriter, resultLine, skippedLine } from './resultsJson.ts';
+import { ResultsJsonWriter, skippedLine } from './resultsJson.ts';
 import type { ArticleRecords, RunOverview } from './runData.ts';
 import {
   CHOICES_HEADER,
@@ -41,13 +49,8 @@ import {
   keynessRow,
   reuseRow,
 } from './sections/comparison.ts';
-import { MATCHES_HEADER, framingSectionParts, matchRows } from './sections/framing.ts';
-import {
-  ATTRIBUTION_HEADER,
-  attributionRowsOf,
-  compareAttributionArticles,
-  sourcesSectionParts,
-} from './sections/sources.ts';
+import { MATCHES_HEADER, framingSectionParts } from './sections/framing.ts';
+import { ATTRIBUTION_HEADER, compareAttributionArticles, sourcesSectionParts } from './sections/sources.ts';
 import { SortedChunks } from './sortedChunks.ts';
 import { FileAppender, trimmedEnd } from './streamText.ts';
 import {
@@ -57,7 +60,6 @@ import {
   articleColumns,
   articleRows,
   issueRow,
-  structureRows,
 } from './tables.ts';
 
 export interface OutputOptions {
@@ -86,6 +88,12 @@ export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = Object.freeze({
   latex: false,
   json: false,
 });
+
+/** The options that shape an article's own rows, from a run's output options (defaults filled in). */
+export function articleOutputOptions(options: Partial<OutputOptions>): ArticleOutputOptions {
+  const o = { ...DEFAULT_OUTPUT_OPTIONS, ...options };
+  return { safeCells: o.safeCells, json: o.json, html: o.html };
+}
 
 /**
  * report.md shows per-article details for this many articles at most: beyond that a report is no
@@ -179,6 +187,8 @@ export class RunOutputs {
   private readonly scores: SortedChunks;
   private readonly json: ResultsJsonWriter | null;
   private readonly pages: HtmlPageNames | null;
+  /** Whether the articles are stored on disk (a run), their fingerprints kept by the caller. */
+  private readonly onDisk: boolean;
 
   constructor(
     private readonly sink: OutputSink,
@@ -187,6 +197,7 @@ export class RunOutputs {
     storage: RunStorage | null = null,
   ) {
     this.options = { ...DEFAULT_OUTPUT_OPTIONS, ...options };
+    this.onDisk = storage !== null;
     // The metadata columns a comparison or groups.csv may read: the store keeps their values.
     const columns = [this.options.groupBy, 'event', this.options.by, 'outlet'].filter(
       (c): c is string => typeof c === 'string' && c !== '',
@@ -223,10 +234,13 @@ export class RunOutputs {
   }
 
   /** One item of a run, with its issues, in input order. */
-  add(item: CorpusResult): void {
+  add(item: CorpusResult | RenderedItem): void {
     if (item.kind === 'result') {
       this.addResult(item.result, item.summary);
       for (const issue of item.result.issues) this.addIssue(issue);
+    } else if (item.kind === 'rendered') {
+      this.addRendered(item.rendered);
+      for (const issue of item.rendered.issues) this.addIssue(issue);
     } else if (item.kind === 'skipped') {
       this.addSkipped(item.skipped);
       this.addIssue(item.issue);
@@ -241,17 +255,53 @@ export class RunOutputs {
     this.skipped.push(skipped);
   }
 
+  /** An analysed article, rendered here (see `addRendered` for one rendered where it was analysed). */
   addResult(r: ArticleResult, summary: ArticleSummary): void {
-    const cells = { safeCells: this.options.safeCells };
-    this.sink.append('matches.csv', csvRows(MATCHES_HEADER, matchRows(r), cells));
-    this.sink.append('structure.csv', csvRows(STRUCTURE_HEADER, structureRows(r), cells));
-    this.attributions.add(r.article.id, csvRows(ATTRIBUTION_HEADER, attributionRowsOf(r), cells));
-    this.scores.add(r.article.id, csvRows(SCORES_LONG_HEADER, scoreRows(r.article.id, r.figures), cells));
-    this.sink.append('results.ndjson', resultLine(r));
-    if (this.json) this.sink.append('results.json', this.json.article(r));
-    if (this.pages) this.sink.write(...htmlPage(this.pages, r));
-    this.store.add(articleRecord(r, summary.figures), summary);
+    const rendered = renderArticle(
+      { kind: 'result', result: r, summary },
+      articleOutputOptions(this.options),
+    );
+    this.appendFiles(rendered.record.id, rendered.files);
+    // A store on disk keeps fingerprints apart (the caller's `fingerprintsOf`); in memory the summary is whole.
+    this.store.add(rendered.record, this.onDisk ? rendered.summary : summary);
+    this.addDetail(r);
+  }
+
+  /**
+   * An analysed article rendered by `renderArticle` (in a worker, say): only its bytes are
+   * appended and its record and summary stored. Its summary has no fingerprints, so the caller
+   * keeps them and gives them back at `finish`; the full result is not here either, so report.md's
+   * details come through `addDetail`.
+   */
+  addRendered(rendered: RenderedArticle): void {
+    if (!this.onDisk)
+      throw new Error(
+        'RunOutputs.addRendered: expected a builder that stores its articles on disk, since a rendered article has no fingerprints',
+      );
+    this.appendFiles(rendered.record.id, rendered.files);
+    this.store.add(rendered.record, rendered.summary);
+  }
+
+  /** The full result of an article, for report.md's details: the first REPORT_DETAIL_LIMIT are kept. */
+  addDetail(r: ArticleResult): void {
     if (this.details.length < REPORT_DETAIL_LIMIT) this.details.push(r);
+  }
+
+  private appendFiles(id: string, files: ArticleFiles): void {
+    if ((this.json !== null) !== (files.json !== null) || (this.pages !== null) !== (files.html !== null))
+      throw new Error(
+        `RunOutputs: article ${id} was rendered with json ${files.json !== null} and html ${files.html !== null}, but the run writes json ${this.json !== null} and html ${this.pages !== null}`,
+      );
+    this.sink.append('matches.csv', files.matches);
+    this.sink.append('structure.csv', files.structure);
+    this.attributions.add(id, files.attributions);
+    this.scores.add(id, files.scores);
+    this.sink.append('results.ndjson', files.results);
+    if (this.json && files.json !== null) {
+      this.sink.append('results.json', this.json.separator());
+      this.sink.append('results.json', files.json);
+    }
+    if (this.pages && files.html !== null) this.sink.write(this.pages.next(id), files.html);
   }
 
   /** The index of the last analysed article with this id (whose text `textOf(id)` must give). */
@@ -261,10 +311,16 @@ export class RunOutputs {
 
   /**
    * Writes the corpus-level files. `textOf` gives an article's text back for the few passages
-   * that reuse.csv and comparison.md quote (the texts are not kept). The overview returned reads
-   * its records and issues from the run's store until `close`.
+   * that reuse.csv and comparison.md quote (the texts are not kept); `fingerprintsOf` the
+   * fingerprints of the i-th analysed article, required when the articles are stored on disk.
+   * The overview returned reads its records and issues from the run's store until `close`.
    */
-  finish(textOf: (id: string) => string | undefined): RunOverview {
+  finish(
+    textOf: (id: string) => string | undefined,
+    fingerprintsOf?: (index: number) => Fingerprints,
+  ): RunOverview {
+    if (this.onDisk && !fingerprintsOf)
+      throw new Error('RunOutputs.finish: expected fingerprintsOf, since the articles are stored on disk');
     const o = this.options;
     const sink = this.sink;
     const store = this.store;
@@ -300,7 +356,12 @@ export class RunOutputs {
     );
 
     const compareStart = performance.now();
-    const compared = compareStore(store, { groupBy: o.groupBy, all: o.oneGroup, textOf });
+    const compared = compareStore(store, {
+      groupBy: o.groupBy,
+      all: o.oneGroup,
+      textOf,
+      ...(fingerprintsOf ? { fingerprintsOf } : {}),
+    });
     const { grouping, reuse } = compared;
     this.csvStream(
       'reuse.csv',

@@ -15,9 +15,9 @@ export class SortedChunks {
     private readonly compare: (a: string, b: string) => number,
   ) {}
 
-  add(key: string, text: string): void {
+  add(key: string, text: string | Uint8Array): void {
     // An article without rows adds nothing to the file, wherever it sorts.
-    if (text === '') return;
+    if (text.length === 0) return;
     this.keys.push(key);
     this.refs.push(this.store.put(text));
   }

@@ -1,4 +1,3 @@
-import type { Fingerprints } from '../compare/compactSummary.ts';
 import { summaryDuplicateKey } from '../compare/duplicates.ts';
 import type { Fact } from '../compare/facts.ts';
 import type { EntryCounts } from '../compare/store.ts';
@@ -10,7 +9,8 @@ import type { ArticleRecord } from './articleRecord.ts';
  * One analysed article as a long run stores it on disk (see articleStore.ts): a few JSON texts,
  * one per part that a corpus-level pass reads on its own (the record for the tables, the terms
  * for keyness and clustering, the facts for discrepancies, ...), and the few fields the run keeps
- * in memory to plan those passes. Pure, so that a worker thread can serialise its own articles
+ * in memory to plan those passes. Reuse fingerprints are not among them: a run spills them apart,
+ * as bytes (compare/fingerprintBytes.ts). Pure, so that a worker thread can serialise its own articles
  * and hand over the texts.
  */
 export interface StoredArticle {
@@ -43,9 +43,8 @@ export const SEGMENT = {
   signature: 3,
   facts: 4,
   counts: 5,
-  fingerprints: 6,
 } as const;
-export const SEGMENTS = 7;
+export const SEGMENTS = 6;
 
 /** Marks a JSON text whose non-finite numbers were written as `{"$n":"NaN"}` (JSON has none). */
 const NON_FINITE_MARK = '!';
@@ -100,39 +99,6 @@ export function parseCounts(text: string): StoredCounts {
     s: StoredCounts['sources'];
   };
   return { termChoices: c, framing: f, sources: s };
-}
-
-function fingerprintsJson(f: Fingerprints): string {
-  return JSON.stringify({
-    s: Array.from(f.shingles),
-    t: f.sentences.map((x) => [
-      x.index,
-      x.span.start,
-      x.span.end,
-      x.span.line,
-      x.span.column,
-      x.size,
-      Array.from(x.hashes),
-    ]),
-  });
-}
-
-export function parseFingerprints(text: string): Fingerprints {
-  const { s, t } = JSON.parse(text) as {
-    s: number[];
-    t: [number, number, number, number, number, number, number[]][];
-  };
-  return {
-    shingles: Uint32Array.from(s),
-    sentences: t.map(
-      ([index, start, end, line, column, size, hashes]): SentenceFingerprint => ({
-        index,
-        span: { start, end, line, column },
-        hashes: Uint32Array.from(hashes),
-        size,
-      }),
-    ),
-  };
 }
 
 export function parseFacts(text: string): readonly Fact[] {
@@ -197,6 +163,5 @@ export function storedArticle(record: ArticleRecord, summary: ArticleSummary): S
   segments[SEGMENT.signature] = JSON.stringify(Array.from(summary.signature));
   segments[SEGMENT.facts] = exactJson(summary.facts);
   segments[SEGMENT.counts] = exactJson({ c: summary.termChoices, f: summary.framing, s: summary.sources });
-  segments[SEGMENT.fingerprints] = fingerprintsJson(summary);
   return { index, segments };
 }

@@ -1,6 +1,6 @@
 import type { TokenTable } from '../types.ts';
 import { stemOf } from './stem.ts';
-import { wink } from './winkModel.ts';
+import { type WinkPipeline, wink } from './winkModel.ts';
 
 /** A stretch of text read by wink-nlp in one call: a paragraph, a heading or a caption. */
 export interface Block {
@@ -27,6 +27,12 @@ export interface Tokenized {
   readonly tokens: Omit<TokenTable, 'scored' | 'sentence'> & { sentence: Int32Array };
   readonly sentences: readonly RawSentence[];
   readonly entities: readonly RawEntity[];
+}
+
+/** What lexicon matching needs of a text: tokens without stems, sentences, no entities. */
+export interface LexicalTokenized {
+  readonly tokens: Omit<TokenTable, 'scored' | 'sentence' | 'stem'> & { sentence: Int32Array };
+  readonly sentences: readonly RawSentence[];
 }
 
 /**
@@ -111,66 +117,93 @@ function boundedSentences(first: number, end: number, value: readonly string[]):
  * offsets always point at its own characters.
  */
 export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)): Tokenized {
-  const nlp = wink();
+  const entities: RawEntity[] = [];
+  const { tokens, sentences } = readBlocks(text, blocks, 'full', entities);
+  const { count, start, end, value, normal, lemma, pos, type, sentence } = tokens;
+  const stem = new Array<string>(count);
+  for (let t = 0; t < count; t++) stem[t] = stemOf(normal[t] as string);
+  return {
+    tokens: { count, start, end, value, normal, lemma, stem, pos, type, sentence },
+    sentences,
+    entities,
+  };
+}
+
+/**
+ * As `tokenize`, through wink's lexical pipeline (see winkModel.ts) and without stems or
+ * entities: the same tokens and sentences, for callers that only match lexicons.
+ */
+export function tokenizeLexical(text: string, blocks: readonly Block[] = blocksOf(text)): LexicalTokenized {
+  return readBlocks(text, blocks, 'lexical', null);
+}
+
+/** Whether a token is only white space; a token starting with a visible ASCII character is not. */
+function isBlank(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return v.trim() === '';
+}
+
+/** Tokens and sentences of the blocks; entities are pushed to `entities` unless it is null. */
+function readBlocks(
+  text: string,
+  blocks: readonly Block[],
+  pipeline: WinkPipeline,
+  entities: RawEntity[] | null,
+): LexicalTokenized {
+  const nlp = wink(pipeline);
   const its = nlp.its;
   const start: number[] = [];
   const end: number[] = [];
   const value: string[] = [];
   const normal: string[] = [];
   const lemma: string[] = [];
-  const stem: string[] = [];
   const pos: string[] = [];
   const type: string[] = [];
   const sentenceOf: number[] = [];
   const sentences: RawSentence[] = [];
-  const entities: RawEntity[] = [];
 
   for (const block of blocks) {
     const blockText = text.slice(block.start, block.end);
     const doc = nlp.readDoc(blockText);
     const tokens = doc.tokens();
-    const base = value.length;
     const values = tokens.out(its.value) as string[];
     const spaces = tokens.out(its.precedingSpaces) as string[];
     const normals = tokens.out(its.normal) as string[];
     const lemmas = tokens.out(its.lemma as never) as unknown as string[];
     const tags = tokens.out(its.pos) as string[];
     const types = tokens.out(its.type) as string[];
+    // wink's token indexes (which include dropped whitespace tokens) mapped to ours.
+    const keptIndex = new Int32Array(values.length + 1);
     let cursor = 0;
-    const localStart: number[] = [];
     for (let i = 0; i < values.length; i++) {
+      keptIndex[i] = value.length;
       const v = values[i] as string;
       let at = cursor + (spaces[i] as string).length;
-      if (blockText.startsWith(v, at) === false) {
+      let asWritten = blockText.startsWith(v, at);
+      if (!asWritten) {
         const found = blockText.indexOf(v, cursor);
-        at = found >= 0 ? found : Math.min(at, blockText.length);
+        asWritten = found >= 0;
+        at = asWritten ? found : Math.min(at, blockText.length);
       }
       const to = Math.min(at + v.length, blockText.length);
-      localStart.push(at);
       cursor = to;
       const tokType = types[i] as string;
       // Line breaks inside a hard-wrapped paragraph are spacing, not tokens.
-      if (tokType === 'tabCRLF' || v.trim() === '') continue;
+      if (tokType === 'tabCRLF' || isBlank(v)) continue;
       start.push(block.start + at);
       end.push(block.start + to);
-      value.push(blockText.slice(at, to));
+      // wink's own string when it is the text as written: it is interned, so look-ups keyed by it
+      // (formsOf, the candidate cache) need not hash a fresh copy.
+      value.push(asWritten ? v : blockText.slice(at, to));
       const n = normals[i] as string;
       normal.push(n);
       lemma.push((lemmas[i] ?? n) as string);
-      stem.push(stemOf(n));
       pos.push(tags[i] as string);
       type.push(tokType);
       sentenceOf.push(-1);
     }
-    // Map wink's token indexes (which include dropped whitespace tokens) to ours.
-    const keptIndex: number[] = [];
-    let k = base;
-    for (let i = 0; i < values.length; i++) {
-      keptIndex.push(k);
-      const tokType = types[i] as string;
-      if (!(tokType === 'tabCRLF' || (values[i] as string).trim() === '')) k++;
-    }
-    keptIndex.push(k);
+    keptIndex[values.length] = value.length;
     const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
     for (const [first, last] of sentenceSpans) {
       const firstToken = keptIndex[first] as number;
@@ -182,6 +215,7 @@ export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)
         sentences.push({ start: start[a] as number, end: end[b - 1] as number, firstToken: a, endToken: b });
       }
     }
+    if (entities === null) continue;
     doc.entities().each((e: { out: (f: unknown) => unknown }) => {
       const [first, last] = e.out(its.span) as unknown as [number, number];
       const firstToken = keptIndex[first] as number;
@@ -207,12 +241,10 @@ export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)
       value,
       normal,
       lemma,
-      stem,
       pos,
       type,
       sentence: Int32Array.from(sentenceOf),
     },
     sentences,
-    entities,
   };
 }

@@ -1,13 +1,24 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 
-/**
- * The one wink-nlp instance of a process. Loading the model takes ~150 ms and ~60 MB, so it is
- * loaded lazily (the CLI's --help never pays for it) and shared by every analyzer.
- */
-let instance: ReturnType<typeof winkNLP> | null = null;
-
 export type WinkNlp = ReturnType<typeof winkNLP>;
+
+/**
+ * Which wink-nlp annotations a reading runs. `full` runs every annotation of the model (entities
+ * are used by the analyzer). `lexical` runs sentence boundaries and parts of speech only: the
+ * other annotations (entities, negation, sentiment) add marks of their own and change no token,
+ * normal form, lemma, tag or sentence, so lexicon matching finds the same hits without paying
+ * for them (test/score-command.test.ts checks the hits against the full reading).
+ */
+export type WinkPipeline = 'full' | 'lexical';
+
+const LEXICAL_PIPE = ['sbd', 'pos'];
+
+/**
+ * One wink-nlp instance per pipeline and process. Loading the model takes ~150 ms and ~60 MB, so
+ * it is loaded lazily (the CLI's --help never pays for it) and shared by every analyzer.
+ */
+const instances = new Map<WinkPipeline, WinkNlp>();
 
 interface WinkCache {
   lookup(text: string): number[] | null;
@@ -75,10 +86,19 @@ function makeTokenizationStateless(nlp: WinkNlp): void {
   };
 }
 
-export function wink(): WinkNlp {
-  if (instance === null) {
-    instance = winkNLP(model);
+/** Whether this thread has loaded the model (a run with worker threads must not, in its main thread). */
+export function winkLoaded(): boolean {
+  return instances.size > 0;
+}
+
+export function wink(pipeline: WinkPipeline = 'full'): WinkNlp {
+  let instance = instances.get(pipeline);
+  if (instance === undefined) {
+    if (pipeline !== 'full' && pipeline !== 'lexical')
+      throw new Error(`wink: expecting the pipeline "full" or "lexical", instead found ${String(pipeline)}`);
+    instance = pipeline === 'full' ? winkNLP(model) : winkNLP(model, LEXICAL_PIPE);
     makeTokenizationStateless(instance);
+    instances.set(pipeline, instance);
   }
   return instance;
 }

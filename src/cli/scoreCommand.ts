@@ -1,0 +1,222 @@
+import { existsSync } from 'node:fs';
+import { lstat, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { type PreparedLexicon, prepareLexicon } from '../dictionary/lexicon.ts';
+import { scoreCorpus } from '../dictionary/run.ts';
+import { defaultCacheDir } from '../lexicon/compiledCache.ts';
+import { formatIssue } from '../lexicon/issues.ts';
+import { defaultJobs, parseJobs } from '../parallel/pool.ts';
+import { toCsv } from '../report/csv.ts';
+import { issuesTable } from '../report/tables.ts';
+import type { Issue } from '../types.ts';
+import { parseCommandArgs } from './args.ts';
+import { SCORE_HELP } from './help.ts';
+import { type CliIO, EXIT, UsageError } from './io.ts';
+import { Progress } from './progress.ts';
+
+const FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;
+/** Problems listed one per line on stderr before the rest are only counted. */
+const LISTED_ON_STDERR = 20;
+/**
+ * Below this many bytes of input, the default is one job: a worker thread takes about half a
+ * second to load the modules and the model, more than a second core saves on a small corpus.
+ */
+const SMALL_INPUT_BYTES = 2 * 1024 * 1024;
+
+function parse(args: string[]) {
+  return parseCommandArgs('score', args, {
+    out: { type: 'string', short: 'o', default: '-' },
+    issues: { type: 'string' },
+    'text-column': { type: 'string', default: 'text' },
+    'id-column': { type: 'string', default: 'id' },
+    format: { type: 'string', default: 'auto' },
+    lexicon: { type: 'string', multiple: true, default: [] },
+    'no-builtin-lexicons': { type: 'boolean', default: false },
+    'max-bytes': { type: 'string', default: String(20 * 1024 * 1024) },
+    voice: { type: 'boolean', default: false },
+    nonzero: { type: 'boolean', default: false },
+    'raw-csv': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    jobs: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+}
+
+/** Where the scores go: a file written under a temporary name and renamed when complete, or stdout. */
+interface Destination {
+  write(chunk: string): Promise<void> | void;
+  /** Moves the complete file into place. */
+  commit(): Promise<void>;
+  /** Removes what was written of a run that failed. */
+  abandon(): Promise<void>;
+}
+
+async function destination(out: string, io: CliIO): Promise<Destination> {
+  if (out === '-')
+    return { write: (chunk) => io.stdout(chunk), commit: async () => {}, abandon: async () => {} };
+  const partial = `${out}.partial-${process.pid}`;
+  const file = await open(partial, 'w').catch((e: Error) => {
+    throw new UsageError(`score: cannot write --out ${out}: ${e.message}`);
+  });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await file.close();
+  };
+  return {
+    write: async (chunk) => {
+      await file.write(chunk);
+    },
+    commit: async () => {
+      await close();
+      await rename(partial, out);
+    },
+    abandon: async () => {
+      await close();
+      await rm(partial, { force: true });
+    },
+  };
+}
+
+/** Whether the input holds fewer bytes than `limit` (a folder: its files, counted until the limit). */
+async function smallerThan(input: string, limit: number): Promise<boolean> {
+  if (input === '-') return false;
+  let total = 0;
+  const walk = async (path: string, top = false): Promise<void> => {
+    // Links inside a folder are not followed, so a link back up the tree cannot loop.
+    const info = top ? await stat(path) : await lstat(path);
+    if (!info.isDirectory()) {
+      total += info.size;
+      return;
+    }
+    for (const entry of await readdir(path)) {
+      if (total >= limit) return;
+      await walk(join(path, entry));
+    }
+  };
+  try {
+    await walk(input, true);
+  } catch {
+    return false;
+  }
+  return total < limit;
+}
+
+function checkPaths(input: string, out: string, issuesFile: string | undefined, force: boolean): void {
+  const targets = [out === '-' ? null : out, issuesFile ?? null].filter((p): p is string => p !== null);
+  for (const target of targets) {
+    if (input !== '-' && resolve(target) === resolve(input))
+      throw new UsageError(`score: the output ${target} is the input; name another file`);
+    if (existsSync(target) && !force)
+      throw new UsageError(`score: ${target} exists; pass --force to replace it`);
+  }
+  if (issuesFile !== undefined && out !== '-' && resolve(issuesFile) === resolve(out))
+    throw new UsageError('score: --out and --issues name the same file');
+}
+
+/** Errors and skipped inputs, one line each up to a limit, then how many more the issues file has. */
+function reportProblems(io: CliIO, issues: readonly Issue[], issuesFile: string | undefined): void {
+  const errors = issues.filter((i) => i.severity === 'error');
+  for (const issue of errors.slice(0, LISTED_ON_STDERR)) io.stderr(`framescope: ${formatIssue(issue)}\n`);
+  if (errors.length > LISTED_ON_STDERR)
+    io.stderr(
+      `framescope: ... and ${errors.length - LISTED_ON_STDERR} more errors${issuesFile ? ` in ${issuesFile}` : '; list them all with --issues <file.csv>'}\n`,
+    );
+}
+
+/**
+ * `framescope score`: dictionary scoring. Counts each article's lexicon hits per category, the
+ * same hits `analyze` lists in matches.csv, and writes one CSV row per article and category.
+ */
+export async function runScore(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args);
+  if (values.help) {
+    io.stdout(SCORE_HELP);
+    return EXIT.ok;
+  }
+  const input = positionals[0];
+  if (input === undefined)
+    throw new UsageError('score: expected an input (folder, .csv, .jsonl, text file or -)');
+  if (positionals.length > 1)
+    throw new UsageError(`score: expected one input, found ${positionals.length}: ${positionals.join(' ')}`);
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format))
+    throw new UsageError(`score: --format expects one of ${FORMATS.join(', ')}, found "${values.format}"`);
+  const maxBytes = Number(values['max-bytes']);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0)
+    throw new UsageError(
+      `score: --max-bytes expects a positive whole number, found "${values['max-bytes']}"`,
+    );
+  let jobs: number;
+  try {
+    jobs =
+      values.jobs !== undefined
+        ? parseJobs(values.jobs)
+        : (await smallerThan(input, SMALL_INPUT_BYTES))
+          ? 1
+          : defaultJobs();
+  } catch (e) {
+    throw new UsageError(`score: ${(e as Error).message}`);
+  }
+  const out = values.out;
+  checkPaths(input, out, values.issues, values.force);
+
+  // The lexicon is checked and compiled once here (or read back compiled from the cache) and sent
+  // to the workers compiled, with the pipeline the documents are read with, so that each thread
+  // loads one model.
+  const pipeline = values.voice ? 'full' : 'lexical';
+  let prepared: PreparedLexicon;
+  try {
+    prepared = await prepareLexicon(
+      { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] },
+      { pipeline, cacheDir: values['no-cache'] ? null : defaultCacheDir() },
+    );
+  } catch (e) {
+    throw new UsageError(`score: ${(e as Error).message}`);
+  }
+  const { lexicon } = prepared;
+  if (lexicon.patterns.length === 0)
+    throw new UsageError(
+      `score: no lexicon pattern to match${prepared.issues.length > 0 ? ` (${prepared.issues.length} problems in the packs: run "framescope lexicon check")` : ''}; name packs with --lexicon`,
+    );
+
+  const progress = new Progress(io, { quiet: values.quiet });
+  const dest = await destination(out, io);
+  let summary: Awaited<ReturnType<typeof scoreCorpus>>;
+  try {
+    summary = await scoreCorpus(
+      {
+        source: { input, ...(io.stdin ? { stdin: io.stdin } : {}) },
+        read: { format, textColumn: values['text-column'], idColumn: values['id-column'], maxBytes },
+        jobs,
+        task: { lexicon, voice: values.voice, nonzero: values.nonzero, safeCells: !values['raw-csv'] },
+        onItem: (tokens) => progress.tick(tokens),
+      },
+      (chunk) => dest.write(chunk),
+    );
+    await dest.commit();
+  } catch (e) {
+    await dest.abandon();
+    throw e;
+  }
+  progress.done();
+
+  const issues = [...prepared.issues, ...summary.issues];
+  if (values.issues !== undefined) {
+    const table = issuesTable(issues);
+    await writeFile(values.issues, toCsv(table.header, table.rows, { safeCells: !values['raw-csv'] }));
+  }
+  reportProblems(io, issues, values.issues);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  if (!values.quiet)
+    io.stderr(
+      `framescope: ${summary.articles} articles scored (${summary.tokens} tokens, ${summary.hits} hits, ${summary.rows} rows), ${summary.skipped.length} skipped, ${errors} errors, ${warnings} warnings${out === '-' ? '' : `; scores in ${out}`}${values.issues ? `, problems in ${values.issues}` : ''}\n`,
+    );
+  if (errors > 0 || (values.strict && issues.length > 0)) return EXIT.dataProblems;
+  return EXIT.ok;
+}

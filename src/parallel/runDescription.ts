@@ -1,0 +1,50 @@
+import { Worker } from 'node:worker_threads';
+import { type AnalyzerOptions, type PackInfo, createAnalyzer } from '../analyzer.ts';
+import type { Issue, MetricDefinition } from '../types.ts';
+
+/** What a run states before its first article: the packs, their problems and the metrics. */
+export interface RunDescription {
+  readonly packs: readonly PackInfo[];
+  readonly lexiconIssues: readonly Issue[];
+  readonly metrics: readonly MetricDefinition[];
+}
+
+/** Compiled (dist/), the worker loads compiled code; from the sources it first registers tsx. */
+const COMPILED = import.meta.url.endsWith('.js');
+const DESCRIBE_WORKER = new URL(COMPILED ? './describeWorker.js' : './describeBoot.js', import.meta.url);
+
+/** The packs, their problems and the metrics of an analyzer with these options, in this thread. */
+export function describeHere(options: Partial<AnalyzerOptions>): RunDescription {
+  const { packs, lexiconIssues, metrics } = createAnalyzer(options);
+  return { packs, lexiconIssues, metrics };
+}
+
+/**
+ * The same, worked out in a short-lived worker thread. Compiling the lexicons needs wink-nlp's model
+ * (patterns are tokenised as texts are), and a model loaded in the main thread stays there for the
+ * whole run (~70 MB that a V8 isolate does not give back), although with worker threads the main
+ * thread never reads an article. A worker's memory goes when it exits, before the analysis starts.
+ */
+export function describeInWorker(options: Partial<AnalyzerOptions>): Promise<RunDescription> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(DESCRIBE_WORKER, { workerData: options, execArgv: [] });
+    let answered = false;
+    worker.once(
+      'message',
+      (m: { ok: true; description: RunDescription } | { ok: false; message: string }) => {
+        answered = true;
+        if (m.ok) resolve(m.description);
+        else reject(new Error(m.message));
+        void worker.terminate();
+      },
+    );
+    worker.once('error', (e) => {
+      answered = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!answered)
+        reject(new Error(`the worker describing the run exited with code ${code} before answering`));
+    });
+  });
+}
