@@ -28,8 +28,7 @@ function asStrings(r: RenderedArticle) {
   const text = (t: string | Uint8Array | null) =>
     t === null || typeof t === 'string' ? t : Buffer.from(t).toString('utf8');
   return {
-    record: r.record,
-    summary: r.summary,
+    stored: { index: r.stored.index, segments: r.stored.segments.map(text) },
     issues: r.issues,
     runData: text(r.runData),
     fingerprints: [...r.fingerprints],

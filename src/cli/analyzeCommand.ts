@@ -122,7 +122,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
       json: values.json,
     },
     onItem: (item) => {
-      if (item.kind === 'rendered') progress.tick(item.rendered.record.tokenCount);
+      if (item.kind === 'rendered') progress.tick(item.rendered.stored.index.tokenCount);
       else if (item.kind === 'skipped') progress.tick(0);
     },
   });

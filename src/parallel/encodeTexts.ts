@@ -10,8 +10,9 @@ export function encodeTexts(rendered: RenderedArticle<string>): {
   readonly rendered: RenderedArticle<Uint8Array>;
   readonly transfer: ArrayBuffer[];
 } {
-  const { files } = rendered;
+  const { files, stored } = rendered;
   const texts = [
+    ...stored.segments,
     rendered.runData,
     files.matches,
     files.structure,
@@ -35,7 +36,8 @@ export function encodeTexts(rendered: RenderedArticle<string>): {
     at += buffer.write(t, at, 'utf8');
     return view;
   });
-  const v = (i: number) => views[i] as Uint8Array;
+  const parts = stored.segments.length;
+  const v = (i: number) => views[parts + i] as Uint8Array;
   const encodedFiles: ArticleFiles<Uint8Array> = {
     matches: v(1),
     structure: v(2),
@@ -46,7 +48,12 @@ export function encodeTexts(rendered: RenderedArticle<string>): {
     html: files.html === null ? null : v(7),
   };
   return {
-    rendered: { ...rendered, runData: v(0), files: encodedFiles },
+    rendered: {
+      ...rendered,
+      stored: { index: stored.index, segments: views.slice(0, parts) },
+      runData: v(0),
+      files: encodedFiles,
+    },
     transfer: [buffer.buffer as ArrayBuffer, ...ownBuffer(rendered.fingerprints)],
   };
 }

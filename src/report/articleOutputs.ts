@@ -1,16 +1,15 @@
 import type { CorpusResult } from '../analyzer.ts';
-import { duplicateKeyOf } from '../compare/duplicates.ts';
 import { encodeFingerprints } from '../compare/fingerprintBytes.ts';
-import type { ArticleSummary } from '../compare/summary.ts';
 import { itemLine } from '../parallel/resultsFile.ts';
 import type { Issue } from '../types.ts';
-import { type ArticleRecord, articleRecord } from './articleRecord.ts';
+import { articleRecord } from './articleRecord.ts';
 import { csvRows } from './csv.ts';
 import { articleHtml } from './htmlView.ts';
 import { SCORES_LONG_HEADER, scoreRows } from './longForm.ts';
 import { articleJsonTexts } from './resultsJson.ts';
 import { MATCHES_HEADER, matchRows } from './sections/framing.ts';
 import { ATTRIBUTION_HEADER, attributionRowsOf } from './sections/sources.ts';
+import { type StoredArticle, storedArticle } from './storedArticle.ts';
 import { STRUCTURE_HEADER, structureRows } from './tables.ts';
 
 /**
@@ -48,10 +47,11 @@ export interface ArticleFiles<T extends Text = Text> {
 }
 
 export interface RenderedArticle<T extends Text = Text> {
-  /** What the corpus-level outputs need of the article (with its text's sha256). */
-  readonly record: ArticleRecord;
-  /** The comparison summary without its fingerprints (see `withoutFingerprints`). */
-  readonly summary: ArticleSummary;
+  /**
+   * What the corpus-level outputs need of the article: its record (with its text's sha256) and
+   * comparison summary without fingerprints, serialised for the run's article store.
+   */
+  readonly stored: StoredArticle<T>;
   readonly issues: readonly Issue[];
   /** The item's line of run-data.ndjson without `seq`: `{"kind":"result",...}\n` (see `withSeq`). */
   readonly runData: T;
@@ -67,29 +67,13 @@ export type RenderedItem =
 
 export type ResultItem = Extract<CorpusResult, { readonly kind: 'result' }>;
 
-const NO_SHINGLES = new Uint32Array(0);
-
-/**
- * The summary without shingles and sentence fingerprints, which travel apart (see `Fingerprints`),
- * keeping the exact-duplicate key worked out from the shingles: what `compactSummary` keeps.
- */
-export function withoutFingerprints(s: ArticleSummary): ArticleSummary {
-  return {
-    ...s,
-    shingles: NO_SHINGLES,
-    duplicateKey: s.duplicateKey !== undefined ? s.duplicateKey : duplicateKeyOf(s.shingles, s.wordCount),
-    sentences: [],
-  };
-}
-
 /** Renders one analysed article: every per-article output, its record and its compact summary. */
 export function renderArticle(item: ResultItem, options: ArticleOutputOptions): RenderedArticle<string> {
   const r = item.result;
   const cells = { safeCells: options.safeCells };
   const json = articleJsonTexts(r, options.json);
   return {
-    record: articleRecord(r, item.summary.figures),
-    summary: withoutFingerprints(item.summary),
+    stored: storedArticle(articleRecord(r, item.summary.figures), item.summary),
     issues: r.issues,
     runData: itemLine(item),
     fingerprints: encodeFingerprints(item.summary),

@@ -16,6 +16,7 @@ import {
   parseRecord,
   parseSignature,
   parseTerms,
+  splitKeys,
   storedArticle,
 } from './storedArticle.ts';
 
@@ -68,10 +69,19 @@ class ColumnTracker implements CorpusColumns {
     return [...this.metadataSeen];
   }
 
+  /** Lists of figure names seen already: articles of a run mostly share one. */
+  private readonly keyLists = new Set<string>();
+
   add(entry: ArticleIndexEntry): void {
     for (const k of Object.keys(entry.metadata)) this.metadataSeen.add(k);
-    for (const k of entry.figureKeys) this.figures.add(k);
-    for (const k of entry.numericFigureKeys) this.numericFigures.add(k);
+    if (!this.keyLists.has(entry.figureKeys)) {
+      this.keyLists.add(entry.figureKeys);
+      for (const k of splitKeys(entry.figureKeys)) this.figures.add(k);
+    }
+    if (!this.keyLists.has(`#${entry.numericFigureKeys}`)) {
+      this.keyLists.add(`#${entry.numericFigureKeys}`);
+      for (const k of splitKeys(entry.numericFigureKeys)) this.numericFigures.add(k);
+    }
     for (const k of entry.choiceSets) this.choiceSets.add(k);
     for (const k of entry.topCategories) this.topCategories.add(k);
     this.words += entry.wordCount;
@@ -80,6 +90,9 @@ class ColumnTracker implements CorpusColumns {
 }
 
 const NO_SHINGLES = new Uint32Array(0);
+
+const asText = (t: string | Uint8Array): string =>
+  typeof t === 'string' ? t : Buffer.from(t.buffer, t.byteOffset, t.byteLength).toString('utf8');
 
 /** Every record and summary in arrays: what `buildOutputs` uses, exactly as given. */
 export class MemoryArticleStore implements ArticleStore {
@@ -105,11 +118,11 @@ export class MemoryArticleStore implements ArticleStore {
   }
 
   addSerialized(article: StoredArticle): void {
-    const s = article.segments;
+    const s = article.segments.map(asText);
     const record = parseRecord(
       s[SEGMENT.record] as string,
       s[SEGMENT.figures] as string,
-      article.index.figureKeys,
+      splitKeys(article.index.figureKeys),
     );
     const counts = parseCounts(s[SEGMENT.counts] as string);
     this.add(record, {
@@ -280,14 +293,12 @@ export class FileArticleStore implements ArticleStore {
     const i = this.idList.length;
     this.starts.ensure(i + 1);
     this.sizes.ensure((i + 1) * SEGMENTS);
-    const data = Buffer.from(segments.join(''), 'utf8');
-    let total = 0;
-    for (let k = 0; k < SEGMENTS; k++) {
-      const bytes = Buffer.byteLength(segments[k] as string, 'utf8');
-      this.sizes.data[i * SEGMENTS + k] = bytes;
-      total += bytes;
-    }
-    if (total !== data.length) throw new Error(`ArticleStore: parts of ${index.id} do not add up`);
+    // Parts rendered in a worker arrive as bytes, to be written as they are.
+    const parts = segments.map((x) =>
+      typeof x === 'string' ? Buffer.from(x, 'utf8') : Buffer.from(x.buffer, x.byteOffset, x.byteLength),
+    );
+    for (let k = 0; k < SEGMENTS; k++) this.sizes.data[i * SEGMENTS + k] = (parts[k] as Buffer).length;
+    const data = Buffer.concat(parts);
     this.starts.data[i] = this.end;
     this.end += data.length;
     this.pending.push(data);
@@ -295,12 +306,11 @@ export class FileArticleStore implements ArticleStore {
     if (this.pendingBytes >= WRITE_BUFFER) this.flush();
     this.idList.push(index.id);
     this.figureKeyIds.ensure(i + 1);
-    const keyList = index.figureKeys.join('\u0000');
-    let keysId = this.figureKeyListIds.get(keyList);
+    let keysId = this.figureKeyListIds.get(index.figureKeys);
     if (keysId === undefined) {
       keysId = this.figureKeyLists.length;
-      this.figureKeyLists.push([...index.figureKeys]);
-      this.figureKeyListIds.set(keyList, keysId);
+      this.figureKeyLists.push(splitKeys(index.figureKeys));
+      this.figureKeyListIds.set(index.figureKeys, keysId);
     }
     this.figureKeyIds.data[i] = keysId;
     this.finder.add(index.duplicateKey);

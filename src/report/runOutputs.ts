@@ -21,7 +21,7 @@ import {
   type RenderedItem,
   renderArticle,
 } from './articleOutputs.ts';
-import type { ArticleRecord } from './articleRecord.ts';
+import { articleRecord } from './articleRecord.ts';
 import { type ArticleStore, FileArticleStore, MemoryArticleStore } from './articleStore.ts';
 import { runCharts } from './charts.ts';
 import { csvRecord, csvRows, toCsv } from './csv.ts';
@@ -261,9 +261,10 @@ export class RunOutputs {
       { kind: 'result', result: r, summary },
       articleOutputOptions(this.options),
     );
-    this.appendFiles(rendered.record.id, rendered.files);
+    this.appendFiles(rendered.stored.index.id, rendered.files);
     // A store on disk keeps fingerprints apart (the caller's `fingerprintsOf`); in memory the summary is whole.
-    this.store.add(rendered.record, this.onDisk ? rendered.summary : summary);
+    if (this.onDisk) this.store.addSerialized(rendered.stored);
+    else this.store.add(articleRecord(r, summary.figures), summary);
     this.addDetail(r);
   }
 
@@ -278,8 +279,8 @@ export class RunOutputs {
       throw new Error(
         'RunOutputs.addRendered: expected a builder that stores its articles on disk, since a rendered article has no fingerprints',
       );
-    this.appendFiles(rendered.record.id, rendered.files);
-    this.store.add(rendered.record, rendered.summary);
+    this.appendFiles(rendered.stored.index.id, rendered.files);
+    this.store.addSerialized(rendered.stored);
   }
 
   /** The full result of an article, for report.md's details: the first REPORT_DETAIL_LIMIT are kept. */

@@ -1,7 +1,7 @@
 import { summaryDuplicateKey } from '../compare/duplicates.ts';
 import type { Fact } from '../compare/facts.ts';
 import type { EntryCounts } from '../compare/store.ts';
-import type { ArticleSummary, SentenceFingerprint, TermChoiceCount, TermCounts } from '../compare/summary.ts';
+import type { ArticleSummary, TermChoiceCount, TermCounts } from '../compare/summary.ts';
 import type { Metadata } from '../types.ts';
 import type { ArticleRecord } from './articleRecord.ts';
 
@@ -10,13 +10,20 @@ import type { ArticleRecord } from './articleRecord.ts';
  * one per part that a corpus-level pass reads on its own (the record for the tables, the terms
  * for keyness and clustering, the facts for discrepancies, ...), and the few fields the run keeps
  * in memory to plan those passes. Reuse fingerprints are not among them: a run spills them apart,
- * as bytes (compare/fingerprintBytes.ts). Pure, so that a worker thread can serialise its own articles
- * and hand over the texts.
+ * as bytes (compare/fingerprintBytes.ts). Pure, so that the worker thread that analysed an article
+ * serialises it (renderArticle) and hands over the texts as UTF-8 bytes (encodeTexts).
  */
-export interface StoredArticle {
+export interface StoredArticle<T extends string | Uint8Array = string | Uint8Array> {
   readonly index: ArticleIndexEntry;
-  /** JSON texts, in `SEGMENT` order. */
-  readonly segments: readonly string[];
+  /** JSON texts, in `SEGMENT` order, as strings or UTF-8 bytes. */
+  readonly segments: readonly T[];
+}
+
+/** Joins figure names in an index entry: one string crosses between threads faster than 200. */
+export const KEY_SEPARATOR = '\u0000';
+
+export function splitKeys(joined: string): string[] {
+  return joined === '' ? [] : joined.split(KEY_SEPARATOR);
 }
 
 /** What the run keeps of an article in memory, or learns from it about the corpus. */
@@ -25,9 +32,9 @@ export interface ArticleIndexEntry {
   readonly metadata: Metadata;
   /** Exact-duplicate key (duplicates.ts); null when the text has no shingles. */
   readonly duplicateKey: string | null;
-  /** Names of its figures, and of those that are numbers. */
-  readonly figureKeys: readonly string[];
-  readonly numericFigureKeys: readonly string[];
+  /** Names of its figures in the record's order, and of those that are numbers, joined by KEY_SEPARATOR. */
+  readonly figureKeys: string;
+  readonly numericFigureKeys: string;
   readonly choiceSets: readonly string[];
   readonly topCategories: readonly string[];
   readonly wordCount: number;
@@ -140,8 +147,8 @@ export function indexEntryOf(record: ArticleRecord, summary: ArticleSummary): Ar
     id: record.id,
     metadata: record.metadata,
     duplicateKey: summaryDuplicateKey(summary),
-    figureKeys,
-    numericFigureKeys: figureKeys.filter((k) => typeof record.figures[k] === 'number'),
+    figureKeys: figureKeys.join(KEY_SEPARATOR),
+    numericFigureKeys: figureKeys.filter((k) => typeof record.figures[k] === 'number').join(KEY_SEPARATOR),
     choiceSets: record.choices.map(([set]) => set),
     topCategories: record.topCategories,
     wordCount: record.wordCount,
@@ -153,12 +160,12 @@ export function indexEntryOf(record: ArticleRecord, summary: ArticleSummary): Ar
  * An article as stored: its record and the summary's parts. The record stands for the summary's
  * id, metadata, file, word count and figures, which are the same article's (articleRecord.ts).
  */
-export function storedArticle(record: ArticleRecord, summary: ArticleSummary): StoredArticle {
+export function storedArticle(record: ArticleRecord, summary: ArticleSummary): StoredArticle<string> {
   const index = indexEntryOf(record, summary);
   const { figures, ...rest } = record;
   const segments: string[] = [];
   segments[SEGMENT.record] = exactJson(rest);
-  segments[SEGMENT.figures] = figureValuesJson(figures, index.figureKeys);
+  segments[SEGMENT.figures] = figureValuesJson(figures, Object.keys(figures));
   segments[SEGMENT.terms] = termsJson(summary.terms);
   segments[SEGMENT.signature] = JSON.stringify(Array.from(summary.signature));
   segments[SEGMENT.facts] = exactJson(summary.facts);
