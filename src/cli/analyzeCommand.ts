@@ -2,13 +2,11 @@ import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultJobs, parseJobs, runToFolder } from '../parallel/index.ts';
 import { describeHere, describeInWorker } from '../parallel/runDescription.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { parseCommandArgs } from './args.ts';
+import { corpusInputArgs, parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 import { checkOutputDir } from './outputDir.ts';
 import { Progress } from './progress.ts';
-
-const FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;
 
 function parse(args: string[]) {
   return parseCommandArgs('analyze', args, {
@@ -44,22 +42,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     io.stdout(ANALYZE_HELP);
     return EXIT.ok;
   }
-  const input = positionals[0];
-  if (input === undefined)
-    throw new UsageError('analyze: expected an input (folder, .csv, .jsonl, text file or -)');
-  if (positionals.length > 1)
-    throw new UsageError(
-      `analyze: expected one input, found ${positionals.length}: ${positionals.join(' ')}`,
-    );
+  const { input, format, maxBytes } = corpusInputArgs('analyze', positionals, values);
   if (!values.out) throw new UsageError('analyze: expected --out <dir> for the reports');
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format))
-    throw new UsageError(`analyze: --format expects one of ${FORMATS.join(', ')}, found "${values.format}"`);
-  const maxBytes = Number(values['max-bytes']);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0)
-    throw new UsageError(
-      `analyze: --max-bytes expects a positive whole number, found "${values['max-bytes']}"`,
-    );
 
   // A folder framescope did not write is refused as a usage error (exit 2).
   await checkOutputDir(values.out, values.force);

@@ -16,3 +16,36 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
     throw new UsageError(`${(e as Error).message}\nRun "framescope ${command} --help" for the options.`);
   }
 }
+
+/** The corpus formats `--format` accepts (analyze, score). */
+export const CORPUS_FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;
+export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
+
+/**
+ * The corpus a reading command was given: one input, a known `--format` and a positive
+ * `--max-bytes`, each refused as a UsageError naming the command and what it found.
+ */
+export function corpusInputArgs(
+  command: string,
+  positionals: readonly string[],
+  values: { readonly format: string; readonly 'max-bytes': string },
+): { input: string; format: CorpusFormat; maxBytes: number } {
+  const input = positionals[0];
+  if (input === undefined)
+    throw new UsageError(`${command}: expected an input (folder, .csv, .jsonl, text file or -)`);
+  if (positionals.length > 1)
+    throw new UsageError(
+      `${command}: expected one input, found ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  const format = values.format as CorpusFormat;
+  if (!CORPUS_FORMATS.includes(format))
+    throw new UsageError(
+      `${command}: --format expects one of ${CORPUS_FORMATS.join(', ')}, found "${values.format}"`,
+    );
+  const maxBytes = Number(values['max-bytes']);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0)
+    throw new UsageError(
+      `${command}: --max-bytes expects a positive whole number, found "${values['max-bytes']}"`,
+    );
+  return { input, format, maxBytes };
+}

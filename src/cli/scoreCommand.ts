@@ -9,12 +9,11 @@ import { defaultJobs, parseJobs } from '../parallel/pool.ts';
 import { toCsv } from '../report/csv.ts';
 import { issuesTable } from '../report/tables.ts';
 import type { Issue } from '../types.ts';
-import { parseCommandArgs } from './args.ts';
+import { corpusInputArgs, parseCommandArgs } from './args.ts';
 import { SCORE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 import { Progress } from './progress.ts';
 
-const FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;
 /** Problems listed one per line on stderr before the rest are only counted. */
 const LISTED_ON_STDERR = 20;
 /**
@@ -138,19 +137,7 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
     io.stdout(SCORE_HELP);
     return EXIT.ok;
   }
-  const input = positionals[0];
-  if (input === undefined)
-    throw new UsageError('score: expected an input (folder, .csv, .jsonl, text file or -)');
-  if (positionals.length > 1)
-    throw new UsageError(`score: expected one input, found ${positionals.length}: ${positionals.join(' ')}`);
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format))
-    throw new UsageError(`score: --format expects one of ${FORMATS.join(', ')}, found "${values.format}"`);
-  const maxBytes = Number(values['max-bytes']);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0)
-    throw new UsageError(
-      `score: --max-bytes expects a positive whole number, found "${values['max-bytes']}"`,
-    );
+  const { input, format, maxBytes } = corpusInputArgs('score', positionals, values);
   let jobs: number;
   try {
     jobs =
