@@ -179,3 +179,43 @@ process.stdout.write(String(n));
   t.is(run.status, 0, run.stderr);
   t.true(Number(run.stdout) >= 8, run.stdout);
 });
+
+test('an article too large for a capped worker heap is analysed again by a worker without the cap', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'framescope-heap-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const taskModule = join(dir, 'hungry-task.mjs');
+  // Holds ~240 MB while it works on a HUGE article: past a 64 MB cap, well within V8's default.
+  writeFileSync(
+    taskModule,
+    `export function createTask() {
+  return (article) => {
+    const held = [];
+    if (article.text.includes('HUGE')) for (let i = 0; i < 3e6; i++) held.push({ i, s: 'x' + i });
+    return { result: { article, held: held.length }, summary: { id: article.id } };
+  };
+}
+`,
+  );
+  const script = `
+const { analyzeInParallel } = await import('./src/parallel/index.ts');
+async function* items() {
+  for (const [i, text] of ['small one', 'a HUGE one', 'small two'].entries())
+    yield { kind: 'article', article: { id: 'a' + i, text, metadata: {}, source: { file: 'm.jsonl', format: 'jsonl', line: i + 1 } } };
+}
+const out = [];
+for await (const item of analyzeInParallel(items(), { jobs: 2, taskModule: new URL(${JSON.stringify(pathToFileURL(taskModule).href)}) }))
+  out.push(item.kind === 'result' ? item.result.held : item.skipped.code + ': ' + item.issue.message);
+process.stdout.write(JSON.stringify(out));
+`;
+  const run = (heapMb: string) =>
+    spawnSync(process.execPath, ['--import=tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, FRAMESCOPE_WORKER_HEAP_MB: heapMb },
+    });
+  const capped = run('64');
+  t.is(capped.status, 0, capped.stderr);
+  t.deepEqual(JSON.parse(capped.stdout), [0, 3_000_000, 0]);
+  const wrong = run('lots');
+  t.not(wrong.status, 0);
+  t.regex(wrong.stderr, /FRAMESCOPE_WORKER_HEAP_MB expects a whole number/);
+});
