@@ -2,7 +2,7 @@ import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultJobs, parseJobs, runToFolder } from '../parallel/index.ts';
 import { describeHere, describeInWorker } from '../parallel/runDescription.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { corpusInputArgs, parseCommandArgs } from './args.ts';
+import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 import { checkOutputDir } from './outputDir.ts';
@@ -13,12 +13,7 @@ function parse(args: string[]) {
     out: { type: 'string' },
     metadata: { type: 'string' },
     'metadata-key': { type: 'string' },
-    'text-column': { type: 'string', default: 'text' },
-    'id-column': { type: 'string', default: 'id' },
-    format: { type: 'string', default: 'auto' },
-    lexicon: { type: 'string', multiple: true, default: [] },
-    'no-builtin-lexicons': { type: 'boolean', default: false },
-    'max-bytes': { type: 'string', default: String(20 * 1024 * 1024) },
+    ...CORPUS_OPTIONS,
     'raw-csv': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },

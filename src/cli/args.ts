@@ -49,3 +49,13 @@ export function corpusInputArgs(
     );
   return { input, format, maxBytes };
 }
+
+/** The options of every command that reads a corpus and matches lexicons (analyze, score). */
+export const CORPUS_OPTIONS = {
+  'text-column': { type: 'string', default: 'text' },
+  'id-column': { type: 'string', default: 'id' },
+  format: { type: 'string', default: 'auto' },
+  lexicon: { type: 'string', multiple: true, default: [] as string[] },
+  'no-builtin-lexicons': { type: 'boolean', default: false },
+  'max-bytes': { type: 'string', default: String(20 * 1024 * 1024) },
+} as const;

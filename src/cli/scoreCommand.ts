@@ -9,7 +9,7 @@ import { defaultJobs, parseJobs } from '../parallel/pool.ts';
 import { toCsv } from '../report/csv.ts';
 import { issuesTable } from '../report/tables.ts';
 import type { Issue } from '../types.ts';
-import { corpusInputArgs, parseCommandArgs } from './args.ts';
+import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { SCORE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 import { Progress } from './progress.ts';
@@ -26,12 +26,7 @@ function parse(args: string[]) {
   return parseCommandArgs('score', args, {
     out: { type: 'string', short: 'o', default: '-' },
     issues: { type: 'string' },
-    'text-column': { type: 'string', default: 'text' },
-    'id-column': { type: 'string', default: 'id' },
-    format: { type: 'string', default: 'auto' },
-    lexicon: { type: 'string', multiple: true, default: [] },
-    'no-builtin-lexicons': { type: 'boolean', default: false },
-    'max-bytes': { type: 'string', default: String(20 * 1024 * 1024) },
+    ...CORPUS_OPTIONS,
     voice: { type: 'boolean', default: false },
     nonzero: { type: 'boolean', default: false },
     'raw-csv': { type: 'boolean', default: false },

@@ -2,16 +2,14 @@ import type { AnalyzerOptions } from '../analyzer.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
 // pool.ts, not the parallel index: the folder-writing run of analyze is not needed here.
 import { analyzeInParallel } from '../parallel/pool.ts';
+import { CODE_EXTENSION } from '../parallel/workerThread.ts';
 import { csvRecord } from '../report/csv.ts';
 import type { Issue, SkippedInput } from '../types.ts';
 import { SCORE_HEADER, SCORE_VOICE_HEADER } from './counts.ts';
 import { type ScoreTaskOptions, asScored } from './scored.ts';
 
 /** The task workers run: compiled (dist/) or TypeScript, like this module (see src/parallel/pool.ts). */
-const SCORE_TASK = new URL(
-  import.meta.url.endsWith('.js') ? './scoreTask.js' : './scoreTask.ts',
-  import.meta.url,
-);
+const SCORE_TASK = new URL(`./scoreTask${CODE_EXTENSION}`, import.meta.url);
 /** Output is handed to the writer in pieces of about this many characters. */
 const FLUSH_AT = 1 << 16;
 

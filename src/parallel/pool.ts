@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AnalyzerOptions, CorpusResult } from '../analyzer.ts';
 import { type CorpusItem, skippedItem } from '../corpus/items.ts';
 import type { Numbered } from '../corpus/shard.ts';
@@ -13,6 +13,7 @@ import {
   type WorkerSetup,
   messageOf,
 } from './protocol.ts';
+import { CODE_EXTENSION, startWorker } from './workerThread.ts';
 
 export interface ParallelOptions {
   /** Worker threads; 1 analyses in this thread, with no worker. Default: every core. */
@@ -24,13 +25,7 @@ export interface ParallelOptions {
   readonly taskModule?: URL;
 }
 
-/**
- * Compiled (dist/, see src/cli/compiled.js), workers load the compiled worker directly; run from
- * the TypeScript sources, they first register tsx (workerBoot.js).
- */
-const COMPILED = import.meta.url.endsWith('.js');
-const DEFAULT_TASK_MODULE = new URL(COMPILED ? './analyzerTask.js' : './analyzerTask.ts', import.meta.url);
-const WORKER_BOOT = new URL(COMPILED ? './worker.js' : './workerBoot.js', import.meta.url);
+const DEFAULT_TASK_MODULE = new URL(`./analyzerTask${CODE_EXTENSION}`, import.meta.url);
 /** Articles sent to one worker ahead of its answers: enough that it never waits for the next. */
 const PER_WORKER = 2;
 /**
@@ -268,7 +263,7 @@ async function* inWorkers(
   const spawn = (capped = true): PoolWorker => {
     // No inherited execArgv: the boot registers tsx itself, and flags such as --input-type or
     // --eval are refused by workers.
-    const worker = new Worker(WORKER_BOOT, {
+    const worker = startWorker('./worker', import.meta.url, {
       workerData: setup,
       execArgv: [],
       ...(capped && workerHeapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } } : {}),

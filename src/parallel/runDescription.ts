@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { type AnalyzerOptions, type PackInfo, createAnalyzer } from '../analyzer.ts';
 import type { Issue, MetricDefinition } from '../types.ts';
+import { startWorker } from './workerThread.ts';
 
 /** What a run states before its first article: the packs, their problems and the metrics. */
 export interface RunDescription {
@@ -8,10 +8,6 @@ export interface RunDescription {
   readonly lexiconIssues: readonly Issue[];
   readonly metrics: readonly MetricDefinition[];
 }
-
-/** Compiled (dist/), the worker loads compiled code; from the sources it first registers tsx. */
-const COMPILED = import.meta.url.endsWith('.js');
-const DESCRIBE_WORKER = new URL(COMPILED ? './describeWorker.js' : './describeBoot.js', import.meta.url);
 
 /** The packs, their problems and the metrics of an analyzer with these options, in this thread. */
 export function describeHere(options: Partial<AnalyzerOptions>): RunDescription {
@@ -27,7 +23,7 @@ export function describeHere(options: Partial<AnalyzerOptions>): RunDescription 
  */
 export function describeInWorker(options: Partial<AnalyzerOptions>): Promise<RunDescription> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(DESCRIBE_WORKER, { workerData: options, execArgv: [] });
+    const worker = startWorker('./describeWorker', import.meta.url, { workerData: options, execArgv: [] });
     let answered = false;
     worker.once(
       'message',

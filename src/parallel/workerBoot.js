@@ -1,7 +1,8 @@
-// Worker threads start without the main thread's module hooks, so a worker registers tsx itself
-// before loading the TypeScript worker. This works whether the main thread runs under
-// `node --import tsx` (ava, scripts) or registered tsx through its API (src/cli/bin.js).
+// Worker threads start without the main thread's module hooks, so a worker run from the
+// TypeScript sources registers tsx itself, then loads its module (the last argument, see
+// workerThread.ts). This works whether the main thread runs under `node --import tsx` (ava,
+// scripts) or registered tsx through its API (src/cli/bin.js).
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./worker.ts');
+await import(process.argv[process.argv.length - 1]);
