@@ -6,11 +6,10 @@ import { type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.
 import { skippedItem } from './corpus/items.ts';
 import { BUILTIN_LEXICON_DIR, packHash } from './lexicon/index.ts';
 import { displayPackPath, selectPacks } from './lexicon/select.ts';
-import type { Pack } from './lexicon/types.ts';
-import { compileLexicon, findMatches } from './match/index.ts';
+import { type CompiledLexicon, compileLexicon, findMatches } from './match/index.ts';
 import { CITATION_METRICS, citationFigures } from './score/citations.ts';
 import { framingFigures, framingMetrics, termChoices } from './score/framing.ts';
-import { readDocument } from './text/document.ts';
+import { entitiesWithin, readDocument } from './text/document.ts';
 import { findQuotations } from './text/quotes.ts';
 import type {
   Article,
@@ -53,6 +52,19 @@ export interface PackInfo {
   readonly citation: string;
 }
 
+/**
+ * The lexicons of an analyzer, loaded, checked and compiled: the first and slowest step of
+ * `createAnalyzer` (about a second, most of it checking the packs). It is plain data, so a run
+ * prepares it once and hands it to each worker thread (see `createAnalyzer`'s `prepared`).
+ */
+export interface PreparedLexicon {
+  /** The lexicon options it was prepared for. */
+  readonly options: Pick<AnalyzerOptions, 'lexicons' | 'builtinLexicons'>;
+  readonly lexicon: CompiledLexicon;
+  readonly packs: readonly PackInfo[];
+  readonly lexiconIssues: readonly Issue[];
+}
+
 export interface Analyzer {
   readonly options: AnalyzerOptions;
   /** The packs loaded, with versions and content hashes. */
@@ -69,6 +81,8 @@ export interface Analyzer {
   analyzeText(text: string, metadata?: Metadata & { id?: string }): ArticleResult;
   /** The document of an article, for callers that query tokens and sentences themselves. */
   readDocument(article: Article): Document;
+  /** Its lexicons as prepared, to create more analyzers without preparing them again. */
+  readonly prepared: PreparedLexicon;
 }
 
 function expectString(name: string, value: unknown): asserts value is string {
@@ -77,6 +91,17 @@ function expectString(name: string, value: unknown): asserts value is string {
       `${name}: expecting a string, instead found ${value === null ? 'null' : typeof value}`,
     );
   }
+}
+
+function samePackOptions(
+  a: Pick<AnalyzerOptions, 'lexicons' | 'builtinLexicons'>,
+  b: Pick<AnalyzerOptions, 'lexicons' | 'builtinLexicons'>,
+): boolean {
+  return (
+    a.builtinLexicons === b.builtinLexicons &&
+    a.lexicons.length === b.lexicons.length &&
+    a.lexicons.every((file, i) => file === b.lexicons[i])
+  );
 }
 
 function checkOptions(options: Partial<AnalyzerOptions>): AnalyzerOptions {
@@ -127,26 +152,18 @@ function dateFoundIn(doc: Document): string | null {
   if (dateline) return dateline.text.replace(/^[•·|\-–—\s]+/, '');
   for (const part of [title, lead]) {
     if (!part) continue;
-    const e = doc.entities.find((x) => x.type === 'DATE' && x.start >= part.start && x.end <= part.end);
+    const e = entitiesWithin(doc, part.start, part.end).find((x) => x.type === 'DATE');
     if (e) return e.text;
   }
   return null;
 }
 
-/**
- * Creates the one analyzer of a run: loads wink-nlp and compiles the lexicons once, then analyses
- * any number of articles. The CLI, the tests and notebooks all go through this object.
- */
-export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer {
+/** Loads, checks and compiles the lexicons an analyzer with these options uses. */
+export function prepareLexicon(options: Partial<AnalyzerOptions> = {}): PreparedLexicon {
   const opts = checkOptions(options);
-  let counter = 0;
   // A user pack with errors would give wrong counts: it is reported and left out, the rest is used.
   const { usable, issues: lexiconIssues } = selectPacks(opts);
-  const lexicon = compileLexicon(usable);
-  const sources = loadSourceLexicon();
-  const eventKinds = loadEventKinds(join(BUILTIN_LEXICON_DIR, 'event-kinds.yaml'));
-  const metrics: MetricDefinition[] = [...BASE_METRICS, ...framingMetrics(lexicon), ...CITATION_METRICS];
-  const packInfo: PackInfo[] = usable.map((p) => ({
+  const packs: PackInfo[] = usable.map((p) => ({
     pack: p.pack,
     kind: p.kind,
     version: p.version,
@@ -156,6 +173,32 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
     licence: p.licence,
     citation: p.citation,
   }));
+  return {
+    options: { lexicons: opts.lexicons, builtinLexicons: opts.builtinLexicons },
+    lexicon: compileLexicon(usable),
+    packs,
+    lexiconIssues,
+  };
+}
+
+/**
+ * Creates the one analyzer of a run: loads wink-nlp and compiles the lexicons once, then analyses
+ * any number of articles. The CLI, the tests and notebooks all go through this object. `prepared`
+ * is the lexicons as another analyzer with the same options prepared them (`analyzer.prepared`,
+ * or `prepareLexicon`), which saves preparing them again in each worker thread of a run.
+ */
+export function createAnalyzer(options: Partial<AnalyzerOptions> = {}, prepared?: PreparedLexicon): Analyzer {
+  const opts = checkOptions(options);
+  let counter = 0;
+  if (prepared !== undefined && !samePackOptions(prepared.options, opts))
+    throw new TypeError(
+      `createAnalyzer: expecting lexicons prepared for ${JSON.stringify({ lexicons: opts.lexicons, builtinLexicons: opts.builtinLexicons })}, instead found lexicons prepared for ${JSON.stringify(prepared.options)}`,
+    );
+  const lexicons = prepared ?? prepareLexicon(opts);
+  const { lexicon, packs: packInfo, lexiconIssues } = lexicons;
+  const sources = loadSourceLexicon();
+  const eventKinds = loadEventKinds(join(BUILTIN_LEXICON_DIR, 'event-kinds.yaml'));
+  const metrics: MetricDefinition[] = [...BASE_METRICS, ...framingMetrics(lexicon), ...CITATION_METRICS];
 
   const analyze = (article: Article): { result: ArticleResult; summary: ArticleSummary } => {
     if (article === null || typeof article !== 'object')
@@ -244,6 +287,7 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
     analyze,
     analyzeArticle,
     readDocument,
+    prepared: lexicons,
     analyzeText(text: string, metadata: Metadata & { id?: string } = {}) {
       expectString('analyzeText: text', text);
       if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata))

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { readDocument } from '../src/text/document.ts';
+import { entitiesWithin, readDocument } from '../src/text/document.ts';
 import { lineColumnOf, lineStartsOf } from '../src/text/positions.ts';
 import type { Document } from '../src/types.ts';
 
@@ -69,6 +69,39 @@ test('wink entities (dates, money) carry exact spans', (t) => {
   t.is(money?.text, '$228.1 billion');
   t.is(text.slice(money!.start, money!.end), '$228.1 billion');
   t.is(date?.text, 'Feb. 4, 2026');
+});
+
+test('entities are read on demand, point at their tokens, and entitiesWithin reads only what it is asked', (t) => {
+  const text = [
+    'Talks resume on 3 March 2031',
+    '',
+    'The levy rose 4% to $12 million on Tuesday, officials said.',
+    'A second round is set for next week, costing 2 billion yuan.',
+  ].join('\n');
+  const d = doc(text);
+  const all = d.entities;
+  t.true(all.length >= 4, JSON.stringify(all.map((e) => e.text)));
+  for (const e of all) {
+    t.is(e.text, text.slice(e.start, e.end));
+    t.is(d.tokens.start[e.firstToken], e.start);
+    t.is(d.tokens.end[e.endToken - 1], e.end);
+    t.is(e.sentence, d.tokens.sentence[e.firstToken] as number);
+  }
+  t.is(d.entities, all, 'read once, then kept');
+  // Any stretch: the same entities as filtering them all, in the same order.
+  const lines = text.split('\n');
+  let from = 0;
+  for (const line of lines) {
+    const to = from + line.length;
+    const expected = all.filter((e) => e.start >= from && e.end <= to);
+    t.deepEqual(entitiesWithin(doc(text), from, to), expected, line);
+    from = to + 1;
+  }
+  t.deepEqual(
+    entitiesWithin(doc(text), 0, text.length).map((e) => e.text),
+    all.map((e) => e.text),
+  );
+  t.deepEqual(entitiesWithin(doc(text), 0, 5), []);
 });
 
 test('line and column are 1-based and count CRLF as one break', (t) => {

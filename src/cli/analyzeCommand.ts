@@ -89,6 +89,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     shard,
     out: values.out,
     analyzerOptions,
+    prepared: described.prepared,
     run: { packs: described.packs, metrics: described.metrics, settings, toolVersion: TOOL_VERSION },
     runIssues: described.lexiconIssues,
     output: {

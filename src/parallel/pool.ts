@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { AnalyzerOptions, CorpusResult } from '../analyzer.ts';
+import type { AnalyzerOptions, CorpusResult, PreparedLexicon } from '../analyzer.ts';
 import { type CorpusItem, skippedItem } from '../corpus/items.ts';
 import type { Numbered } from '../corpus/shard.ts';
 import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../report/articleOutputs.ts';
@@ -19,6 +19,11 @@ export interface ParallelOptions {
   /** Worker threads; 1 analyses in this thread, with no worker. Default: every core. */
   readonly jobs?: number;
   readonly analyzerOptions?: Partial<AnalyzerOptions>;
+  /**
+   * The lexicons prepared for `analyzerOptions` (see `createAnalyzer`): given, no thread loads,
+   * checks and compiles the packs again (about a second each).
+   */
+  readonly prepared?: PreparedLexicon;
   /** Items read but not yet yielded, at most (default 4 x jobs): bounds memory whatever the corpus size. */
   readonly maxInFlight?: number;
   /** Module exporting `createTask` (default: the analyzer). For tests and custom pipelines. */
@@ -133,6 +138,7 @@ async function* inPool(
   const setup: WorkerSetup = {
     taskModule: (options.taskModule ?? DEFAULT_TASK_MODULE).href,
     analyzerOptions: options.analyzerOptions ?? {},
+    ...(options.prepared ? { prepared: options.prepared } : {}),
     render,
   };
   if (jobs === 1) yield* inThisThread(items, setup);
@@ -158,7 +164,7 @@ async function* inThisThread(
   setup: WorkerSetup,
 ): AsyncGenerator<Numbered<Answer>> {
   const module = (await import(setup.taskModule)) as TaskModule;
-  const task = await module.createTask(setup.analyzerOptions);
+  const task = await module.createTask(setup.analyzerOptions, setup.prepared);
   for await (const { seq, item } of items) {
     if (item.kind === 'article') yield { seq, item: analyzeOne(task, item.article, setup.render) };
     else yield { seq, item };

@@ -1,4 +1,4 @@
-import type { Analyzer, AnalyzerOptions } from '../analyzer.ts';
+import type { Analyzer, AnalyzerOptions, PreparedLexicon } from '../analyzer.ts';
 import type { ArticleOutputOptions, RenderedArticle } from '../report/articleOutputs.ts';
 import type { Article } from '../types.ts';
 
@@ -14,6 +14,8 @@ export interface WorkerSetup {
   /** URL of the module exporting `createTask` (the analyzer by default; tests pass a faulty one). */
   readonly taskModule: string;
   readonly analyzerOptions: Partial<AnalyzerOptions>;
+  /** The lexicons as the run prepared them (see `createAnalyzer`), so that no worker prepares them again. */
+  readonly prepared?: PreparedLexicon;
   /** Render each result with these options (see `renderArticle`), or null to send the result itself. */
   readonly render: ArticleOutputOptions | null;
 }
@@ -35,7 +37,10 @@ export type ArticleTask = (article: Article) => Analysed;
 
 /** The shape of a task module. */
 export interface TaskModule {
-  createTask(options: Partial<AnalyzerOptions>): ArticleTask | Promise<ArticleTask>;
+  createTask(
+    options: Partial<AnalyzerOptions>,
+    prepared?: PreparedLexicon,
+  ): ArticleTask | Promise<ArticleTask>;
 }
 
 export function messageOf(error: unknown): string {

@@ -1,4 +1,4 @@
-import type { AnalyzerOptions } from '../analyzer.ts';
+import type { AnalyzerOptions, PreparedLexicon } from '../analyzer.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
 import { type Shard, formatShard, numberItems, shardFilter } from '../corpus/shard.ts';
 import type { RenderedItem } from '../report/articleOutputs.ts';
@@ -14,6 +14,8 @@ export interface RunPlan {
   readonly source: CorpusSource;
   readonly read?: Partial<ReadOptions>;
   readonly analyzerOptions: Partial<AnalyzerOptions>;
+  /** The lexicons prepared for `analyzerOptions`, if the caller has them (see `createAnalyzer`). */
+  readonly prepared?: PreparedLexicon;
   readonly jobs: number;
   readonly shard: Shard | null;
   readonly out: string;
@@ -49,6 +51,7 @@ export async function runToFolder(plan: RunPlan): Promise<RunOverview> {
     for await (const { seq, item } of renderNumbered(items, {
       jobs: plan.jobs,
       analyzerOptions: plan.analyzerOptions,
+      ...(plan.prepared ? { prepared: plan.prepared } : {}),
       render: writer.articleOptions,
     })) {
       plan.onItem?.(item);

@@ -1,4 +1,4 @@
-import { type AnalyzerOptions, type PackInfo, createAnalyzer } from '../analyzer.ts';
+import { type AnalyzerOptions, type PackInfo, type PreparedLexicon, createAnalyzer } from '../analyzer.ts';
 import type { Issue, MetricDefinition } from '../types.ts';
 import { startWorker } from './workerThread.ts';
 
@@ -7,12 +7,14 @@ export interface RunDescription {
   readonly packs: readonly PackInfo[];
   readonly lexiconIssues: readonly Issue[];
   readonly metrics: readonly MetricDefinition[];
+  /** The lexicons compiled to describe the run, handed to the run's analyzers (see `createAnalyzer`). */
+  readonly prepared: PreparedLexicon;
 }
 
 /** The packs, their problems and the metrics of an analyzer with these options, in this thread. */
 export function describeHere(options: Partial<AnalyzerOptions>): RunDescription {
-  const { packs, lexiconIssues, metrics } = createAnalyzer(options);
-  return { packs, lexiconIssues, metrics };
+  const { packs, lexiconIssues, metrics, prepared } = createAnalyzer(options);
+  return { packs, lexiconIssues, metrics, prepared };
 }
 
 /**

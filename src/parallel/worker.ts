@@ -26,7 +26,7 @@ const post = (message: FromWorker) => port.postMessage(message);
 let task: ArticleTask;
 try {
   const module = (await import(setup.taskModule)) as TaskModule;
-  task = await module.createTask(setup.analyzerOptions);
+  task = await module.createTask(setup.analyzerOptions, setup.prepared);
   post({ type: 'ready' });
 } catch (e) {
   // No throw: the pool must see this message, not a bare exit, to say why the run cannot go on.

@@ -1,7 +1,7 @@
 import type { Article, ArticleStructure, Document, Entity, Sentence, TokenTable } from '../types.ts';
 import { lineStartsOf, spanOf } from './positions.ts';
 import { findStructure, unscoredRanges } from './structure.ts';
-import { tokenize, tokenizeLexical } from './tokenize.ts';
+import { type Block, type RawEntity, blocksOf, entitiesOf, tokenize, tokenizeLexical } from './tokenize.ts';
 
 /** Token types that count as words in every rate's denominator. */
 const WORD_TYPES = new Set(['word', 'number', 'hashtag', 'mention', 'ordinal']);
@@ -40,16 +40,21 @@ function wordCountOf(type: readonly string[], scored: Uint8Array): number {
   return wordCount;
 }
 
+/** The blocks each document was read in, so that entities can be read for some of them only. */
+const blocksRead = new WeakMap<Document, readonly Block[]>();
+
 /**
- * Reads one article: wink-nlp once over its text, tokens with exact offsets, sentences,
- * entities, and the page structure, with furniture marked as unscored. Pure: the same article
- * always gives the same document.
+ * Reads one article: wink-nlp once over its text, tokens with exact offsets, sentences and the
+ * page structure, with furniture marked as unscored. Entities are read when `entities` is first
+ * asked for (wink's entity recogniser costs about a third of its reading), or for part of the text
+ * with `entitiesWithin`. Pure: the same article always gives the same document.
  */
 export function readDocument(article: Article): Document {
   const text = article.text;
   const lineStarts = lineStartsOf(text);
   const structure = findStructure(text, lineStarts, article.layout);
-  const { tokens, sentences: rawSentences, entities: rawEntities } = tokenize(text);
+  const blocks = blocksOf(text);
+  const { tokens, sentences: rawSentences } = tokenize(text, blocks);
   const scored = scoredMask(tokens.start, structure);
   const wordCount = wordCountOf(tokens.type, scored);
 
@@ -61,15 +66,45 @@ export function readDocument(article: Article): Document {
     endToken: s.endToken,
     scored: scored[s.firstToken] === 1,
   }));
-  const entities: Entity[] = rawEntities.map((e) => ({
-    ...spanOf(lineStarts, e.start, e.end),
-    text: text.slice(e.start, e.end),
+  let entities: readonly Entity[] | null = null;
+  const doc: Document = {
+    article,
+    text,
+    lineStarts,
+    tokens: table,
+    sentences,
+    get entities(): readonly Entity[] {
+      if (entities === null) entities = entityObjects(doc, entitiesOf(text, blocks, table.start));
+      return entities;
+    },
+    structure,
+    wordCount,
+  };
+  blocksRead.set(doc, blocks);
+  return doc;
+}
+
+function entityObjects(doc: Document, raw: readonly RawEntity[]): Entity[] {
+  return raw.map((e) => ({
+    ...spanOf(doc.lineStarts, e.start, e.end),
+    text: doc.text.slice(e.start, e.end),
     type: e.type,
     firstToken: e.firstToken,
     endToken: e.endToken,
-    sentence: tokens.sentence[e.firstToken] as number,
+    sentence: doc.tokens.sentence[e.firstToken] as number,
   }));
-  return { article, text, lineStarts, tokens: table, sentences, entities, structure, wordCount };
+}
+
+/**
+ * The entities of `doc.entities` that lie within [start, end), in the same order, reading only the
+ * blocks of text that overlap that stretch.
+ */
+export function entitiesWithin(doc: Document, start: number, end: number): Entity[] {
+  const blocks = blocksRead.get(doc);
+  const inside = (e: Entity) => e.start >= start && e.end <= end;
+  if (blocks === undefined) return doc.entities.filter(inside);
+  const overlapping = blocks.filter((b) => b.start < end && b.end > start);
+  return entityObjects(doc, entitiesOf(doc.text, overlapping, doc.tokens.start)).filter(inside);
 }
 
 /**

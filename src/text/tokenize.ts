@@ -26,7 +26,6 @@ export interface RawEntity {
 export interface Tokenized {
   readonly tokens: Omit<TokenTable, 'scored' | 'sentence'> & { sentence: Int32Array };
   readonly sentences: readonly RawSentence[];
-  readonly entities: readonly RawEntity[];
 }
 
 /** What lexicon matching needs of a text: tokens without stems, sentences, no entities. */
@@ -114,27 +113,59 @@ function boundedSentences(first: number, end: number, value: readonly string[]):
  * Reads every block with wink-nlp and rebuilds each token's character offsets from its preceding
  * spaces (wink tokens carry none). The rebuilt offsets are verified against the text: when wink
  * reports spaces the text does not have, the token is found by searching forward, so a token's
- * offsets always point at its own characters.
+ * offsets always point at its own characters. Entities are not read here (see `entitiesOf`): they
+ * cost about a third of wink's reading and only a few callers want them.
  */
 export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)): Tokenized {
-  const entities: RawEntity[] = [];
-  const { tokens, sentences } = readBlocks(text, blocks, 'full', entities);
+  const { tokens, sentences } = readBlocks(text, blocks, 'lexical', null);
   const { count, start, end, value, normal, lemma, pos, type, sentence } = tokens;
   const stem = new Array<string>(count);
   for (let t = 0; t < count; t++) stem[t] = stemOf(normal[t] as string);
-  return {
-    tokens: { count, start, end, value, normal, lemma, stem, pos, type, sentence },
-    sentences,
-    entities,
-  };
+  return { tokens: { count, start, end, value, normal, lemma, stem, pos, type, sentence }, sentences };
 }
 
 /**
- * As `tokenize`, through wink's lexical pipeline (see winkModel.ts) and without stems or
- * entities: the same tokens and sentences, for callers that only match lexicons.
+ * As `tokenize`, without stems: the same tokens and sentences, for callers that only match
+ * lexicons.
  */
 export function tokenizeLexical(text: string, blocks: readonly Block[] = blocksOf(text)): LexicalTokenized {
   return readBlocks(text, blocks, 'lexical', null);
+}
+
+/**
+ * wink-nlp's entities (dates, amounts, ...) of some blocks of a text, with token indexes into
+ * `tokenStart`, the start offsets of the tokens `tokenize` gave for the whole text. The blocks are
+ * read again through the full pipeline, whose tokens are those of the lexical one (winkModel.ts),
+ * so every entity starts where one of those tokens starts.
+ */
+export function entitiesOf(text: string, blocks: readonly Block[], tokenStart: Int32Array): RawEntity[] {
+  const entities: RawEntity[] = [];
+  const found: RawEntity[] = [];
+  for (const block of blocks) {
+    found.length = 0;
+    readBlocks(text, [block], 'full', found);
+    for (const e of found) {
+      const firstToken = firstAtOrAfter(tokenStart, e.start);
+      if (tokenStart[firstToken] !== e.start)
+        throw new Error(
+          `entitiesOf: expecting a token to start at offset ${e.start} (entity ${e.type}), instead found none; the full and lexical readings disagree`,
+        );
+      entities.push({ ...e, firstToken, endToken: firstToken + (e.endToken - e.firstToken) });
+    }
+  }
+  return entities;
+}
+
+/** The first index whose value is at least `offset` in a sorted array (its length if none). */
+function firstAtOrAfter(sorted: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether a token is only white space; a token starting with a visible ASCII character is not. */
