@@ -57,7 +57,7 @@ export interface PackInfo {
  * `createAnalyzer` (about a second, most of it checking the packs). It is plain data, so a run
  * prepares it once and hands it to each worker thread (see `createAnalyzer`'s `prepared`).
  */
-export interface PreparedLexicon {
+export interface AnalyzerLexicons {
   /** The lexicon options it was prepared for. */
   readonly options: Pick<AnalyzerOptions, 'lexicons' | 'builtinLexicons'>;
   readonly lexicon: CompiledLexicon;
@@ -82,7 +82,7 @@ export interface Analyzer {
   /** The document of an article, for callers that query tokens and sentences themselves. */
   readDocument(article: Article): Document;
   /** Its lexicons as prepared, to create more analyzers without preparing them again. */
-  readonly prepared: PreparedLexicon;
+  readonly prepared: AnalyzerLexicons;
 }
 
 function expectString(name: string, value: unknown): asserts value is string {
@@ -159,7 +159,7 @@ function dateFoundIn(doc: Document): string | null {
 }
 
 /** Loads, checks and compiles the lexicons an analyzer with these options uses. */
-export function prepareLexicon(options: Partial<AnalyzerOptions> = {}): PreparedLexicon {
+export function prepareAnalyzerLexicons(options: Partial<AnalyzerOptions> = {}): AnalyzerLexicons {
   const opts = checkOptions(options);
   // A user pack with errors would give wrong counts: it is reported and left out, the rest is used.
   const { usable, issues: lexiconIssues } = selectPacks(opts);
@@ -185,16 +185,19 @@ export function prepareLexicon(options: Partial<AnalyzerOptions> = {}): Prepared
  * Creates the one analyzer of a run: loads wink-nlp and compiles the lexicons once, then analyses
  * any number of articles. The CLI, the tests and notebooks all go through this object. `prepared`
  * is the lexicons as another analyzer with the same options prepared them (`analyzer.prepared`,
- * or `prepareLexicon`), which saves preparing them again in each worker thread of a run.
+ * or `prepareAnalyzerLexicons`), which saves preparing them again in each worker thread of a run.
  */
-export function createAnalyzer(options: Partial<AnalyzerOptions> = {}, prepared?: PreparedLexicon): Analyzer {
+export function createAnalyzer(
+  options: Partial<AnalyzerOptions> = {},
+  prepared?: AnalyzerLexicons,
+): Analyzer {
   const opts = checkOptions(options);
   let counter = 0;
   if (prepared !== undefined && !samePackOptions(prepared.options, opts))
     throw new TypeError(
       `createAnalyzer: expecting lexicons prepared for ${JSON.stringify({ lexicons: opts.lexicons, builtinLexicons: opts.builtinLexicons })}, instead found lexicons prepared for ${JSON.stringify(prepared.options)}`,
     );
-  const lexicons = prepared ?? prepareLexicon(opts);
+  const lexicons = prepared ?? prepareAnalyzerLexicons(opts);
   const { lexicon, packs: packInfo, lexiconIssues } = lexicons;
   const sources = loadSourceLexicon();
   const eventKinds = loadEventKinds(join(BUILTIN_LEXICON_DIR, 'event-kinds.yaml'));

@@ -1,19 +1,69 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import test from 'ava';
-import { describeHere, describeInWorker } from '../src/parallel/runDescription.ts';
+import test, { type ExecutionContext } from 'ava';
+import { type AnalyzerOptions, createAnalyzer } from '../src/analyzer.ts';
+import { type RunDescription, describeHere, describeInWorker } from '../src/parallel/runDescription.ts';
 import { repoRoot } from './helpers/shared.ts';
 
 const badPack = join(repoRoot, 'test', 'fixtures', 'lexicons', 'unknown-field.yaml');
 
+const SAMPLE = {
+  id: 's',
+  text: '"A stabilizing force," the ministry said, while analysts noted the so-called reforms on Monday.',
+  metadata: {},
+  source: { file: 'sample.txt', format: 'txt' },
+} as const;
+
+/**
+ * Two descriptions are the same: packs, problems and metrics field by field, and their compiled
+ * lexicons by what an analyzer made from each finds in a sample (a deep comparison of the compiled
+ * lexicons themselves takes ava minutes).
+ */
+function sameDescription(
+  t: ExecutionContext,
+  options: Partial<AnalyzerOptions>,
+  actual: RunDescription,
+  expected: RunDescription,
+): void {
+  const { prepared: a, ...restA } = actual;
+  const { prepared: b, ...restB } = expected;
+  t.deepEqual(restA, restB);
+  const found = createAnalyzer(options, a).analyze(SAMPLE);
+  t.deepEqual(found, createAnalyzer(options, b).analyze(SAMPLE));
+  // The sample has hits of the built-in packs, so the comparison is not between two empty lists.
+  if (options.builtinLexicons !== false) t.true(found.result.matches.length > 0);
+}
+
 test('a run described in a worker thread states the same packs, problems and metrics as in this thread', async (t) => {
   for (const options of [{}, { lexicons: [badPack] }, { builtinLexicons: false, lexicons: [badPack] }]) {
-    const here = describeHere(options);
+    const here = await describeHere(options);
     const there = await describeInWorker(options);
-    t.deepEqual(there, here);
+    sameDescription(t, options, there, here);
     t.true(here.metrics.length > 0);
   }
-  t.true(describeHere({ lexicons: [badPack] }).lexiconIssues.some((i) => i.code === 'lexicon/unknown-field'));
+  t.true(
+    (await describeHere({ lexicons: [badPack] })).lexiconIssues.some(
+      (i) => i.code === 'lexicon/unknown-field',
+    ),
+  );
+});
+
+test('a run description read back from the compiled-lexicon cache is the one worked out afresh', async (t) => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'framescope-describe-cache-'));
+  t.teardown(() => rmSync(cacheDir, { recursive: true, force: true }));
+  for (const options of [{}, { lexicons: [badPack] }]) {
+    const fresh = await describeHere(options);
+    const stored = await describeHere(options, cacheDir);
+    const readBack = await describeInWorker(options, cacheDir);
+    sameDescription(t, options, stored, fresh);
+    sameDescription(t, options, readBack, fresh);
+  }
+  // One entry per set of options: the second description of each was a hit, not a new entry.
+  t.is(readdirSync(cacheDir).filter((f) => f.endsWith('.v8')).length, 2);
+  const missing = join(cacheDir, 'no-such-pack.yaml');
+  await t.throwsAsync(describeHere({ lexicons: [missing] }, cacheDir), { message: /no-such-pack\.yaml/ });
 });
 
 test('a failure while describing the run in a worker is an error with its message', async (t) => {

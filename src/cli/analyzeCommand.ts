@@ -1,4 +1,5 @@
 import { type Shard, parseShard } from '../corpus/shard.ts';
+import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { defaultJobs, parseJobs, runToFolder } from '../parallel/index.ts';
 import { describeHere, describeInWorker } from '../parallel/runDescription.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -54,7 +55,11 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   // The lexicons are compiled once before the run to report their problems and versions; with
   // worker threads that happens in a short-lived worker, so the main thread never holds the model.
   const analyzerOptions = { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] };
-  const described = jobs > 1 ? await describeInWorker(analyzerOptions) : describeHere(analyzerOptions);
+  const cacheDir = values['no-cache'] ? null : defaultCacheDir();
+  const described =
+    jobs > 1
+      ? await describeInWorker(analyzerOptions, cacheDir)
+      : await describeHere(analyzerOptions, cacheDir);
   const progress = new Progress(io, { quiet: values.quiet });
   const source = {
     input,

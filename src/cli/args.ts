@@ -58,4 +58,5 @@ export const CORPUS_OPTIONS = {
   lexicon: { type: 'string', multiple: true, default: [] as string[] },
   'no-builtin-lexicons': { type: 'boolean', default: false },
   'max-bytes': { type: 'string', default: String(20 * 1024 * 1024) },
+  'no-cache': { type: 'boolean', default: false },
 } as const;

@@ -97,6 +97,8 @@ Options:
   --strict               exit 1 on any problem, warnings and notes included
   --quiet                no progress on stderr
   --jobs <n>             worker threads (default: every core); outputs do not depend on it
+  --no-cache             check and compile the packs even if a compiled copy is kept (see
+                         "framescope score --help"); outputs do not depend on it
   --shard <i/n>          analyse shard i of n (by a hash of the article id); combine the shards'
                          folders with "framescope merge" (see docs/cluster.md)
   --group-by <column>    compare articles within groups of this metadata column

@@ -34,7 +34,6 @@ function parse(args: string[]) {
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     jobs: { type: 'string' },
-    'no-cache': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
 }

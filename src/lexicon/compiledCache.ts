@@ -26,9 +26,12 @@ const HERE = fileURLToPath(import.meta.url);
 const SRC = resolve(dirname(HERE), '..');
 /** `.ts` for the sources, `.js` compiled: the code files are those of the code that runs. */
 const CODE_EXT = extname(HERE);
-/** The code a compiled lexicon depends on: reading, checking and compiling packs, and tokenizing. */
+/**
+ * The code a compiled lexicon depends on: reading, checking and compiling packs, tokenizing, and
+ * the analyzer, which describes the packs it compiles.
+ */
 const CODE_DIRS = ['lexicon', 'match', 'text'];
-const CODE_FILES = ['order', 'types', 'version'].map((f) => `${f}${CODE_EXT}`);
+const CODE_FILES = ['analyzer', 'order', 'types', 'version'].map((f) => `${f}${CODE_EXT}`);
 const LIBRARIES = ['wink-nlp', 'wink-eng-lite-web-model', 'natural', 'yaml'];
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

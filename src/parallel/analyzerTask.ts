@@ -1,7 +1,7 @@
-import { type AnalyzerOptions, type PreparedLexicon, createAnalyzer } from '../analyzer.ts';
+import { type AnalyzerLexicons, type AnalyzerOptions, createAnalyzer } from '../analyzer.ts';
 import type { ArticleTask } from './protocol.ts';
 
 /** The default task of a worker: one analyzer, created once, for every article it is sent. */
-export function createTask(options: Partial<AnalyzerOptions>, prepared?: PreparedLexicon): ArticleTask {
+export function createTask(options: Partial<AnalyzerOptions>, prepared?: AnalyzerLexicons): ArticleTask {
   return createAnalyzer(options, prepared).analyze;
 }

@@ -6,8 +6,9 @@ import { describeHere } from './runDescription.ts';
 const port = parentPort;
 if (port === null)
   throw new Error('describeWorker.ts: expecting to run in a worker thread, instead found the main thread');
+const { options, cacheDir } = workerData as { options: Partial<AnalyzerOptions>; cacheDir: string | null };
 try {
-  port.postMessage({ ok: true, description: describeHere(workerData as Partial<AnalyzerOptions>) });
+  port.postMessage({ ok: true, description: await describeHere(options, cacheDir) });
 } catch (e) {
   port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) });
 }

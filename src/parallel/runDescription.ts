@@ -1,4 +1,12 @@
-import { type AnalyzerOptions, type PackInfo, type PreparedLexicon, createAnalyzer } from '../analyzer.ts';
+import {
+  type AnalyzerLexicons,
+  type AnalyzerOptions,
+  type PackInfo,
+  createAnalyzer,
+  prepareAnalyzerLexicons,
+} from '../analyzer.ts';
+import { cachedOrBuilt, compiledLexiconKey } from '../lexicon/compiledCache.ts';
+import { builtinPackFiles, packFilesOf } from '../lexicon/load.ts';
 import type { Issue, MetricDefinition } from '../types.ts';
 import { startWorker } from './workerThread.ts';
 
@@ -8,12 +16,47 @@ export interface RunDescription {
   readonly lexiconIssues: readonly Issue[];
   readonly metrics: readonly MetricDefinition[];
   /** The lexicons compiled to describe the run, handed to the run's analyzers (see `createAnalyzer`). */
-  readonly prepared: PreparedLexicon;
+  readonly prepared: AnalyzerLexicons;
+}
+
+/**
+ * The lexicons of an analyzer with these options, read back from the compiled-lexicon cache in
+ * `cacheDir` (null: no cache) when nothing they depend on has changed (see compiledCache.ts), else
+ * prepared and kept there. A named pack file that does not exist throws, as `createAnalyzer` does.
+ */
+async function cachedAnalyzerLexicons(
+  options: Partial<AnalyzerOptions>,
+  cacheDir: string | null,
+): Promise<AnalyzerLexicons> {
+  const lexicons = options.lexicons ?? [];
+  const builtin = options.builtinLexicons ?? true;
+  let key: string | null = null;
+  if (cacheDir !== null) {
+    try {
+      key = compiledLexiconKey([...(builtin ? builtinPackFiles() : []), ...packFilesOf(lexicons)], {
+        purpose: 'analyze',
+        builtin: String(builtin),
+        lexicons: JSON.stringify(lexicons),
+      });
+    } catch {
+      // No key (e.g. a pack file that does not exist): preparing says what is wrong.
+    }
+  }
+  const { value } = await cachedOrBuilt(key === null ? null : cacheDir, key ?? '', async () =>
+    prepareAnalyzerLexicons(options),
+  );
+  return value;
 }
 
 /** The packs, their problems and the metrics of an analyzer with these options, in this thread. */
-export function describeHere(options: Partial<AnalyzerOptions>): RunDescription {
-  const { packs, lexiconIssues, metrics, prepared } = createAnalyzer(options);
+export async function describeHere(
+  options: Partial<AnalyzerOptions>,
+  cacheDir: string | null = null,
+): Promise<RunDescription> {
+  const { packs, lexiconIssues, metrics, prepared } = createAnalyzer(
+    options,
+    await cachedAnalyzerLexicons(options, cacheDir),
+  );
   return { packs, lexiconIssues, metrics, prepared };
 }
 
@@ -23,9 +66,15 @@ export function describeHere(options: Partial<AnalyzerOptions>): RunDescription 
  * whole run (~70 MB that a V8 isolate does not give back), although with worker threads the main
  * thread never reads an article. A worker's memory goes when it exits, before the analysis starts.
  */
-export function describeInWorker(options: Partial<AnalyzerOptions>): Promise<RunDescription> {
+export function describeInWorker(
+  options: Partial<AnalyzerOptions>,
+  cacheDir: string | null = null,
+): Promise<RunDescription> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker('./describeWorker', import.meta.url, { workerData: options, execArgv: [] });
+    const worker = startWorker('./describeWorker', import.meta.url, {
+      workerData: { options, cacheDir },
+      execArgv: [],
+    });
     let answered = false;
     worker.once(
       'message',
