@@ -4,6 +4,7 @@ import { type WriteStream, createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { CorpusResult } from '../analyzer.ts';
+import type { ArticleSummary } from '../compare/summary.ts';
 import type { Numbered } from '../corpus/shard.ts';
 import type { OutputOptions } from '../report/outputs.ts';
 import type { RunLevel } from '../report/runData.ts';
@@ -80,9 +81,34 @@ export function recordLine(seq: number, item: CorpusResult): string {
   return withSeq(seq, itemLine(item));
 }
 
-/** An item's line without its `seq`: `{"kind":...}\n` (see `withSeq`). */
+/** A typed array as the results file writes it (see `encodeTyped`). */
+function typedValue(array: Uint32Array | Int32Array): { $typed: string; values: number[] } {
+  return { $typed: array.constructor.name, values: Array.from(array) };
+}
+
+/**
+ * An article's summary with its typed arrays (term counts, signature, shingles, sentence hashes)
+ * already in the results file's form, keys in the same order, so that its JSON needs no replacer:
+ * a replacer function is called for every value of the result and makes `itemLine` about half as
+ * fast again.
+ */
+function encodedSummary(s: ArticleSummary): unknown {
+  return {
+    ...s,
+    terms: { ...s.terms, counts: typedValue(s.terms.counts) },
+    signature: typedValue(s.signature),
+    shingles: typedValue(s.shingles),
+    sentences: s.sentences.map((x) => ({ ...x, hashes: typedValue(x.hashes) })),
+  };
+}
+
+/**
+ * An item's line without its `seq`: `{"kind":...}\n` (see `withSeq`). Its bytes are those of
+ * `typedJson(item)` (test/results-file.test.ts checks it on analysed articles).
+ */
 export function itemLine(item: CorpusResult): string {
-  return `${JSON.stringify(item, encodeTyped)}\n`;
+  if (item.kind !== 'result') return `${JSON.stringify(item, encodeTyped)}\n`;
+  return `${JSON.stringify({ ...item, summary: encodedSummary(item.summary) })}\n`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TokenTable } from '../types.ts';
 import { stemOf } from './stem.ts';
-import { type WinkPipeline, wink } from './winkModel.ts';
+import { wink } from './winkModel.ts';
 
 /** A stretch of text read by wink-nlp in one call: a paragraph, a heading or a caption. */
 export interface Block {
@@ -117,7 +117,7 @@ function boundedSentences(first: number, end: number, value: readonly string[]):
  * cost about a third of wink's reading and only a few callers want them.
  */
 export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)): Tokenized {
-  const { tokens, sentences } = readBlocks(text, blocks, 'lexical', null);
+  const { tokens, sentences } = readBlocks(text, blocks);
   const { count, start, end, value, normal, lemma, pos, type, sentence } = tokens;
   const stem = new Array<string>(count);
   for (let t = 0; t < count; t++) stem[t] = stemOf(normal[t] as string);
@@ -129,31 +129,49 @@ export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)
  * lexicons.
  */
 export function tokenizeLexical(text: string, blocks: readonly Block[] = blocksOf(text)): LexicalTokenized {
-  return readBlocks(text, blocks, 'lexical', null);
+  return readBlocks(text, blocks);
 }
 
 /**
  * wink-nlp's entities (dates, amounts, ...) of some blocks of a text, with token indexes into
  * `tokenStart`, the start offsets of the tokens `tokenize` gave for the whole text. The blocks are
  * read again through the full pipeline, whose tokens are those of the lexical one (winkModel.ts),
- * so every entity starts where one of those tokens starts.
+ * so every entity starts where one of those tokens starts and ends where one ends.
  */
 export function entitiesOf(text: string, blocks: readonly Block[], tokenStart: Int32Array): RawEntity[] {
+  const nlp = wink('full');
+  const its = nlp.its;
   const entities: RawEntity[] = [];
-  const found: RawEntity[] = [];
   for (const block of blocks) {
-    found.length = 0;
-    readBlocks(text, [block], 'full', found);
-    for (const e of found) {
-      const firstToken = firstAtOrAfter(tokenStart, e.start);
-      if (tokenStart[firstToken] !== e.start)
+    const blockText = text.slice(block.start, block.end);
+    const doc = nlp.readDoc(blockText);
+    const tokens = doc.tokens();
+    const placed = placeTokens(
+      blockText,
+      tokens.out(its.value) as string[],
+      tokens.out(its.precedingSpaces) as string[],
+    );
+    doc.entities().each((e: { out: (f: unknown) => unknown }) => {
+      const [first, last] = e.out(its.span) as unknown as [number, number];
+      const start = block.start + (placed.at[first] as number);
+      const end = block.start + (placed.to[last] as number);
+      const firstToken = firstAtOrAfter(tokenStart, start);
+      const endToken = firstAtOrAfter(tokenStart, end);
+      if (tokenStart[firstToken] !== start || endToken <= firstToken)
         throw new Error(
-          `entitiesOf: expecting a token to start at offset ${e.start} (entity ${e.type}), instead found none; the full and lexical readings disagree`,
+          `entitiesOf: expecting a token to start at offset ${start} (entity ${String(e.out(its.type))}), instead found none; the full and lexical readings disagree`,
         );
-      entities.push({ ...e, firstToken, endToken: firstToken + (e.endToken - e.firstToken) });
-    }
+      entities.push({ type: e.out(its.type) as string, start, end, firstToken, endToken });
+    });
   }
   return entities;
+}
+
+/** Whether a token is only white space; a token starting with a visible ASCII character is not. */
+function isBlank(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return v.trim() === '';
 }
 
 /** The first index whose value is at least `offset` in a sorted array (its length if none). */
@@ -168,21 +186,44 @@ function firstAtOrAfter(sorted: Int32Array, offset: number): number {
   return lo;
 }
 
-/** Whether a token is only white space; a token starting with a visible ASCII character is not. */
-function isBlank(v: string): boolean {
-  const c = v.charCodeAt(0);
-  if (c > 32 && c < 127) return false;
-  return v.trim() === '';
+/** Where each of wink's tokens of a block lies in the block's text, and whether it is as written. */
+interface PlacedTokens {
+  readonly at: Int32Array;
+  readonly to: Int32Array;
+  /** 1 when the text at [at, to) is the token's value; 0 when wink changed it (then the text is used). */
+  readonly asWritten: Uint8Array;
 }
 
-/** Tokens and sentences of the blocks; entities are pushed to `entities` unless it is null. */
-function readBlocks(
-  text: string,
-  blocks: readonly Block[],
-  pipeline: WinkPipeline,
-  entities: RawEntity[] | null,
-): LexicalTokenized {
-  const nlp = wink(pipeline);
+/**
+ * Rebuilds the offsets of wink's tokens from their preceding spaces. When wink reports spaces the
+ * text does not have, the token is found by searching forward, so that offsets always point at
+ * the token's own characters.
+ */
+function placeTokens(blockText: string, values: readonly string[], spaces: readonly string[]): PlacedTokens {
+  const n = values.length;
+  const at = new Int32Array(n);
+  const to = new Int32Array(n);
+  const asWritten = new Uint8Array(n);
+  let cursor = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as string;
+    let from = cursor + (spaces[i] as string).length;
+    let written = blockText.startsWith(v, from);
+    if (!written) {
+      const found = blockText.indexOf(v, cursor);
+      written = found >= 0;
+      from = written ? found : Math.min(from, blockText.length);
+    }
+    at[i] = from;
+    cursor = to[i] = Math.min(from + v.length, blockText.length);
+    asWritten[i] = written ? 1 : 0;
+  }
+  return { at, to, asWritten };
+}
+
+/** Tokens and sentences of the blocks, read through wink's lexical pipeline (see winkModel.ts). */
+function readBlocks(text: string, blocks: readonly Block[]): LexicalTokenized {
+  const nlp = wink('lexical');
   const its = nlp.its;
   const start: number[] = [];
   const end: number[] = [];
@@ -199,34 +240,26 @@ function readBlocks(
     const doc = nlp.readDoc(blockText);
     const tokens = doc.tokens();
     const values = tokens.out(its.value) as string[];
-    const spaces = tokens.out(its.precedingSpaces) as string[];
     const normals = tokens.out(its.normal) as string[];
     const lemmas = tokens.out(its.lemma as never) as unknown as string[];
     const tags = tokens.out(its.pos) as string[];
     const types = tokens.out(its.type) as string[];
+    const placed = placeTokens(blockText, values, tokens.out(its.precedingSpaces) as string[]);
     // wink's token indexes (which include dropped whitespace tokens) mapped to ours.
     const keptIndex = new Int32Array(values.length + 1);
-    let cursor = 0;
     for (let i = 0; i < values.length; i++) {
       keptIndex[i] = value.length;
       const v = values[i] as string;
-      let at = cursor + (spaces[i] as string).length;
-      let asWritten = blockText.startsWith(v, at);
-      if (!asWritten) {
-        const found = blockText.indexOf(v, cursor);
-        asWritten = found >= 0;
-        at = asWritten ? found : Math.min(at, blockText.length);
-      }
-      const to = Math.min(at + v.length, blockText.length);
-      cursor = to;
       const tokType = types[i] as string;
       // Line breaks inside a hard-wrapped paragraph are spacing, not tokens.
       if (tokType === 'tabCRLF' || isBlank(v)) continue;
+      const at = placed.at[i] as number;
+      const to = placed.to[i] as number;
       start.push(block.start + at);
       end.push(block.start + to);
       // wink's own string when it is the text as written: it is interned, so look-ups keyed by it
       // (formsOf, the candidate cache) need not hash a fresh copy.
-      value.push(asWritten ? v : blockText.slice(at, to));
+      value.push(placed.asWritten[i] ? v : blockText.slice(at, to));
       const n = normals[i] as string;
       normal.push(n);
       lemma.push((lemmas[i] ?? n) as string);
@@ -246,20 +279,6 @@ function readBlocks(
         sentences.push({ start: start[a] as number, end: end[b - 1] as number, firstToken: a, endToken: b });
       }
     }
-    if (entities === null) continue;
-    doc.entities().each((e: { out: (f: unknown) => unknown }) => {
-      const [first, last] = e.out(its.span) as unknown as [number, number];
-      const firstToken = keptIndex[first] as number;
-      const endToken = keptIndex[last + 1] as number;
-      if (endToken <= firstToken) return;
-      entities.push({
-        type: e.out(its.type) as string,
-        start: start[firstToken] as number,
-        end: end[endToken - 1] as number,
-        firstToken,
-        endToken,
-      });
-    });
   }
   // Any token wink left outside a sentence joins the sentence before it.
   for (let t = 0; t < sentenceOf.length; t++)
