@@ -1,11 +1,12 @@
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
-import { defaultJobs, parseJobs, runToFolder } from '../parallel/index.ts';
+import { runToFolder } from '../parallel/index.ts';
 import { describeHere, describeInWorker } from '../parallel/runDescription.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
+import { jobsOf } from './jobs.ts';
 import { checkOutputDir } from './outputDir.ts';
 import { Progress } from './progress.ts';
 
@@ -44,10 +45,9 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   // A folder framescope did not write is refused as a usage error (exit 2).
   await checkOutputDir(values.out, values.force);
 
-  let jobs: number;
+  const jobs = await jobsOf('analyze', values.jobs, input);
   let shard: Shard | null;
   try {
-    jobs = values.jobs === undefined ? defaultJobs() : parseJobs(values.jobs);
     shard = values.shard === undefined ? null : parseShard(values.shard);
   } catch (e) {
     throw new UsageError(`analyze: ${(e as Error).message}`);

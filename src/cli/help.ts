@@ -96,7 +96,8 @@ Options:
   --force                replace an existing --out folder that framescope did not write
   --strict               exit 1 on any problem, warnings and notes included
   --quiet                no progress on stderr
-  --jobs <n>             worker threads (default: every core); outputs do not depend on it
+  --jobs <n>             worker threads (default: every core, or 1 for an input under 1 MB, where
+                         starting workers costs more than it saves); outputs do not depend on it
   --no-cache             check and compile the packs even if a compiled copy is kept (see
                          "framescope score --help"); outputs do not depend on it
   --shard <i/n>          analyse shard i of n (by a hash of the article id); combine the shards'

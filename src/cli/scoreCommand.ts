@@ -1,27 +1,21 @@
 import { existsSync } from 'node:fs';
-import { lstat, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { type PreparedLexicon, prepareLexicon } from '../dictionary/lexicon.ts';
 import { scoreCorpus } from '../dictionary/run.ts';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { formatIssue } from '../lexicon/issues.ts';
-import { defaultJobs, parseJobs } from '../parallel/pool.ts';
 import { toCsv } from '../report/csv.ts';
 import { issuesTable } from '../report/tables.ts';
 import type { Issue } from '../types.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { SCORE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
+import { jobsOf } from './jobs.ts';
 import { Progress } from './progress.ts';
 
 /** Problems listed one per line on stderr before the rest are only counted. */
 const LISTED_ON_STDERR = 20;
-/**
- * Below this many bytes of input, the default is one job: a worker thread takes about half a
- * second to load the modules and the model, more than a second core saves on a small corpus.
- */
-const SMALL_INPUT_BYTES = 2 * 1024 * 1024;
-
 function parse(args: string[]) {
   return parseCommandArgs('score', args, {
     out: { type: 'string', short: 'o', default: '-' },
@@ -75,30 +69,6 @@ async function destination(out: string, io: CliIO): Promise<Destination> {
   };
 }
 
-/** Whether the input holds fewer bytes than `limit` (a folder: its files, counted until the limit). */
-async function smallerThan(input: string, limit: number): Promise<boolean> {
-  if (input === '-') return false;
-  let total = 0;
-  const walk = async (path: string, top = false): Promise<void> => {
-    // Links inside a folder are not followed, so a link back up the tree cannot loop.
-    const info = top ? await stat(path) : await lstat(path);
-    if (!info.isDirectory()) {
-      total += info.size;
-      return;
-    }
-    for (const entry of await readdir(path)) {
-      if (total >= limit) return;
-      await walk(join(path, entry));
-    }
-  };
-  try {
-    await walk(input, true);
-  } catch {
-    return false;
-  }
-  return total < limit;
-}
-
 function checkPaths(input: string, out: string, issuesFile: string | undefined, force: boolean): void {
   const targets = [out === '-' ? null : out, issuesFile ?? null].filter((p): p is string => p !== null);
   for (const target of targets) {
@@ -132,17 +102,7 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   const { input, format, maxBytes } = corpusInputArgs('score', positionals, values);
-  let jobs: number;
-  try {
-    jobs =
-      values.jobs !== undefined
-        ? parseJobs(values.jobs)
-        : (await smallerThan(input, SMALL_INPUT_BYTES))
-          ? 1
-          : defaultJobs();
-  } catch (e) {
-    throw new UsageError(`score: ${(e as Error).message}`);
-  }
+  const jobs = await jobsOf('score', values.jobs, input);
   const out = values.out;
   checkPaths(input, out, values.issues, values.force);
 
