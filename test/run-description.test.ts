@@ -71,7 +71,7 @@ test('a failure while describing the run in a worker is an error with its messag
   t.truthy(error?.message);
 });
 
-test('with worker threads the main thread of analyze never loads the NLP model', (t) => {
+test('with worker threads the main thread of analyze never loads the NLP model, lexicons cached or not', (t) => {
   const script = `
 import { register } from 'tsx/esm/api';
 register();
@@ -82,16 +82,29 @@ const { join } = await import('node:path');
 const { tmpdir } = await import('node:os');
 const out = join(mkdtempSync(join(tmpdir(), 'framescope-nomodel-')), 'o');
 const io = { stdout() {}, stderr() {}, stderrIsTTY: false };
-const jobs2 = await main(['analyze', 'reports/example-corpus', '--out', out, '--quiet', '--jobs', '2'], io);
+const args = ['analyze', 'reports/example-corpus', '--out', out, '--quiet', '--force'];
+// With a cache, the first run compiles the lexicons (in a worker) and keeps them, the second reads them back.
+const first = await main([...args, '--jobs', '2'], io);
+const second = await main([...args, '--jobs', '2'], io);
 const afterJobs2 = winkLoaded();
-const jobs1 = await main(['analyze', 'reports/example-corpus', '--out', out, '--quiet', '--force', '--jobs', '1'], io);
-process.stdout.write(JSON.stringify({ jobs2, afterJobs2, jobs1, afterJobs1: winkLoaded() }));
+const jobs1 = await main([...args, '--jobs', '1'], io);
+process.stdout.write(JSON.stringify({ first, second, afterJobs2, jobs1, afterJobs1: winkLoaded() }));
 `;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  t.is(run.status, 0, run.stderr);
-  // One thread analyses in the main thread, so there the model must be loaded: the check can fail.
-  t.deepEqual(JSON.parse(run.stdout), { jobs2: 0, afterJobs2: false, jobs1: 0, afterJobs1: true });
+  const cacheDir = mkdtempSync(join(tmpdir(), 'framescope-nomodel-cache-'));
+  t.teardown(() => rmSync(cacheDir, { recursive: true, force: true }));
+  for (const cache of ['off', cacheDir]) {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, FRAMESCOPE_CACHE_DIR: cache },
+    });
+    t.is(run.status, 0, run.stderr);
+    // One thread analyses in the main thread, so there the model must be loaded: the check can fail.
+    t.deepEqual(
+      JSON.parse(run.stdout),
+      { first: 0, second: 0, afterJobs2: false, jobs1: 0, afterJobs1: true },
+      `cache ${cache}`,
+    );
+  }
+  t.is(readdirSync(cacheDir).filter((f) => f.endsWith('.v8')).length, 1);
 });

@@ -1,7 +1,7 @@
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { runToFolder } from '../parallel/index.ts';
-import { describeHere, describeInWorker } from '../parallel/runDescription.ts';
+import { describeRun } from '../parallel/runDescription.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
@@ -52,14 +52,11 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   } catch (e) {
     throw new UsageError(`analyze: ${(e as Error).message}`);
   }
-  // The lexicons are compiled once before the run to report their problems and versions; with
-  // worker threads that happens in a short-lived worker, so the main thread never holds the model.
+  // The lexicons are compiled once before the run (or read back compiled) to report their problems
+  // and versions, and handed to every analyzer of the run; with worker threads the main thread
+  // never holds the model (see describeRun).
   const analyzerOptions = { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] };
-  const cacheDir = values['no-cache'] ? null : defaultCacheDir();
-  const described =
-    jobs > 1
-      ? await describeInWorker(analyzerOptions, cacheDir)
-      : await describeHere(analyzerOptions, cacheDir);
+  const described = await describeRun(analyzerOptions, jobs, values['no-cache'] ? null : defaultCacheDir());
   const progress = new Progress(io, { quiet: values.quiet });
   const source = {
     input,

@@ -106,13 +106,9 @@ export async function cachedOrBuilt<T>(
   build: () => Promise<T>,
 ): Promise<{ value: T; hit: boolean }> {
   if (dir === null) return { value: await build(), hit: false };
+  const stored = storedValue<T>(dir, key);
+  if (stored !== undefined) return { value: stored, hit: true };
   const file = join(dir, `${key}.v8`);
-  try {
-    const stored = deserialize(readFileSync(file)) as { format: string; key: string; value: T };
-    if (stored.format === CACHE_FORMAT && stored.key === key) return { value: stored.value, hit: true };
-  } catch {
-    // Absent or unreadable: built below.
-  }
   const value = await build();
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -125,6 +121,21 @@ export async function cachedOrBuilt<T>(
     // A read-only or full disk: the next run builds again.
   }
   return { value, hit: false };
+}
+
+/** The value stored under `key` in `dir`, or undefined when there is none (or it cannot be read). */
+export function storedValue<T>(dir: string, key: string): T | undefined {
+  try {
+    const stored = deserialize(readFileSync(join(dir, `${key}.v8`))) as {
+      format: string;
+      key: string;
+      value: T;
+    };
+    if (stored.format === CACHE_FORMAT && stored.key === key) return stored.value;
+  } catch {
+    // Absent or unreadable: no value.
+  }
+  return undefined;
 }
 
 /** Keeps the newest `KEEP` entries. */

@@ -5,7 +5,7 @@ import {
   createAnalyzer,
   prepareAnalyzerLexicons,
 } from '../analyzer.ts';
-import { cachedOrBuilt, compiledLexiconKey } from '../lexicon/compiledCache.ts';
+import { cachedOrBuilt, compiledLexiconKey, storedValue } from '../lexicon/compiledCache.ts';
 import { builtinPackFiles, packFilesOf } from '../lexicon/load.ts';
 import type { Issue, MetricDefinition } from '../types.ts';
 import { startWorker } from './workerThread.ts';
@@ -19,45 +19,60 @@ export interface RunDescription {
   readonly prepared: AnalyzerLexicons;
 }
 
-/**
- * The lexicons of an analyzer with these options, read back from the compiled-lexicon cache in
- * `cacheDir` (null: no cache) when nothing they depend on has changed (see compiledCache.ts), else
- * prepared and kept there. A named pack file that does not exist throws, as `createAnalyzer` does.
- */
-async function cachedAnalyzerLexicons(
-  options: Partial<AnalyzerOptions>,
-  cacheDir: string | null,
-): Promise<AnalyzerLexicons> {
+/** The cache key of an analyzer's lexicons, or null when none can be made (e.g. a missing pack file). */
+function lexiconsKey(options: Partial<AnalyzerOptions>): string | null {
   const lexicons = options.lexicons ?? [];
   const builtin = options.builtinLexicons ?? true;
-  let key: string | null = null;
-  if (cacheDir !== null) {
-    try {
-      key = compiledLexiconKey([...(builtin ? builtinPackFiles() : []), ...packFilesOf(lexicons)], {
-        purpose: 'analyze',
-        builtin: String(builtin),
-        lexicons: JSON.stringify(lexicons),
-      });
-    } catch {
-      // No key (e.g. a pack file that does not exist): preparing says what is wrong.
-    }
+  try {
+    return compiledLexiconKey([...(builtin ? builtinPackFiles() : []), ...packFilesOf(lexicons)], {
+      purpose: 'analyze',
+      builtin: String(builtin),
+      lexicons: JSON.stringify(lexicons),
+    });
+  } catch {
+    // No key: preparing the lexicons says what is wrong.
+    return null;
   }
-  const { value } = await cachedOrBuilt(key === null ? null : cacheDir, key ?? '', async () =>
-    prepareAnalyzerLexicons(options),
-  );
-  return value;
 }
 
-/** The packs, their problems and the metrics of an analyzer with these options, in this thread. */
+/** The description of an analyzer made from these lexicons. */
+function describedBy(options: Partial<AnalyzerOptions>, lexicons: AnalyzerLexicons): RunDescription {
+  const { packs, lexiconIssues, metrics, prepared } = createAnalyzer(options, lexicons);
+  return { packs, lexiconIssues, metrics, prepared };
+}
+
+/**
+ * The packs, their problems and the metrics of an analyzer with these options, in this thread.
+ * The lexicons are read back from the compiled-lexicon cache in `cacheDir` (null: no cache) when
+ * nothing they depend on has changed (see compiledCache.ts), else prepared and kept there. A named
+ * pack file that does not exist throws, as `createAnalyzer` does.
+ */
 export async function describeHere(
   options: Partial<AnalyzerOptions>,
   cacheDir: string | null = null,
 ): Promise<RunDescription> {
-  const { packs, lexiconIssues, metrics, prepared } = createAnalyzer(
-    options,
-    await cachedAnalyzerLexicons(options, cacheDir),
+  const key = cacheDir === null ? null : lexiconsKey(options);
+  const { value } = await cachedOrBuilt(key === null ? null : cacheDir, key ?? '', async () =>
+    prepareAnalyzerLexicons(options),
   );
-  return { packs, lexiconIssues, metrics, prepared };
+  return describedBy(options, value);
+}
+
+/**
+ * The description of a run over `jobs` threads. With one, it is worked out here. With worker
+ * threads, the main thread must not load the model (see `describeInWorker`): lexicons found in
+ * the cache need none (an analyzer loads it on its first article), so they are described here;
+ * others are compiled in a short-lived worker, which keeps them in the cache for the next run.
+ */
+export async function describeRun(
+  options: Partial<AnalyzerOptions>,
+  jobs: number,
+  cacheDir: string | null,
+): Promise<RunDescription> {
+  if (jobs === 1) return describeHere(options, cacheDir);
+  const key = cacheDir === null ? null : lexiconsKey(options);
+  const stored = cacheDir === null || key === null ? undefined : storedValue<AnalyzerLexicons>(cacheDir, key);
+  return stored === undefined ? describeInWorker(options, cacheDir) : describedBy(options, stored);
 }
 
 /**
