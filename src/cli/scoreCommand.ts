@@ -107,14 +107,12 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   checkPaths(input, out, values.issues, values.force);
 
   // The lexicon is checked and compiled once here (or read back compiled from the cache) and sent
-  // to the workers compiled, with the pipeline the documents are read with, so that each thread
-  // loads one model.
-  const pipeline = values.voice ? 'full' : 'lexical';
+  // to the workers compiled.
   let prepared: PreparedLexicon;
   try {
     prepared = await prepareLexicon(
       { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] },
-      { pipeline, cacheDir: values['no-cache'] ? null : defaultCacheDir() },
+      { cacheDir: values['no-cache'] ? null : defaultCacheDir() },
     );
   } catch (e) {
     throw new UsageError(`score: ${(e as Error).message}`);

@@ -2,7 +2,6 @@ import { cachedOrBuilt, compiledLexiconKey } from '../lexicon/compiledCache.ts';
 import { builtinPackFiles, packFilesOf } from '../lexicon/load.ts';
 import type { PackSelection } from '../lexicon/select.ts';
 import type { CompiledLexicon } from '../match/compile.ts';
-import type { WinkPipeline } from '../text/winkModel.ts';
 import type { Issue } from '../types.ts';
 
 export interface PreparedLexicon {
@@ -15,17 +14,16 @@ export interface PreparedLexicon {
 }
 
 /**
- * The packs of a scoring run, checked and compiled with the pipeline the documents are read
- * with, or read back compiled from the cache folder (null: no cache) when nothing they depend on
+ * The packs of a scoring run, checked and compiled, or read back compiled from the cache folder (null: no cache) when nothing they depend on
  * has changed. Throws when a named pack file does not exist. The packs are read and compiled
  * only on a cache miss, and only then are the parsing, checking and compiling modules (and
  * wink-nlp with them) loaded.
  */
 export async function prepareLexicon(
   selection: PackSelection,
-  options: { readonly pipeline: WinkPipeline; readonly cacheDir: string | null },
+  options: { readonly cacheDir: string | null },
 ): Promise<PreparedLexicon> {
-  const { pipeline, cacheDir } = options;
+  const { cacheDir } = options;
   const files = [
     ...(selection.builtinLexicons ? builtinPackFiles() : []),
     ...packFilesOf(selection.lexicons),
@@ -34,7 +32,7 @@ export async function prepareLexicon(
   if (cacheDir !== null) {
     try {
       key = compiledLexiconKey(files, {
-        pipeline,
+        purpose: 'score',
         builtin: String(selection.builtinLexicons),
         lexicons: JSON.stringify(selection.lexicons),
       });
@@ -47,8 +45,8 @@ export async function prepareLexicon(
       import('../lexicon/select.ts'),
       import('../match/compile.ts'),
     ]);
-    const selected = selectPacks(selection, { pipeline });
-    return { issues: selected.issues, lexicon: compileLexicon(selected.usable, { pipeline }) };
+    const selected = selectPacks(selection);
+    return { issues: selected.issues, lexicon: compileLexicon(selected.usable) };
   });
   return { ...value, cached: hit };
 }

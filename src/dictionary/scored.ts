@@ -3,9 +3,9 @@ import type { Article, ArticleResult } from '../types.ts';
 
 /** What a scoring worker is started with (it crosses to the worker by structured clone). */
 export interface ScoreTaskOptions {
-  /** Compiled once by the main thread; compiled with the pipeline the documents are read with. */
+  /** Compiled once by the main thread (or read back from the compiled-lexicon cache). */
   readonly lexicon: CompiledLexicon;
-  /** Count hits per voice too (reads quotations and attributions: the full pipeline). */
+  /** Count hits per voice too (reads quotations and attributions, as analyze does). */
   readonly voice: boolean;
   /** Write only the categories an article has hits of. */
   readonly nonzero: boolean;

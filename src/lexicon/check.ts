@@ -1,5 +1,4 @@
 import { compileLexicon } from '../match/compile.ts';
-import type { WinkPipeline } from '../text/winkModel.ts';
 import type { Issue } from '../types.ts';
 import { lexiconIssue, sortIssues } from './issues.ts';
 import { type Pack, isMatchedKind } from './types.ts';
@@ -9,7 +8,7 @@ import { type Pack, isMatchedKind } from './types.ts';
  * patterns that cannot compile, duplicate patterns within a pack, and entries that can never win
  * under the default overlap policy because earlier entries have all their patterns.
  */
-export function checkPacks(packs: readonly Pack[], options: { pipeline?: WinkPipeline } = {}): Issue[] {
+export function checkPacks(packs: readonly Pack[]): Issue[] {
   const issues: Issue[] = packs.flatMap((p) => p.issues);
 
   const packIds = new Map<string, Pack>();
@@ -47,7 +46,7 @@ export function checkPacks(packs: readonly Pack[], options: { pipeline?: WinkPip
     }
   }
 
-  const compiled = compileLexicon(packs, { includeSources: true, pipeline: options.pipeline ?? 'full' });
+  const compiled = compileLexicon(packs, { includeSources: true });
   issues.push(...compiled.issues);
 
   // Duplicates within a pack: the same compared forms twice.

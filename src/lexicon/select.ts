@@ -1,4 +1,3 @@
-import type { WinkPipeline } from '../text/winkModel.ts';
 import type { Issue } from '../types.ts';
 import { checkPacks } from './check.ts';
 import { BUILTIN_LEXICON_DIR, loadBuiltinPacks, loadPacks } from './load.ts';
@@ -40,16 +39,13 @@ function isUserPack(pack: Pack, selection: PackSelection): boolean {
  * user pack with errors would give wrong counts, so it is reported and left out; the rest is used.
  * Throws when a named pack file does not exist.
  */
-export function selectPacks(
-  selection: PackSelection,
-  options: { readonly pipeline?: WinkPipeline } = {},
-): SelectedPacks {
+export function selectPacks(selection: PackSelection): SelectedPacks {
   const loaded: Pack[] = [
     ...(selection.builtinLexicons ? loadBuiltinPacks() : []),
     ...loadPacks(selection.lexicons),
   ];
   // checkPacks lists the problems reading found as well as its own.
-  const issues = checkPacks(loaded, options).map((i) =>
+  const issues = checkPacks(loaded).map((i) =>
     i.file
       ? {
           ...i,

@@ -8,8 +8,7 @@ import {
   type PackKind,
   isMatchedKind,
 } from '../lexicon/types.ts';
-import { tokenize, tokenizeLexical } from '../text/tokenize.ts';
-import type { WinkPipeline } from '../text/winkModel.ts';
+import { tokenizeLexical } from '../text/tokenize.ts';
 import type { Issue } from '../types.ts';
 import { DASHES, type UnitForms, canonicalSurface, formsOf, plainForms } from './fold.ts';
 import { unitsOf } from './units.ts';
@@ -87,7 +86,7 @@ function globRegex(glob: string, caseSensitive: boolean): RegExp {
 }
 
 /**
- * Units of runs of literal words already tokenized, per pipeline. A run's units depend on its
+ * Units of runs of literal words already tokenized. A run's units depend on its
  * text alone (tokenization is stateless, see winkModel.ts), and a run recurs: `checkPacks`
  * compiles the packs before the analyzer compiles the usable ones, and packs repeat phrases.
  */
@@ -95,15 +94,14 @@ const literalCache = new Map<string, readonly UnitForms[]>();
 const LITERAL_CACHE_LIMIT = 100_000;
 
 /** Units of a run of literal words, tokenized by wink exactly like article text. */
-function literalUnits(text: string, pipeline: WinkPipeline): readonly UnitForms[] {
-  const key = `${pipeline}\u0000${text}`;
-  let units = literalCache.get(key);
+function literalUnits(text: string): readonly UnitForms[] {
+  let units = literalCache.get(text);
   if (units === undefined) {
     const block = [{ start: 0, end: text.length }];
-    const { tokens } = pipeline === 'full' ? tokenize(text, block) : tokenizeLexical(text, block);
+    const { tokens } = tokenizeLexical(text, block);
     units = Object.freeze(unitsOf(tokens).forms.map(plainForms));
     if (literalCache.size >= LITERAL_CACHE_LIMIT) literalCache.clear();
-    literalCache.set(key, units);
+    literalCache.set(text, units);
   }
   return units;
 }
@@ -112,14 +110,12 @@ function compileWords(
   words: readonly PatternWord[],
   entryPos: readonly string[],
   caseSensitive: boolean,
-  pipeline: WinkPipeline,
 ): UnitMatcher[] {
   const out: UnitMatcher[] = [];
   let run: string[] = [];
   const flush = () => {
     if (run.length === 0) return;
-    for (const forms of literalUnits(run.join(' '), pipeline))
-      out.push({ kind: 'literal', forms, pos: null });
+    for (const forms of literalUnits(run.join(' '))) out.push({ kind: 'literal', forms, pos: null });
     run = [];
   };
   for (const w of words) {
@@ -130,7 +126,7 @@ function compileWords(
     flush();
     const pos = w.pos ? [w.pos] : null;
     if (w.kind === 'literal') {
-      const units = literalUnits(w.text, pipeline);
+      const units = literalUnits(w.text);
       units.forEach((forms, k) => {
         out.push({ kind: 'literal', forms, pos: k === units.length - 1 ? pos : null });
       });
@@ -195,11 +191,6 @@ function push<K>(map: Map<K, CompiledPattern[]>, key: K, p: CompiledPattern): vo
 export interface CompileOptions {
   /** Compile the sources packs too (for checks; they are not matched). */
   readonly includeSources?: boolean;
-  /**
-   * The wink pipeline that tokenizes pattern words (default `full`): the one the documents are
-   * read with, so that a process loads one model (both give the same units, see winkModel.ts).
-   */
-  readonly pipeline?: WinkPipeline;
 }
 
 /**
@@ -207,7 +198,6 @@ export interface CompileOptions {
  * parsed and tokenized once; patterns that cannot compile become issues and are left out.
  */
 export function compileLexicon(packs: readonly Pack[], options: CompileOptions = {}): CompiledLexicon {
-  const pipeline = options.pipeline ?? 'full';
   const used = options.includeSources ? [...packs] : packs.filter((p) => isMatchedKind(p.kind));
   const entries: CompiledEntry[] = [];
   const patterns: CompiledPattern[] = [];
@@ -252,9 +242,7 @@ export function compileLexicon(packs: readonly Pack[], options: CompileOptions =
       return null;
     }
     const entryPos = syntax.near === null ? entry.pos : [];
-    const phrases = syntax.phrases.map((words) =>
-      compileWords(words, entryPos, entry.caseSensitive, pipeline),
-    );
+    const phrases = syntax.phrases.map((words) => compileWords(words, entryPos, entry.caseSensitive));
     if (entryPos.length > 0 && allowNear && (phrases[0] as CompiledPhrase).length > 1)
       issues.push(
         lexiconIssue(

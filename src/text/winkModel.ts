@@ -9,7 +9,7 @@ export type WinkNlp = ReturnType<typeof winkNLP>;
  * where entities are wanted (see `entitiesOf`): the other annotations (entities, negation,
  * sentiment) add marks of their own and change no token, normal form, lemma, tag or sentence, so
  * the lexical reading gives the same tokens at about two thirds of the cost
- * (test/score-command.test.ts checks lexicon hits of both readings, test/tokens.test.ts entities).
+ * (test/wink-pipelines.test.ts checks it on the example corpus, the seeds and BBC articles).
  */
 export type WinkPipeline = 'full' | 'lexical';
 
