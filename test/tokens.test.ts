@@ -1,6 +1,7 @@
 import test from 'ava';
 import { entitiesWithin, readDocument } from '../src/text/document.ts';
 import { lineColumnOf, lineStartsOf } from '../src/text/positions.ts';
+import { setLearntWordLimit, wink } from '../src/text/winkModel.ts';
 import type { Document } from '../src/types.ts';
 
 const doc = (text: string): Document =>
@@ -133,4 +134,24 @@ test('tokens do not depend on the articles read before (wink remembers unknown w
   t.deepEqual(alone, ['Standard', '&', 'Qwertz', "'s", '(', 'S&Q', ')', 'rated', 'it', '.']);
   doc("According to Standard & Qwertz's, which rated it.");
   t.deepEqual(doc(later).tokens.value, alone);
+});
+
+test('a wink instance that has learnt too many words is replaced, and tokens stay the same', (t) => {
+  const previous = setLearntWordLimit(40);
+  t.teardown(() => setLearntWordLimit(previous));
+  const text = "Zorvath's envoy met Quillane at 14.75 past the Brevik-Tal gate, said Ostrander.";
+  const before = doc(text).tokens;
+  const first = wink('lexical');
+  // Each document brings unknown words: the limit of 40 is passed within a few documents.
+  for (let i = 0; i < 6; i++)
+    doc(`Vexmar${i} Drulo${i} met Kappa${i}tron and ${i}.${i}7 Yelvin${i}, Ashgrove${i} said.`);
+  const replaced = wink('lexical');
+  t.not(replaced, first, 'a fresh instance after the limit');
+  const after = doc(text).tokens;
+  t.deepEqual(after.value, before.value);
+  t.deepEqual(after.lemma, before.lemma);
+  t.deepEqual(after.pos, before.pos);
+  t.deepEqual([...after.start], [...before.start]);
+  t.is(wink('lexical'), wink('lexical'), 'kept while under the limit');
+  t.throws(() => setLearntWordLimit(0), { message: /whole number >= 1, instead found 0/ });
 });

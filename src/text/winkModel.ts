@@ -16,10 +16,31 @@ export type WinkPipeline = 'full' | 'lexical';
 const LEXICAL_PIPE = ['sbd', 'pos'];
 
 /**
- * One wink-nlp instance per pipeline and process. Loading the model takes ~150 ms and ~60 MB, so
+ * One wink-nlp instance per pipeline and thread. Loading the model takes ~150 ms and ~60 MB, so
  * it is loaded lazily (the CLI's --help never pays for it) and shared by every analyzer.
  */
-const instances = new Map<WinkPipeline, WinkNlp>();
+const instances = new Map<WinkPipeline, { readonly nlp: WinkNlp; readonly learnt: () => number }>();
+
+/**
+ * wink adds every word it does not know to its cache and never lets go of it (~150 bytes a word):
+ * on a large corpus of varied text (names, numbers, misspellings) a thread's memory would grow with
+ * the corpus. An instance that has learnt this many words is replaced by a fresh one at the next
+ * document (~150 ms), which changes no output, since tokenization is stateless (see below).
+ */
+const DEFAULT_LEARNT_WORD_LIMIT = 200_000;
+let learntWordLimit = DEFAULT_LEARNT_WORD_LIMIT;
+
+/**
+ * Sets how many learnt words make an instance be replaced (for tests, which need it small to see
+ * it happen); returns the previous limit.
+ */
+export function setLearntWordLimit(limit: number = DEFAULT_LEARNT_WORD_LIMIT): number {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`setLearntWordLimit: expecting a whole number >= 1, instead found ${limit}`);
+  const previous = learntWordLimit;
+  learntWordLimit = limit;
+  return previous;
+}
 
 interface WinkCache {
   lookup(text: string): number[] | null;
@@ -35,8 +56,9 @@ interface WinkCache {
  * input order, --jobs and --shard. Here the tokenizer's lookups see the model's own lexemes and
  * the words met in the current document only, so every article is tokenised as if it were the
  * first one read. Lookups made while wink adds a word (to derive its features) are left alone.
+ * Returns how many words the instance has learnt so far.
  */
-function makeTokenizationStateless(nlp: WinkNlp): void {
+function makeTokenizationStateless(nlp: WinkNlp): () => number {
   const doc = nlp.readDoc('a');
   let found: WinkCache | null = null;
   // wink calls a mapper with the document's raw data only on its as.text path, which is the one
@@ -85,6 +107,7 @@ function makeTokenizationStateless(nlp: WinkNlp): void {
     metInDocument.clear();
     return readDoc(text);
   };
+  return () => cache.currentSize() - intrinsic;
 }
 
 /** Whether this thread has loaded the model (a run with worker threads must not, in its main thread). */
@@ -92,14 +115,18 @@ export function winkLoaded(): boolean {
   return instances.size > 0;
 }
 
+/**
+ * The wink-nlp instance of a pipeline in this thread, a fresh one when the current one has learnt
+ * too many words (see DEFAULT_LEARNT_WORD_LIMIT). Callers take it per document and do not keep it.
+ */
 export function wink(pipeline: WinkPipeline = 'full'): WinkNlp {
-  let instance = instances.get(pipeline);
-  if (instance === undefined) {
-    if (pipeline !== 'full' && pipeline !== 'lexical')
-      throw new Error(`wink: expecting the pipeline "full" or "lexical", instead found ${String(pipeline)}`);
-    instance = pipeline === 'full' ? winkNLP(model) : winkNLP(model, LEXICAL_PIPE);
-    makeTokenizationStateless(instance);
-    instances.set(pipeline, instance);
-  }
-  return instance;
+  const current = instances.get(pipeline);
+  if (current !== undefined && current.learnt() < learntWordLimit) return current.nlp;
+  if (pipeline !== 'full' && pipeline !== 'lexical')
+    throw new Error(`wink: expecting the pipeline "full" or "lexical", instead found ${String(pipeline)}`);
+  // The old instance is dropped before the new one is made, so that both are never held.
+  instances.delete(pipeline);
+  const nlp = pipeline === 'full' ? winkNLP(model) : winkNLP(model, LEXICAL_PIPE);
+  instances.set(pipeline, { nlp, learnt: makeTokenizationStateless(nlp) });
+  return nlp;
 }
