@@ -20,7 +20,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -375,6 +375,11 @@ async function main(): Promise<void> {
       'Wall time and peak RSS (whole process, all threads) from GNU time. Tokens are wink-nlp tokens of the texts, counted by the bare readDoc run, so both rates share one denominator.',
     );
     say('Machines are shared: figures vary from run to run; nothing here is asserted.');
+    const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' });
+    const loadAtStart = loadavg()[0] as number;
+    say(
+      `Commit ${commit.status === 0 ? commit.stdout.trim() : 'unknown'}; load average (1 min) ${loadAtStart.toFixed(2)} at the start, LOAD_AT_END at the end: above ${availableParallelism()} means something else shared the cores.`,
+    );
     say('');
     say(
       '| corpus | articles | tokens | framescope wall s | articles/s | tokens/s | peak RSS MB | bare readDoc wall s | readDoc tokens/s | framescope / readDoc |',
@@ -429,8 +434,10 @@ async function main(): Promise<void> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  if (!values['no-write'] && !onlyPeers)
-    writeFileSync(join(repo, 'docs', 'benchmarks.md'), `${lines.join('\n').trimEnd()}\n`);
+  const loadAtEnd = (loadavg()[0] as number).toFixed(2);
+  console.log(`load average (1 min) at the end: ${loadAtEnd}`);
+  const text = `${lines.join('\n').trimEnd()}\n`.replace('LOAD_AT_END', loadAtEnd);
+  if (!values['no-write'] && !onlyPeers) writeFileSync(join(repo, 'docs', 'benchmarks.md'), text);
 }
 
 await main();
