@@ -10,6 +10,7 @@ import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../rep
 import { manifestParts } from '../report/manifest.ts';
 import type { RunOverview } from '../report/runData.ts';
 import { REPORT_DETAIL_LIMIT, RunOutputs, articleOutputOptions } from '../report/runOutputs.ts';
+import { StageClock } from '../report/stageClock.ts';
 import { RESULTS_FILE, type ResultsHeader, ResultsWriter, itemLine, parseRecordLine } from './resultsFile.ts';
 
 /** Articles whose fingerprints stay loaded while reuse pairs are measured. */
@@ -222,6 +223,7 @@ export class RunWriter {
   /** Writes the corpus-level files and the manifest, and puts the folder in place. */
   async finish(options: { readonly startedAt: Date; readonly shard: string | null }): Promise<RunOverview> {
     try {
+      const clock = new StageClock();
       const written = await this.results.close();
       const reader = new RecordReader(this.staged.pathOf(RESULTS_FILE));
       const itemAt = (k: number) => {
@@ -246,6 +248,7 @@ export class RunWriter {
           const item = itemAt(k);
           if (item.kind === 'result') this.outputs.addDetail(item.result);
         }
+        clock.lap('details read back');
         // The last article with an id gives its text, as a map of texts by id would.
         run = this.outputs.finish((id) => {
           const k = this.outputs.indexOfId(id);
@@ -253,12 +256,15 @@ export class RunWriter {
           const item = itemAt(k);
           return item.kind === 'result' ? item.result.article.text : undefined;
         }, fingerprintsOf);
+        clock.lap('corpus-level files');
       } finally {
         reader.close();
         this.fingerprints.remove();
       }
       const outputs = this.staged.close();
+      clock.lap('closing files');
       const inputFiles = await hashInputFiles(inputFilesOf(run));
+      clock.lap('input hashes');
       const extra = {
         results_file: written,
         input_files: inputFiles,
@@ -268,6 +274,7 @@ export class RunWriter {
         this.staged.pathOf(MARKER),
         manifestParts(run, outputs, { startedAt: options.startedAt, endedAt: new Date() }, extra),
       );
+      clock.lap('manifest');
       // The overview keeps what the command line reports; its records and issues go with the store.
       const overview: RunOverview = {
         ...run,
@@ -276,6 +283,8 @@ export class RunWriter {
       };
       this.outputs.close();
       await this.staged.commit();
+      clock.lap('folder in place');
+      clock.report('finish stage');
       return overview;
     } catch (e) {
       await this.discard();
