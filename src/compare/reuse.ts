@@ -103,9 +103,47 @@ interface Alignment {
   readonly shareB: number;
 }
 
-function sentenceJaccard(x: SentenceFingerprint, y: SentenceFingerprint): number {
-  const inter = intersectionSize(x.hashes, y.hashes);
-  return inter / (x.hashes.length + y.hashes.length - inter);
+/**
+ * For each total size s = |x| + |y| of two hash sets, the fewest shared hashes whose Jaccard
+ * k / (s - k) reaches the threshold, as the division computes it (so a pair below it is the pair
+ * the plain test leaves out). Most sentence pairs share nothing, and their merge stops as soon as
+ * what is left cannot reach this many.
+ */
+function sharedNeeded(maxTotal: number, threshold: number): Int32Array {
+  const needed = new Int32Array(maxTotal + 1);
+  for (let total = 0; total <= maxTotal; total++) {
+    const most = total >> 1;
+    let k = Math.max(0, Math.min(most + 1, Math.ceil((threshold * total) / (1 + threshold))));
+    while (k > 0 && (k - 1) / (total - (k - 1)) >= threshold) k--;
+    while (k <= most && !(k / (total - k) >= threshold)) k++;
+    // Past `most`: no pair of this total reaches the threshold.
+    needed[total] = k;
+  }
+  return needed;
+}
+
+/** The Jaccard of two sentences' hash sets when it reaches the threshold (`needed` shared hashes), else 0. */
+function sentenceSimilarity(x: Uint32Array, y: Uint32Array, needed: number): number {
+  const nx = x.length;
+  const ny = y.length;
+  if (needed > nx || needed > ny || nx + ny === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < nx && j < ny) {
+    const a = x[i] as number;
+    const b = y[j] as number;
+    if (a === b) {
+      inter++;
+      i++;
+      j++;
+    } else {
+      if (a < b) i++;
+      else j++;
+      if (inter + Math.min(nx - i, ny - j) < needed) return 0;
+    }
+  }
+  return inter >= needed ? inter / (nx + ny - inter) : 0;
 }
 
 /**
@@ -121,11 +159,18 @@ export function alignSentences(
   const n = a.length;
   const m = b.length;
   const sim = new Float64Array(n * m);
-  for (let i = 0; i < n; i++)
+  let longestA = 0;
+  let longestB = 0;
+  for (const x of a) longestA = Math.max(longestA, x.hashes.length);
+  for (const y of b) longestB = Math.max(longestB, y.hashes.length);
+  const needed = sharedNeeded(longestA + longestB, threshold);
+  for (let i = 0; i < n; i++) {
+    const x = (a[i] as SentenceFingerprint).hashes;
     for (let j = 0; j < m; j++) {
-      const s = sentenceJaccard(a[i] as SentenceFingerprint, b[j] as SentenceFingerprint);
-      sim[i * m + j] = s >= threshold ? s : 0;
+      const y = (b[j] as SentenceFingerprint).hashes;
+      sim[i * m + j] = sentenceSimilarity(x, y, needed[x.length + y.length] as number);
     }
+  }
   const w = m + 1;
   const dp = new Float64Array((n + 1) * w);
   for (let i = 1; i <= n; i++)
