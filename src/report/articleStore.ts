@@ -5,6 +5,7 @@ import { hashString } from '../compare/hash.ts';
 import { type ArticleHead, type EntryCounts, type SummaryStore, summaryStore } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import type { ArticleRecord } from './articleRecord.ts';
+import { decodeFigureValues, encodeFigureValues } from './figureValues.ts';
 import {
   type ArticleIndexEntry,
   FigureNames,
@@ -14,6 +15,7 @@ import {
   indexEntryOf,
   parseCounts,
   parseFacts,
+  parseFigureValues,
   parseRecord,
   parseSignature,
   parseTerms,
@@ -132,7 +134,7 @@ export class MemoryArticleStore implements ArticleStore {
     const s = article.segments.map(asText);
     const record = parseRecord(
       s[SEGMENT.record] as string,
-      s[SEGMENT.figures] as string,
+      parseFigureValues(s[SEGMENT.figures] as string),
       this.figureNames(article.index.figureKeys),
     );
     const counts = parseCounts(s[SEGMENT.counts] as string);
@@ -380,9 +382,14 @@ export class FileArticleStore implements ArticleStore {
     this.recordStarts.ensure(i + 1);
     this.partStarts.ensure(i + 1);
     this.sizes.ensure((i + 1) * SEGMENTS);
-    // Parts rendered in a worker arrive as bytes, to be written as they are.
-    const parts = segments.map((x) =>
-      typeof x === 'string' ? Buffer.from(x, 'utf8') : Buffer.from(x.buffer, x.byteOffset, x.byteLength),
+    // Parts rendered in a worker arrive as bytes, to be written as they are; but the figure
+    // values, read back in every pass over the records, are parsed once here and kept as doubles.
+    const parts = segments.map((x, k) =>
+      k === SEGMENT.figures
+        ? encodeFigureValues(parseFigureValues(asText(x)))
+        : typeof x === 'string'
+          ? Buffer.from(x, 'utf8')
+          : Buffer.from(x.buffer, x.byteOffset, x.byteLength),
     );
     for (let k = 0; k < SEGMENTS; k++) this.sizes.data[i * SEGMENTS + k] = (parts[k] as Buffer).length;
     this.recordStarts.data[i] = this.recordFile.append(parts.slice(0, RECORD_PARTS));
@@ -438,7 +445,7 @@ export class FileArticleStore implements ArticleStore {
     const data = this.recordFile.read(offset, bytes + figureBytes);
     return parseRecord(
       data.toString('utf8', 0, bytes),
-      data.toString('utf8', bytes, bytes + figureBytes),
+      decodeFigureValues(data, bytes, figureBytes),
       this.figureKeys(i),
     );
   }
@@ -461,7 +468,7 @@ export class FileArticleStore implements ArticleStore {
       const at = offset - windowStart;
       yield parseRecord(
         window.toString('utf8', at, at + bytes),
-        window.toString('utf8', at + bytes, at + bytes + figureBytes),
+        decodeFigureValues(window, at + bytes, figureBytes),
         this.figureKeys(i),
       );
     }

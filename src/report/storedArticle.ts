@@ -158,21 +158,26 @@ export class FigureNames {
   }
 }
 
-/** The record from its stored parts: the record without figures, the values, and their names. */
-export function parseRecord(text: string, figuresText: string, names: FigureNames): ArticleRecord {
+/** The figure values of a record as `figureValuesJson` wrote them (a figure that was undefined is null). */
+export function parseFigureValues(text: string): (number | null)[] {
+  const values = JSON.parse(text) as (number | string | null | undefined)[];
+  // A figure that was undefined comes back as null, which every output prints the same way.
+  return values.map((v) => (typeof v === 'string' ? Number(v) : (v ?? null)));
+}
+
+/** The record from its stored parts: the record without figures, the figure values, and their names. */
+export function parseRecord(
+  text: string,
+  values: readonly (number | null)[],
+  names: FigureNames,
+): ArticleRecord {
   const record = parseExactJson(text) as { -readonly [K in keyof ArticleRecord]?: ArticleRecord[K] };
-  const values = JSON.parse(figuresText) as (number | string | null)[];
   if (values.length !== names.names.length)
     throw new Error(
       `ArticleStore: expected ${names.names.length} figures of ${record.id}, found ${values.length}`,
     );
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k] as number | string | null | undefined;
-    // A figure that was undefined comes back as null, which every output prints the same way.
-    values[k] = typeof v === 'string' ? Number(v) : (v ?? null);
-  }
   // The record's text has no figures, so they come last, as in the record that was stored.
-  record.figures = names.figures(values as (number | null)[]);
+  record.figures = names.figures(values);
   return record as ArticleRecord;
 }
 
