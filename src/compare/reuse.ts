@@ -103,47 +103,67 @@ interface Alignment {
   readonly shareB: number;
 }
 
-/**
- * For each total size s = |x| + |y| of two hash sets, the fewest shared hashes whose Jaccard
- * k / (s - k) reaches the threshold, as the division computes it (so a pair below it is the pair
- * the plain test leaves out). Most sentence pairs share nothing, and their merge stops as soon as
- * what is left cannot reach this many.
- */
-function sharedNeeded(maxTotal: number, threshold: number): Int32Array {
-  const needed = new Int32Array(maxTotal + 1);
-  for (let total = 0; total <= maxTotal; total++) {
-    const most = total >> 1;
-    let k = Math.max(0, Math.min(most + 1, Math.ceil((threshold * total) / (1 + threshold))));
-    while (k > 0 && (k - 1) / (total - (k - 1)) >= threshold) k--;
-    while (k <= most && !(k / (total - k) >= threshold)) k++;
-    // Past `most`: no pair of this total reaches the threshold.
-    needed[total] = k;
-  }
-  return needed;
+function sentenceJaccard(x: SentenceFingerprint, y: SentenceFingerprint): number {
+  const inter = intersectionSize(x.hashes, y.hashes);
+  return inter / (x.hashes.length + y.hashes.length - inter);
 }
 
-/** The Jaccard of two sentences' hash sets when it reaches the threshold (`needed` shared hashes), else 0. */
-function sentenceSimilarity(x: Uint32Array, y: Uint32Array, needed: number): number {
-  const nx = x.length;
-  const ny = y.length;
-  if (needed > nx || needed > ny || nx + ny === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let inter = 0;
-  while (i < nx && j < ny) {
-    const a = x[i] as number;
-    const b = y[j] as number;
-    if (a === b) {
-      inter++;
-      i++;
-      j++;
-    } else {
-      if (a < b) i++;
-      else j++;
-      if (inter + Math.min(nx - i, ny - j) < needed) return 0;
+/** An index key is hash * SENTENCE_SLOTS + sentence: an exact double for a 32-bit hash. */
+const SENTENCE_SLOTS = 2 ** 20;
+
+const sentenceIndexes = new WeakMap<readonly SentenceFingerprint[], Float64Array>();
+
+/**
+ * Every hash of an article's sentences with the sentence it is in, as sorted keys: two articles'
+ * shared hashes are then found in one merge of their keys, rather than by merging the hashes of
+ * every pair of their sentences, most of which share none. Built once per article and kept as
+ * long as its sentences are (a run measures an article against several others in a row).
+ * Null for an article with too many sentences to number, which is aligned pair by pair.
+ */
+function sentenceIndexOf(sentences: readonly SentenceFingerprint[]): Float64Array | null {
+  if (sentences.length >= SENTENCE_SLOTS) return null;
+  const known = sentenceIndexes.get(sentences);
+  if (known) return known;
+  let total = 0;
+  for (const s of sentences) total += s.hashes.length;
+  const keys = new Float64Array(total);
+  let at = 0;
+  sentences.forEach((s, k) => {
+    for (const h of s.hashes) keys[at++] = h * SENTENCE_SLOTS + k;
+  });
+  keys.sort();
+  sentenceIndexes.set(sentences, keys);
+  return keys;
+}
+
+/** Counts into `shared[i * m + j]` the hashes that sentence i of A and sentence j of B share. */
+function countShared(keysA: Float64Array, keysB: Float64Array, m: number, shared: Float64Array): void {
+  const hashOf = (key: number) => Math.floor(key / SENTENCE_SLOTS);
+  let x = 0;
+  let y = 0;
+  while (x < keysA.length && y < keysB.length) {
+    const hash = hashOf(keysA[x] as number);
+    const other = hashOf(keysB[y] as number);
+    if (hash < other) x++;
+    else if (hash > other) y++;
+    else {
+      // The sentences of each side that hold this hash (each holds it once).
+      let endA = x + 1;
+      while (endA < keysA.length && hashOf(keysA[endA] as number) === hash) endA++;
+      let endB = y + 1;
+      while (endB < keysB.length && hashOf(keysB[endB] as number) === hash) endB++;
+      const base = hash * SENTENCE_SLOTS;
+      for (let p = x; p < endA; p++) {
+        const row = ((keysA[p] as number) - base) * m;
+        for (let q = y; q < endB; q++) {
+          const cell = row + (keysB[q] as number) - base;
+          shared[cell] = (shared[cell] as number) + 1;
+        }
+      }
+      x = endA;
+      y = endB;
     }
   }
-  return inter >= needed ? inter / (nx + ny - inter) : 0;
 }
 
 /**
@@ -159,18 +179,26 @@ export function alignSentences(
   const n = a.length;
   const m = b.length;
   const sim = new Float64Array(n * m);
-  let longestA = 0;
-  let longestB = 0;
-  for (const x of a) longestA = Math.max(longestA, x.hashes.length);
-  for (const y of b) longestB = Math.max(longestB, y.hashes.length);
-  const needed = sharedNeeded(longestA + longestB, threshold);
-  for (let i = 0; i < n; i++) {
-    const x = (a[i] as SentenceFingerprint).hashes;
-    for (let j = 0; j < m; j++) {
-      const y = (b[j] as SentenceFingerprint).hashes;
-      sim[i * m + j] = sentenceSimilarity(x, y, needed[x.length + y.length] as number);
+  const keysA = sentenceIndexOf(a);
+  const keysB = sentenceIndexOf(b);
+  if (keysA && keysB) {
+    // Shared counts first; a pair that shares nothing has a Jaccard of 0, as the plain test gives.
+    countShared(keysA, keysB, m, sim);
+    for (let i = 0; i < n; i++) {
+      const sizeA = (a[i] as SentenceFingerprint).hashes.length;
+      for (let j = 0; j < m; j++) {
+        const inter = sim[i * m + j] as number;
+        if (inter === 0) continue;
+        const s = inter / (sizeA + (b[j] as SentenceFingerprint).hashes.length - inter);
+        sim[i * m + j] = s >= threshold ? s : 0;
+      }
     }
-  }
+  } else
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < m; j++) {
+        const s = sentenceJaccard(a[i] as SentenceFingerprint, b[j] as SentenceFingerprint);
+        sim[i * m + j] = s >= threshold ? s : 0;
+      }
   const w = m + 1;
   const dp = new Float64Array((n + 1) * w);
   for (let i = 1; i <= n; i++)
