@@ -249,12 +249,24 @@ export class RunWriter {
           if (item.kind === 'result') this.outputs.addDetail(item.result);
         }
         clock.lap('details read back');
-        // The last article with an id gives its text, as a map of texts by id would.
+        // The last article with an id gives its text, as a map of texts by id would. Reuse asks
+        // for the texts of each pair in order of their first article: the last two read are kept.
+        const recentTexts = new Map<number, string | undefined>();
         run = this.outputs.finish((id) => {
           const k = this.outputs.indexOfId(id);
           if (k === undefined) return undefined;
-          const item = itemAt(k);
-          return item.kind === 'result' ? item.result.article.text : undefined;
+          let text: string | undefined;
+          if (recentTexts.has(k)) {
+            text = recentTexts.get(k);
+            recentTexts.delete(k);
+          } else {
+            const item = itemAt(k);
+            text = item.kind === 'result' ? item.result.article.text : undefined;
+            if (recentTexts.size >= 2) recentTexts.delete(recentTexts.keys().next().value as number);
+          }
+          // The most recent last, so that the one dropped is the one used longest ago.
+          recentTexts.set(k, text);
+          return text;
         }, fingerprintsOf);
         clock.lap('corpus-level files');
       } finally {
