@@ -121,6 +121,10 @@ test('figure values come back from their bytes as they were, null apart from NaN
       values.forEach((v, k) => t.true(Object.is(back[k], v), `value ${k}: ${back[k]} for ${v}`));
     }),
   );
+  // A reader may give the array of the previous record to be filled again, longer or shorter.
+  const into: (number | null)[] = [1, 2, 3, 4, 5];
+  t.deepEqual(decodeFigureValues(encodeFigureValues([null, 0.5]), 0, 16, into), [null, 0.5]);
+  t.deepEqual(decodeFigureValues(encodeFigureValues([7, null, 8]), 0, 24, into), [7, null, 8]);
   t.throws(() => decodeFigureValues(Buffer.alloc(12), 0, 12), { message: /multiple of 8 bytes, found 12/ });
 });
 

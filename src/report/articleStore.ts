@@ -346,6 +346,8 @@ export class FileArticleStore implements ArticleStore {
   private readonly columnValues = new Map<string, ColumnValues>();
   private readonly tracker = new ColumnTracker();
   private readonly recordFile: ScratchFile;
+  /** An article's figure values as read, before they become its record's figures object. */
+  private readonly figureValues: (number | null)[] = [];
   private readonly partFile: ScratchFile;
   private idTable: Int32Array | null = null;
   private duplicateResult: Duplicates | null = null;
@@ -445,7 +447,7 @@ export class FileArticleStore implements ArticleStore {
     const data = this.recordFile.read(offset, bytes + figureBytes);
     return parseRecord(
       data.toString('utf8', 0, bytes),
-      decodeFigureValues(data, bytes, figureBytes),
+      decodeFigureValues(data, bytes, figureBytes, this.figureValues),
       this.figureKeys(i),
     );
   }
@@ -468,7 +470,7 @@ export class FileArticleStore implements ArticleStore {
       const at = offset - windowStart;
       yield parseRecord(
         window.toString('utf8', at, at + bytes),
-        decodeFigureValues(window, at + bytes, figureBytes),
+        decodeFigureValues(window, at + bytes, figureBytes, this.figureValues),
         this.figureKeys(i),
       );
     }

@@ -12,8 +12,19 @@ export const FIGURE_VALUE_BYTES = 8;
 /** Each 32-bit half of the NaN that stands for null. */
 const NULL_HALF = 0x7ff80001;
 
-/** Where values are copied to be read as doubles: typed arrays need 8-byte aligned offsets. */
-let scratch = new ArrayBuffer(4096);
+/** Where values are copied to be read as doubles (typed arrays need 8-byte aligned offsets), with its views. */
+let scratch = new ArrayBuffer(1 << 12);
+let scratchBytes = new Uint8Array(scratch);
+let scratchDoubles = new Float64Array(scratch);
+let scratchHalves = new Uint32Array(scratch);
+
+function ensureScratch(bytes: number): void {
+  if (scratch.byteLength >= bytes) return;
+  scratch = new ArrayBuffer(2 * bytes);
+  scratchBytes = new Uint8Array(scratch);
+  scratchDoubles = new Float64Array(scratch);
+  scratchHalves = new Uint32Array(scratch);
+}
 
 export function encodeFigureValues(values: readonly (number | null)[]): Buffer {
   const buffer = new ArrayBuffer(values.length * FIGURE_VALUE_BYTES);
@@ -29,21 +40,28 @@ export function encodeFigureValues(values: readonly (number | null)[]): Buffer {
   return Buffer.from(buffer);
 }
 
-/** The values of `encodeFigureValues`, from `byteLength` bytes at `offset` of `bytes`. */
-export function decodeFigureValues(bytes: Uint8Array, offset: number, byteLength: number): (number | null)[] {
+/**
+ * The values of `encodeFigureValues`, from `byteLength` bytes at `offset` of `bytes`, written into
+ * `into` (a reader that uses them at once passes the same array each time: no array per record).
+ */
+export function decodeFigureValues(
+  bytes: Uint8Array,
+  offset: number,
+  byteLength: number,
+  into: (number | null)[] = [],
+): (number | null)[] {
   if (byteLength % FIGURE_VALUE_BYTES !== 0)
     throw new Error(
       `figure values: expected a multiple of ${FIGURE_VALUE_BYTES} bytes, found ${byteLength} (a damaged article store)`,
     );
-  if (scratch.byteLength < byteLength) scratch = new ArrayBuffer(2 * byteLength);
-  new Uint8Array(scratch, 0, byteLength).set(bytes.subarray(offset, offset + byteLength));
+  ensureScratch(byteLength);
+  scratchBytes.set(new Uint8Array(bytes.buffer, bytes.byteOffset + offset, byteLength));
   const count = byteLength / FIGURE_VALUE_BYTES;
-  const doubles = new Float64Array(scratch, 0, count);
-  const halves = new Uint32Array(scratch, 0, 2 * count);
-  const values: (number | null)[] = [];
+  into.length = count;
   for (let k = 0; k < count; k++)
-    values.push(
-      halves[2 * k] === NULL_HALF && halves[2 * k + 1] === NULL_HALF ? null : (doubles[k] as number),
-    );
-  return values;
+    into[k] =
+      scratchHalves[2 * k] === NULL_HALF && scratchHalves[2 * k + 1] === NULL_HALF
+        ? null
+        : (scratchDoubles[k] as number);
+  return into;
 }
