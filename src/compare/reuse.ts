@@ -459,13 +459,18 @@ export function findStoreReuse(
     return found;
   };
   representativeOf.forEach((r, i) => {
-    if (r !== i) pairs.push(duplicatePair(store.id(r), countsOf(r), store.id(i), store.entryCounts(i)));
+    if (r === i) return;
+    // A copy with its original's counts differs from it in nothing (a long run has many).
+    if (store.sameEntryCounts(r, i))
+      pairs.push(duplicatePair(store.id(r), NO_COUNTS, store.id(i), NO_COUNTS));
+    else pairs.push(duplicatePair(store.id(r), countsOf(r), store.id(i), store.entryCounts(i)));
   });
   pairs.sort((p, q) => q.similarity - p.similarity || compareText(p.a, q.a) || compareText(p.b, q.b));
   return { candidatesChecked: candidates.length, duplicates: duplicates.count, pairs };
 }
 
 const NO_PASSAGES: readonly AlignedPassage[] = [];
+const NO_COUNTS: EntryCounts = { framing: [], sources: [] };
 const NO_ENTRY_DIFFERENCES: readonly EntryDifference[] = [];
 const NO_SOURCE_DIFFERENCES: readonly SourceDifference[] = [];
 

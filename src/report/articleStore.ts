@@ -201,6 +201,9 @@ export class MemoryArticleStore implements ArticleStore {
   entryCounts(i: number): EntryCounts {
     return this.store.entryCounts(i);
   }
+  sameEntryCounts(i: number, j: number): boolean {
+    return this.store.sameEntryCounts(i, j);
+  }
   fingerprints(i: number): Fingerprints {
     return this.store.fingerprints(i);
   }
@@ -548,6 +551,14 @@ export class FileArticleStore implements ArticleStore {
 
   entryCounts(i: number): EntryCounts {
     return parseCounts(this.segment(i, SEGMENT.counts));
+  }
+
+  /** The same stored text of counts (a copy's, often) has the same counts: no need to parse it. */
+  sameEntryCounts(i: number, j: number): boolean {
+    const a = this.where(i, SEGMENT.counts);
+    const b = this.where(j, SEGMENT.counts);
+    if (a.bytes !== b.bytes) return false;
+    return this.partFile.read(a.offset, a.bytes).equals(this.partFile.read(b.offset, b.bytes));
   }
 
   fingerprints(i: number): Fingerprints {
