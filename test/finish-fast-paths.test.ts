@@ -221,7 +221,7 @@ const sentence: fc.Arbitrary<SentenceFingerprint> = fc
   }));
 const sentences = fc.array(sentence, { maxLength: 8 });
 
-test('sentence alignment stops early only where the plain Jaccard misses the threshold', (t) => {
+test('sentence alignment from counts of shared hashes is the alignment from every pair’s Jaccard', (t) => {
   fc.assert(
     fc.property(
       sentences,
