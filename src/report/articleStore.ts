@@ -344,14 +344,14 @@ export class FileArticleStore implements ArticleStore {
   private readonly finder = new DuplicateFinder();
   /** Each article's list of figure names, as a number into the lists seen (one or a few a run). */
   private readonly figureKeyIds = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
-  private readonly figureKeyLists: FigureNames[] = [];
+  private readonly figureNameLists: FigureNames[] = [];
   private readonly figureKeyListIds = new Map<string, number>();
   private readonly columnValues = new Map<string, ColumnValues>();
   private readonly tracker = new ColumnTracker();
   private readonly recordFile: ScratchFile;
+  private readonly partFile: ScratchFile;
   /** An article's figure values as read, before they become its record's figures object. */
   private readonly figureValues: (number | null)[] = [];
-  private readonly partFile: ScratchFile;
   private idTable: Int32Array | null = null;
   private duplicateResult: Duplicates | null = null;
 
@@ -403,8 +403,8 @@ export class FileArticleStore implements ArticleStore {
     this.figureKeyIds.ensure(i + 1);
     let keysId = this.figureKeyListIds.get(index.figureKeys);
     if (keysId === undefined) {
-      keysId = this.figureKeyLists.length;
-      this.figureKeyLists.push(new FigureNames(index.figureKeys));
+      keysId = this.figureNameLists.length;
+      this.figureNameLists.push(new FigureNames(index.figureKeys));
       this.figureKeyListIds.set(index.figureKeys, keysId);
     }
     this.figureKeyIds.data[i] = keysId;
@@ -439,8 +439,8 @@ export class FileArticleStore implements ArticleStore {
     return file.read(offset, bytes).toString('utf8', 0, bytes);
   }
 
-  private figureKeys(i: number): FigureNames {
-    return this.figureKeyLists[this.figureKeyIds.data[i] as number] as FigureNames;
+  private figureNames(i: number): FigureNames {
+    return this.figureNameLists[this.figureKeyIds.data[i] as number] as FigureNames;
   }
 
   record(i: number): ArticleRecord {
@@ -451,7 +451,7 @@ export class FileArticleStore implements ArticleStore {
     return parseRecord(
       data.toString('utf8', 0, bytes),
       decodeFigureValues(data, bytes, figureBytes, this.figureValues),
-      this.figureKeys(i),
+      this.figureNames(i),
     );
   }
 
@@ -474,7 +474,7 @@ export class FileArticleStore implements ArticleStore {
       yield parseRecord(
         window.toString('utf8', at, at + bytes),
         decodeFigureValues(window, at + bytes, figureBytes, this.figureValues),
-        this.figureKeys(i),
+        this.figureNames(i),
       );
     }
   }
