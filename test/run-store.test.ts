@@ -148,7 +148,12 @@ test('the file store gives back records and summary parts as stored, and the las
       t.deepEqual(file.entryCounts(i).framing, memory.entryCounts(i).framing);
       t.is(file.metadataValue(i, 'outlet'), memory.metadataValue(i, 'outlet'));
       t.deepEqual(Object.keys(file.record(i).figures), Object.keys(memory.record(i).figures));
+      t.true(file.sameEntryCounts(i, i));
+      for (let j = 0; j < file.length; j++)
+        if (file.sameEntryCounts(i, j))
+          t.deepEqual(file.entryCounts(i), file.entryCounts(j), `${i} and ${j}`);
     }
+    t.false(file.sameEntryCounts(0, 1), 'articles with other framing hits have other counts');
     t.true(Number.isNaN(file.record(1).figures['odd_nan']));
     t.is(file.record(1).figures['odd_infinite'], Number.POSITIVE_INFINITY);
     t.deepEqual(

@@ -160,7 +160,7 @@ class FileChunks implements ChunkStore {
     return this.offsets.length - 1;
   }
 
-  read(ref: number): string {
+  read(ref: number): Uint8Array {
     const offset = this.offsets[ref];
     const length = this.lengths[ref];
     if (offset === undefined || length === undefined) throw new RangeError(`FileChunks: no chunk ${ref}`);
@@ -171,7 +171,7 @@ class FileChunks implements ChunkStore {
       if (n === 0) throw new Error(`FileChunks: ${this.path} ends before chunk ${ref}`);
       done += n;
     }
-    return data.toString('utf8');
+    return data;
   }
 
   close(): void {

@@ -256,8 +256,27 @@ export function clusterTerms(
   const links: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   const heap = new MergeHeap();
   const pairSims = new Map<number, number>();
+  // Candidates come in order of their first article, whose weights are spread out by term once
+  // for all its pairs: each cosine then walks the other article's terms only, adding the same
+  // products in the same order as `cosine`.
+  const weightOf = new Float64Array(df.length);
+  const holder = new Int32Array(df.length).fill(-1);
+  let spread = -1;
   for (const [i, j] of candidatePairs(vectors, df, options)) {
-    const sim = cosine(vectors[i] as SparseVector, vectors[j] as SparseVector);
+    if (i !== spread) {
+      const v = vectors[i] as SparseVector;
+      for (let k = 0; k < v.terms.length; k++) {
+        weightOf[v.terms[k] as number] = v.weights[k] as number;
+        holder[v.terms[k] as number] = i;
+      }
+      spread = i;
+    }
+    const other = vectors[j] as SparseVector;
+    let sim = 0;
+    for (let k = 0; k < other.terms.length; k++) {
+      const term = other.terms[k] as number;
+      if (holder[term] === i) sim += (weightOf[term] as number) * (other.weights[k] as number);
+    }
     if (sim <= 0) continue;
     pairSims.set(i * n + j, sim);
     (links[i] as Map<number, number>).set(j, sim);

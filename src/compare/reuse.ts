@@ -108,6 +108,64 @@ function sentenceJaccard(x: SentenceFingerprint, y: SentenceFingerprint): number
   return inter / (x.hashes.length + y.hashes.length - inter);
 }
 
+/** An index key is hash * SENTENCE_SLOTS + sentence: an exact double for a 32-bit hash. */
+const SENTENCE_SLOTS = 2 ** 20;
+
+const sentenceIndexes = new WeakMap<readonly SentenceFingerprint[], Float64Array>();
+
+/**
+ * Every hash of an article's sentences with the sentence it is in, as sorted keys: two articles'
+ * shared hashes are then found in one merge of their keys, rather than by merging the hashes of
+ * every pair of their sentences, most of which share none. Built once per article and kept as
+ * long as its sentences are (a run measures an article against several others in a row).
+ * Null for an article with too many sentences to number, which is aligned pair by pair.
+ */
+function sentenceIndexOf(sentences: readonly SentenceFingerprint[]): Float64Array | null {
+  if (sentences.length >= SENTENCE_SLOTS) return null;
+  const known = sentenceIndexes.get(sentences);
+  if (known) return known;
+  let total = 0;
+  for (const s of sentences) total += s.hashes.length;
+  const keys = new Float64Array(total);
+  let at = 0;
+  sentences.forEach((s, k) => {
+    for (const h of s.hashes) keys[at++] = h * SENTENCE_SLOTS + k;
+  });
+  keys.sort();
+  sentenceIndexes.set(sentences, keys);
+  return keys;
+}
+
+/** Counts into `shared[i * m + j]` the hashes that sentence i of A and sentence j of B share. */
+function countShared(keysA: Float64Array, keysB: Float64Array, m: number, shared: Float64Array): void {
+  const hashOf = (key: number) => Math.floor(key / SENTENCE_SLOTS);
+  let x = 0;
+  let y = 0;
+  while (x < keysA.length && y < keysB.length) {
+    const hash = hashOf(keysA[x] as number);
+    const other = hashOf(keysB[y] as number);
+    if (hash < other) x++;
+    else if (hash > other) y++;
+    else {
+      // The sentences of each side that hold this hash (each holds it once).
+      let endA = x + 1;
+      while (endA < keysA.length && hashOf(keysA[endA] as number) === hash) endA++;
+      let endB = y + 1;
+      while (endB < keysB.length && hashOf(keysB[endB] as number) === hash) endB++;
+      const base = hash * SENTENCE_SLOTS;
+      for (let p = x; p < endA; p++) {
+        const row = ((keysA[p] as number) - base) * m;
+        for (let q = y; q < endB; q++) {
+          const cell = row + (keysB[q] as number) - base;
+          shared[cell] = (shared[cell] as number) + 1;
+        }
+      }
+      x = endA;
+      y = endB;
+    }
+  }
+}
+
 /**
  * The order-preserving alignment of sentences that maximises the summed similarity of aligned
  * pairs (pairs below the threshold count nothing): a longest-common-subsequence over sentences.
@@ -121,11 +179,26 @@ export function alignSentences(
   const n = a.length;
   const m = b.length;
   const sim = new Float64Array(n * m);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++) {
-      const s = sentenceJaccard(a[i] as SentenceFingerprint, b[j] as SentenceFingerprint);
-      sim[i * m + j] = s >= threshold ? s : 0;
+  const keysA = sentenceIndexOf(a);
+  const keysB = sentenceIndexOf(b);
+  if (keysA && keysB) {
+    // Shared counts first; a pair that shares nothing has a Jaccard of 0, as the plain test gives.
+    countShared(keysA, keysB, m, sim);
+    for (let i = 0; i < n; i++) {
+      const sizeA = (a[i] as SentenceFingerprint).hashes.length;
+      for (let j = 0; j < m; j++) {
+        const inter = sim[i * m + j] as number;
+        if (inter === 0) continue;
+        const s = inter / (sizeA + (b[j] as SentenceFingerprint).hashes.length - inter);
+        sim[i * m + j] = s >= threshold ? s : 0;
+      }
     }
+  } else
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < m; j++) {
+        const s = sentenceJaccard(a[i] as SentenceFingerprint, b[j] as SentenceFingerprint);
+        sim[i * m + j] = s >= threshold ? s : 0;
+      }
   const w = m + 1;
   const dp = new Float64Array((n + 1) * w);
   for (let i = 1; i <= n; i++)
@@ -386,13 +459,18 @@ export function findStoreReuse(
     return found;
   };
   representativeOf.forEach((r, i) => {
-    if (r !== i) pairs.push(duplicatePair(store.id(r), countsOf(r), store.id(i), store.entryCounts(i)));
+    if (r === i) return;
+    // A copy with its original's counts differs from it in nothing (a long run has many).
+    if (store.sameEntryCounts(r, i))
+      pairs.push(duplicatePair(store.id(r), NO_COUNTS, store.id(i), NO_COUNTS));
+    else pairs.push(duplicatePair(store.id(r), countsOf(r), store.id(i), store.entryCounts(i)));
   });
   pairs.sort((p, q) => q.similarity - p.similarity || compareText(p.a, q.a) || compareText(p.b, q.b));
   return { candidatesChecked: candidates.length, duplicates: duplicates.count, pairs };
 }
 
 const NO_PASSAGES: readonly AlignedPassage[] = [];
+const NO_COUNTS: EntryCounts = { framing: [], sources: [] };
 const NO_ENTRY_DIFFERENCES: readonly EntryDifference[] = [];
 const NO_SOURCE_DIFFERENCES: readonly SourceDifference[] = [];
 

@@ -24,6 +24,11 @@ export interface SummaryStore {
   facts(i: number): readonly Fact[];
   termChoices(i: number): readonly TermChoiceCount[];
   entryCounts(i: number): EntryCounts;
+  /**
+   * Whether two articles' entry counts are the same, when that is known without reading them
+   * (a store on disk compares their bytes): false when it is not known, or they differ.
+   */
+  sameEntryCounts(i: number, j: number): boolean;
   fingerprints(i: number): Fingerprints;
 }
 
@@ -69,6 +74,7 @@ export function summaryStore(
     facts: (i) => at(i).facts,
     termChoices: (i) => at(i).termChoices,
     entryCounts: at,
+    sameEntryCounts: (i, j) => at(i).framing === at(j).framing && at(i).sources === at(j).sources,
     fingerprints: fingerprintsOf ?? at,
   };
 }
@@ -100,6 +106,7 @@ export function withFingerprints(
     facts: (i) => store.facts(i),
     termChoices: (i) => store.termChoices(i),
     entryCounts: (i) => store.entryCounts(i),
+    sameEntryCounts: (i, j) => store.sameEntryCounts(i, j),
     fingerprints: fingerprintsOf,
   };
 }

@@ -10,6 +10,7 @@ import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../rep
 import { manifestParts } from '../report/manifest.ts';
 import type { RunOverview } from '../report/runData.ts';
 import { REPORT_DETAIL_LIMIT, RunOutputs, articleOutputOptions } from '../report/runOutputs.ts';
+import { StageClock } from '../report/stageClock.ts';
 import { RESULTS_FILE, type ResultsHeader, ResultsWriter, itemLine, parseRecordLine } from './resultsFile.ts';
 
 /** Articles whose fingerprints stay loaded while reuse pairs are measured. */
@@ -222,6 +223,7 @@ export class RunWriter {
   /** Writes the corpus-level files and the manifest, and puts the folder in place. */
   async finish(options: { readonly startedAt: Date; readonly shard: string | null }): Promise<RunOverview> {
     try {
+      const clock = new StageClock();
       const written = await this.results.close();
       const reader = new RecordReader(this.staged.pathOf(RESULTS_FILE));
       const itemAt = (k: number) => {
@@ -246,19 +248,35 @@ export class RunWriter {
           const item = itemAt(k);
           if (item.kind === 'result') this.outputs.addDetail(item.result);
         }
-        // The last article with an id gives its text, as a map of texts by id would.
+        clock.lap('details read back');
+        // The last article with an id gives its text, as a map of texts by id would. Reuse asks
+        // for the texts of each pair in order of their first article: the last two read are kept.
+        const recentTexts = new Map<number, string | undefined>();
         run = this.outputs.finish((id) => {
           const k = this.outputs.indexOfId(id);
           if (k === undefined) return undefined;
-          const item = itemAt(k);
-          return item.kind === 'result' ? item.result.article.text : undefined;
+          let text: string | undefined;
+          if (recentTexts.has(k)) {
+            text = recentTexts.get(k);
+            recentTexts.delete(k);
+          } else {
+            const item = itemAt(k);
+            text = item.kind === 'result' ? item.result.article.text : undefined;
+            if (recentTexts.size >= 2) recentTexts.delete(recentTexts.keys().next().value as number);
+          }
+          // The most recent last, so that the one dropped is the one used longest ago.
+          recentTexts.set(k, text);
+          return text;
         }, fingerprintsOf);
+        clock.lap('corpus-level files');
       } finally {
         reader.close();
         this.fingerprints.remove();
       }
       const outputs = this.staged.close();
+      clock.lap('closing files');
       const inputFiles = await hashInputFiles(inputFilesOf(run));
+      clock.lap('input hashes');
       const extra = {
         results_file: written,
         input_files: inputFiles,
@@ -268,6 +286,7 @@ export class RunWriter {
         this.staged.pathOf(MARKER),
         manifestParts(run, outputs, { startedAt: options.startedAt, endedAt: new Date() }, extra),
       );
+      clock.lap('manifest');
       // The overview keeps what the command line reports; its records and issues go with the store.
       const overview: RunOverview = {
         ...run,
@@ -276,6 +295,8 @@ export class RunWriter {
       };
       this.outputs.close();
       await this.staged.commit();
+      clock.lap('folder in place');
+      clock.report('finish stage');
       return overview;
     } catch (e) {
       await this.discard();

@@ -5,14 +5,17 @@ import { hashString } from '../compare/hash.ts';
 import { type ArticleHead, type EntryCounts, type SummaryStore, summaryStore } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import type { ArticleRecord } from './articleRecord.ts';
+import { decodeFigureValues, encodeFigureValues } from './figureValues.ts';
 import {
   type ArticleIndexEntry,
+  FigureNames,
   SEGMENT,
   SEGMENTS,
   type StoredArticle,
   indexEntryOf,
   parseCounts,
   parseFacts,
+  parseFigureValues,
   parseRecord,
   parseSignature,
   parseTerms,
@@ -24,7 +27,7 @@ import {
  * The analysed articles of a run, for the corpus-level outputs: each article's record (the
  * tables, report.md, the manifest) and comparison summary (compare/), read back by index. In
  * memory for the library and tests; on disk for a long run (FileArticleStore), which keeps about
- * 60 bytes an article in memory (its id, where it lies, its duplicate representative and the ids
+ * 70 bytes an article in memory (its id, where it lies, its duplicate representative and the ids
  * of a few metadata values) plus what it learns about the corpus as a whole (`corpus`).
  */
 export interface ArticleStore extends SummaryStore {
@@ -101,9 +104,19 @@ export class MemoryArticleStore implements ArticleStore {
   private readonly store = summaryStore(this.summaries);
   private readonly tracker = new ColumnTracker();
   private ids: Map<string, number> | null = null;
+  private readonly figureNameLists = new Map<string, FigureNames>();
 
   get length(): number {
     return this.summaries.length;
+  }
+
+  private figureNames(joined: string): FigureNames {
+    let names = this.figureNameLists.get(joined);
+    if (names === undefined) {
+      names = new FigureNames(joined);
+      this.figureNameLists.set(joined, names);
+    }
+    return names;
   }
 
   get corpus(): CorpusColumns {
@@ -121,8 +134,8 @@ export class MemoryArticleStore implements ArticleStore {
     const s = article.segments.map(asText);
     const record = parseRecord(
       s[SEGMENT.record] as string,
-      s[SEGMENT.figures] as string,
-      splitKeys(article.index.figureKeys),
+      parseFigureValues(s[SEGMENT.figures] as string),
+      this.figureNames(article.index.figureKeys),
     );
     const counts = parseCounts(s[SEGMENT.counts] as string);
     this.add(record, {
@@ -188,6 +201,9 @@ export class MemoryArticleStore implements ArticleStore {
   entryCounts(i: number): EntryCounts {
     return this.store.entryCounts(i);
   }
+  sameEntryCounts(i: number, j: number): boolean {
+    return this.store.sameEntryCounts(i, j);
+  }
   fingerprints(i: number): Fingerprints {
     return this.store.fingerprints(i);
   }
@@ -239,36 +255,113 @@ class ColumnValues {
 const WRITE_BUFFER = 1 << 18;
 const READ_AHEAD = 1 << 20;
 
+/** A scratch file that grows by appends, written in large pieces, and is read back by offset. */
+class ScratchFile {
+  private fd: number | null;
+  /** Bytes appended so far, written or pending. */
+  size = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, 'w+');
+  }
+
+  /** Appends the parts one after the other; returns where the first starts. */
+  append(parts: readonly Buffer[]): number {
+    const at = this.size;
+    for (const part of parts) {
+      this.pending.push(part);
+      this.pendingBytes += part.length;
+      this.size += part.length;
+    }
+    if (this.pendingBytes >= WRITE_BUFFER) this.flush();
+    return at;
+  }
+
+  private open(): number {
+    if (this.fd === null)
+      throw new Error(`ArticleStore: ${this.path} was closed; the run's articles are no longer readable`);
+    return this.fd;
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const data = Buffer.concat(this.pending);
+    const at = this.size - data.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+    const fd = this.open();
+    let done = 0;
+    while (done < data.length) done += writeSync(fd, data, done, data.length - done, at + done);
+  }
+
+  /** `bytes` bytes at `offset`, read into `into` when it is large enough. */
+  read(offset: number, bytes: number, into?: Buffer): Buffer {
+    this.flush();
+    const data = into && into.length >= bytes ? into : Buffer.allocUnsafe(bytes);
+    const fd = this.open();
+    let done = 0;
+    while (done < bytes) {
+      const n = readSync(fd, data, done, bytes - done, offset + done);
+      if (n === 0) throw new Error(`ArticleStore: ${this.path} ends before byte ${offset + bytes}`);
+      done += n;
+    }
+    return data;
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    this.pending = [];
+    this.pendingBytes = 0;
+    rmSync(this.path, { force: true });
+  }
+}
+
 /**
- * The store of a long run: each article's parts (storedArticle.ts) appended to a scratch file as
- * it arrives and read back part by part (reuse fingerprints are spilled apart, by the run). In memory per article: its id (a string the run holds
- * anyway), where it lies (8 bytes, and 4 per part), its duplicate representative (4) and, for
- * each metadata column a comparison may group by (`columns`), the number of its value (4).
+ * How many of an article's parts, from the first, go to the records file: the record and its
+ * figures, which the tables read in passes over every article. The summary's parts (terms,
+ * signature, facts, counts), read a group at a time, go to the other file, so that a pass over
+ * the records reads a fifth of the bytes.
+ */
+const RECORD_PARTS = SEGMENT.figures + 1;
+
+/**
+ * The store of a long run: each article's parts (storedArticle.ts) appended to two scratch files
+ * as it arrives (its record, and its summary's parts) and read back part by part (reuse
+ * fingerprints are spilled apart, by the run). In memory per article: its id (a string the run
+ * holds anyway), where it lies (8 bytes in each file, and 4 per part), its duplicate
+ * representative (4) and, for each metadata column a comparison may group by (`columns`), the
+ * number of its value (4).
  */
 export class FileArticleStore implements ArticleStore {
   private readonly idList: string[] = [];
-  private readonly starts = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly recordStarts = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly partStarts = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
   private readonly sizes = new Growable(new Uint32Array(1024 * SEGMENTS), (n) => new Uint32Array(n));
   private readonly finder = new DuplicateFinder();
   /** Each article's list of figure names, as a number into the lists seen (one or a few a run). */
   private readonly figureKeyIds = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
-  private readonly figureKeyLists: (readonly string[])[] = [];
+  private readonly figureNameLists: FigureNames[] = [];
   private readonly figureKeyListIds = new Map<string, number>();
   private readonly columnValues = new Map<string, ColumnValues>();
   private readonly tracker = new ColumnTracker();
-  private fd: number | null;
-  private end = 0;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private readonly recordFile: ScratchFile;
+  private readonly partFile: ScratchFile;
+  /** An article's figure values as read, before they become its record's figures object. */
+  private readonly figureValues: (number | null)[] = [];
   private idTable: Int32Array | null = null;
   private duplicateResult: Duplicates | null = null;
 
   constructor(
-    private readonly path: string,
+    path: string,
     /** Metadata columns whose values comparisons may ask for (grouping, outlets, `--by`). */
     columns: readonly string[],
   ) {
-    this.fd = openSync(path, 'w+');
+    this.recordFile = new ScratchFile(`${path}-records`);
+    this.partFile = new ScratchFile(path);
     for (const c of columns) this.columnValues.set(c, new ColumnValues());
   }
 
@@ -291,25 +384,27 @@ export class FileArticleStore implements ArticleStore {
         `ArticleStore: expected ${SEGMENTS} parts of article ${index.id}, found ${segments.length}`,
       );
     const i = this.idList.length;
-    this.starts.ensure(i + 1);
+    this.recordStarts.ensure(i + 1);
+    this.partStarts.ensure(i + 1);
     this.sizes.ensure((i + 1) * SEGMENTS);
-    // Parts rendered in a worker arrive as bytes, to be written as they are.
-    const parts = segments.map((x) =>
-      typeof x === 'string' ? Buffer.from(x, 'utf8') : Buffer.from(x.buffer, x.byteOffset, x.byteLength),
+    // Parts rendered in a worker arrive as bytes, to be written as they are; but the figure
+    // values, read back in every pass over the records, are parsed once here and kept as doubles.
+    const parts = segments.map((x, k) =>
+      k === SEGMENT.figures
+        ? encodeFigureValues(parseFigureValues(asText(x)))
+        : typeof x === 'string'
+          ? Buffer.from(x, 'utf8')
+          : Buffer.from(x.buffer, x.byteOffset, x.byteLength),
     );
     for (let k = 0; k < SEGMENTS; k++) this.sizes.data[i * SEGMENTS + k] = (parts[k] as Buffer).length;
-    const data = Buffer.concat(parts);
-    this.starts.data[i] = this.end;
-    this.end += data.length;
-    this.pending.push(data);
-    this.pendingBytes += data.length;
-    if (this.pendingBytes >= WRITE_BUFFER) this.flush();
+    this.recordStarts.data[i] = this.recordFile.append(parts.slice(0, RECORD_PARTS));
+    this.partStarts.data[i] = this.partFile.append(parts.slice(RECORD_PARTS));
     this.idList.push(index.id);
     this.figureKeyIds.ensure(i + 1);
     let keysId = this.figureKeyListIds.get(index.figureKeys);
     if (keysId === undefined) {
-      keysId = this.figureKeyLists.length;
-      this.figureKeyLists.push(splitKeys(index.figureKeys));
+      keysId = this.figureNameLists.length;
+      this.figureNameLists.push(new FigureNames(index.figureKeys));
       this.figureKeyListIds.set(index.figureKeys, keysId);
     }
     this.figureKeyIds.data[i] = keysId;
@@ -320,66 +415,43 @@ export class FileArticleStore implements ArticleStore {
     this.duplicateResult = null;
   }
 
-  private open(): number {
-    if (this.fd === null)
-      throw new Error(`ArticleStore: ${this.path} was closed; the run's articles are no longer readable`);
-    return this.fd;
-  }
-
-  private flush(): void {
-    if (this.pendingBytes === 0) return;
-    const data = Buffer.concat(this.pending);
-    const at = this.end - data.length;
-    this.pending = [];
-    this.pendingBytes = 0;
-    const fd = this.open();
-    let done = 0;
-    while (done < data.length) done += writeSync(fd, data, done, data.length - done, at + done);
-  }
-
   private check(i: number): void {
     if (!(i >= 0 && i < this.idList.length))
       throw new RangeError(`ArticleStore: expected an index below ${this.idList.length}, found ${i}`);
   }
 
-  private where(i: number, segment: number): { offset: number; bytes: number } {
+  /** Where a part of an article lies: in the records file or the summaries file. */
+  private where(i: number, segment: number): { file: ScratchFile; offset: number; bytes: number } {
     this.check(i);
-    let offset = this.starts.data[i] as number;
-    for (let k = 0; k < segment; k++) offset += this.sizes.data[i * SEGMENTS + k] as number;
-    return { offset, bytes: this.sizes.data[i * SEGMENTS + segment] as number };
-  }
-
-  private readAt(offset: number, bytes: number, into?: Buffer): Buffer {
-    this.flush();
-    const data = into && into.length >= bytes ? into : Buffer.allocUnsafe(bytes);
-    const fd = this.open();
-    let done = 0;
-    while (done < bytes) {
-      const n = readSync(fd, data, done, bytes - done, offset + done);
-      if (n === 0) throw new Error(`ArticleStore: ${this.path} ends before byte ${offset + bytes}`);
-      done += n;
-    }
-    return data;
+    const inRecords = segment < RECORD_PARTS;
+    let offset = (inRecords ? this.recordStarts.data[i] : this.partStarts.data[i]) as number;
+    for (let k = inRecords ? 0 : RECORD_PARTS; k < segment; k++)
+      offset += this.sizes.data[i * SEGMENTS + k] as number;
+    return {
+      file: inRecords ? this.recordFile : this.partFile,
+      offset,
+      bytes: this.sizes.data[i * SEGMENTS + segment] as number,
+    };
   }
 
   private segment(i: number, segment: number): string {
-    const { offset, bytes } = this.where(i, segment);
-    return this.readAt(offset, bytes).toString('utf8', 0, bytes);
+    const { file, offset, bytes } = this.where(i, segment);
+    return file.read(offset, bytes).toString('utf8', 0, bytes);
   }
 
-  private figureKeys(i: number): readonly string[] {
-    return this.figureKeyLists[this.figureKeyIds.data[i] as number] as readonly string[];
+  private figureNames(i: number): FigureNames {
+    return this.figureNameLists[this.figureKeyIds.data[i] as number] as FigureNames;
   }
 
   record(i: number): ArticleRecord {
     // The record and its figures are the first two parts: one read.
     const { offset, bytes } = this.where(i, SEGMENT.record);
     const figureBytes = this.sizes.data[i * SEGMENTS + SEGMENT.figures] as number;
-    const data = this.readAt(offset, bytes + figureBytes);
+    const data = this.recordFile.read(offset, bytes + figureBytes);
     return parseRecord(
       data.toString('utf8', 0, bytes),
-      data.toString('utf8', bytes, bytes + figureBytes),
-      this.figureKeys(i),
+      decodeFigureValues(data, bytes, figureBytes, this.figureValues),
+      this.figureNames(i),
     );
   }
 
@@ -393,16 +465,16 @@ export class FileArticleStore implements ArticleStore {
       const figureBytes = this.sizes.data[i * SEGMENTS + SEGMENT.figures] as number;
       const end = offset + bytes + figureBytes;
       if (offset < windowStart || end > windowEnd) {
-        const size = Math.min(Math.max(READ_AHEAD, end - offset), this.end - offset);
-        window = this.readAt(offset, size, window.length >= size ? window : undefined);
+        const size = Math.min(Math.max(READ_AHEAD, end - offset), this.recordFile.size - offset);
+        window = this.recordFile.read(offset, size, window.length >= size ? window : undefined);
         windowStart = offset;
         windowEnd = offset + size;
       }
       const at = offset - windowStart;
       yield parseRecord(
         window.toString('utf8', at, at + bytes),
-        window.toString('utf8', at + bytes, at + bytes + figureBytes),
-        this.figureKeys(i),
+        decodeFigureValues(window, at + bytes, figureBytes, this.figureValues),
+        this.figureNames(i),
       );
     }
   }
@@ -481,6 +553,14 @@ export class FileArticleStore implements ArticleStore {
     return parseCounts(this.segment(i, SEGMENT.counts));
   }
 
+  /** The same stored text of counts (a copy's, often) has the same counts: no need to parse it. */
+  sameEntryCounts(i: number, j: number): boolean {
+    const a = this.where(i, SEGMENT.counts);
+    const b = this.where(j, SEGMENT.counts);
+    if (a.bytes !== b.bytes) return false;
+    return this.partFile.read(a.offset, a.bytes).equals(this.partFile.read(b.offset, b.bytes));
+  }
+
   fingerprints(i: number): Fingerprints {
     throw new Error(
       `ArticleStore: the fingerprints of article ${i} are kept apart by the run (a spill file); compare with fingerprintsOf`,
@@ -488,11 +568,7 @@ export class FileArticleStore implements ArticleStore {
   }
 
   close(): void {
-    if (this.fd === null) return;
-    closeSync(this.fd);
-    this.fd = null;
-    this.pending = [];
-    this.pendingBytes = 0;
-    rmSync(this.path, { force: true });
+    this.recordFile.close();
+    this.partFile.close();
   }
 }

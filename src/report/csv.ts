@@ -1,4 +1,4 @@
-import { type Cell, formatCell } from './format.ts';
+import { type Cell, formatCell, formatNumber } from './format.ts';
 
 export interface CsvOptions {
   /**
@@ -13,6 +13,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 export function csvCell(value: Cell, options: CsvOptions = { safeCells: true }): string {
+  // A formatted number has no quote, comma, line end or outer space, and is never neutralised.
+  if (typeof value === 'number') return formatNumber(value);
   let s = formatCell(value);
   if (options.safeCells && typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -5,8 +5,13 @@
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? '' : value > 0 ? 'Inf' : '-Inf';
   if (Number.isInteger(value)) return String(value);
-  const fixed = value.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
-  return fixed === '-0' ? '0' : fixed;
+  // Trailing zeros, then a trailing point, cut as /0+$/ and /\.$/ would (this runs for every figure of every row).
+  const fixed = value.toFixed(4);
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (fixed.charCodeAt(end - 1) === 46) end--;
+  const trimmed = end === fixed.length ? fixed : fixed.slice(0, end);
+  return trimmed === '-0' ? '0' : trimmed;
 }
 
 export type Cell = string | number | boolean | null | undefined;

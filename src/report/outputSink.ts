@@ -15,7 +15,8 @@ export interface OutputSink {
 /** Chunks of text put now and read back later by the number `put` returned. */
 export interface ChunkStore {
   put(text: string | Uint8Array): number;
-  read(ref: number): string;
+  /** The chunk as it was put, or as its UTF-8 bytes (a store on disk does not decode what it only copies). */
+  read(ref: number): string | Uint8Array;
   /** Frees the store (removes its file). */
   close(): void;
 }

@@ -52,6 +52,7 @@ import {
 import { MATCHES_HEADER, framingSectionParts } from './sections/framing.ts';
 import { ATTRIBUTION_HEADER, compareAttributionArticles, sourcesSectionParts } from './sections/sources.ts';
 import { SortedChunks } from './sortedChunks.ts';
+import { StageClock } from './stageClock.ts';
 import { FileAppender, trimmedEnd } from './streamText.ts';
 import {
   ISSUES_HEADER,
@@ -326,6 +327,7 @@ export class RunOutputs {
     const sink = this.sink;
     const store = this.store;
     this.reportMemory('articles stored');
+    const clock = new StageClock();
     const records: ArticleRecords = {
       length: store.length,
       [Symbol.iterator]: () => store.records()[Symbol.iterator](),
@@ -345,9 +347,11 @@ export class RunOutputs {
     for (const chunk of this.scores.inOrder()) sink.append('scores_long.csv', chunk);
     for (const k of this.skipped) sink.append('results.ndjson', skippedLine(k));
     if (this.json) sink.append('results.json', this.json.end(run));
+    clock.lap('sorted files');
 
     const columns = articleColumns(run);
     this.csvStream('articles.csv', columns.header, articleRows(run, columns));
+    clock.lap('articles.csv');
     this.csvStream(
       'issues.csv',
       ISSUES_HEADER,
@@ -355,6 +359,7 @@ export class RunOutputs {
         for (const i of issues) yield issueRow(i);
       })(this.issues),
     );
+    clock.lap('issues.csv');
 
     const compareStart = performance.now();
     const compared = compareStore(store, {
@@ -364,6 +369,7 @@ export class RunOutputs {
       ...(fingerprintsOf ? { fingerprintsOf } : {}),
     });
     const { grouping, reuse } = compared;
+    clock.lap('grouping and reuse');
     this.csvStream(
       'reuse.csv',
       REUSE_HEADER,
@@ -371,6 +377,7 @@ export class RunOutputs {
         for (const p of reuse.pairs) yield reuseRow(p);
       })(),
     );
+    clock.lap('reuse.csv');
     const figureColumns = SIDE_BY_SIDE.filter((f) => store.corpus.figures.has(f));
     const outletKeyness = compared.outletKeyness();
     // Each group's findings go to the CSV files as comparison.md reaches the group, then are dropped;
@@ -414,6 +421,7 @@ export class RunOutputs {
     comparisonFile.flush();
     keynessFile.write(csvRows(KEYNESS_HEADER, outletKeyness.map(keynessRow), cells));
     for (const f of [discrepancyFile, keynessFile, choicesFile]) f.flush();
+    clock.lap('comparison.md with its CSV files');
     // Benchmarks want the comparison's share of a run; FRAMESCOPE_TIMING=1 says it on stderr.
     if (process.env['FRAMESCOPE_TIMING'] === '1')
       process.stderr.write(
@@ -425,6 +433,7 @@ export class RunOutputs {
     if (by) sink.write('groups.csv', this.csv(groupFiguresTable(groups, by)));
     const charts = runCharts(records, store.corpus, by, groups);
     for (const c of charts) sink.write(c.file, c.svg);
+    clock.lap('groups and charts');
     if (o.latex) {
       const header = ['article', 'outlet', ...figureColumns];
       const tex = new FileAppender(sink, 'tables/comparison.tex');
@@ -447,6 +456,7 @@ export class RunOutputs {
         );
       }
     }
+    if (o.latex) clock.lap('LaTeX tables');
     const details = this.details;
     const sections: ReportSection[] = [
       { title: 'Framing', body: () => framingSectionParts(records, details, 8, REPORT_DETAIL_LIMIT) },
@@ -479,6 +489,8 @@ export class RunOutputs {
     const report = new FileAppender(sink, 'report.md');
     report.writeJoined(reportMarkdownParts(run, sections));
     report.flush();
+    clock.lap('report.md');
+    clock.report('corpus-level files');
     this.reportMemory('corpus-level files written');
     return run;
   }

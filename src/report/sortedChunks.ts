@@ -23,7 +23,7 @@ export class SortedChunks {
   }
 
   /** Every chunk, in key order; the store is closed after the last. */
-  *inOrder(): Generator<string> {
+  *inOrder(): Generator<string | Uint8Array> {
     const order = this.keys.map((_, i) => i);
     order.sort((a, b) => this.compare(this.keys[a] as string, this.keys[b] as string) || a - b);
     for (const i of order) yield this.store.read(this.refs[i] as number);
