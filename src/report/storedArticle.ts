@@ -130,7 +130,9 @@ function figureValuesJson(figures: Readonly<Record<string, number | null>>, keys
  * make a record's figures object from its stored values: V8 turns an object that is given a
  * hundred names one by one into a hash table, which took most of a record's reading, while an
  * object literal of the same names is built in one step, several times faster (a run reads each
- * record about eight times). The literal is compiled once per list.
+ * record about eight times). The literal is compiled once per list. The names come from lexicon
+ * packs, so each is written as a JSON string, which is also a JavaScript string literal: a name is
+ * never read as code (test/finish-fast-paths.test.ts tries quotes, backslashes and U+2028).
  */
 export class FigureNames {
   readonly names: readonly string[];
