@@ -5,7 +5,6 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
-  readSync,
   rmSync,
   writeFileSync,
   writeSync,
@@ -13,6 +12,7 @@ import {
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ChunkStore, OutputSink } from '../report/outputSink.ts';
+import { readAt } from '../report/readAt.ts';
 import { UsageError } from './io.ts';
 
 /** The file that marks a folder as written by framescope (and so safe to replace). */
@@ -164,14 +164,12 @@ class FileChunks implements ChunkStore {
     const offset = this.offsets[ref];
     const length = this.lengths[ref];
     if (offset === undefined || length === undefined) throw new RangeError(`FileChunks: no chunk ${ref}`);
-    const data = Buffer.allocUnsafe(length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(this.open(), data, done, length - done, offset + done);
-      if (n === 0) throw new Error(`FileChunks: ${this.path} ends before chunk ${ref}`);
-      done += n;
-    }
-    return data;
+    return readAt(
+      this.open(),
+      offset,
+      Buffer.allocUnsafe(length),
+      `FileChunks: chunk ${ref} of ${this.path}`,
+    );
   }
 
   close(): void {

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CorpusResult } from '../analyzer.ts';
@@ -8,6 +8,7 @@ import { decodeFingerprints } from '../compare/fingerprintBytes.ts';
 import { hashInputFiles } from '../corpus/fileHashes.ts';
 import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../report/articleOutputs.ts';
 import { manifestParts } from '../report/manifest.ts';
+import { readAt } from '../report/readAt.ts';
 import type { RunOverview } from '../report/runData.ts';
 import { REPORT_DETAIL_LIMIT, RunOutputs, articleOutputOptions } from '../report/runOutputs.ts';
 import { StageClock } from '../report/stageClock.ts';
@@ -28,13 +29,7 @@ class RecordReader {
   }
 
   read(offset: number, bytes: number): CorpusResult {
-    const data = Buffer.allocUnsafe(bytes);
-    let done = 0;
-    while (done < bytes) {
-      const n = readSync(this.fd, data, done, bytes - done, offset + done);
-      if (n === 0) throw new Error(`${RESULTS_FILE} ends before byte ${offset + bytes}`);
-      done += n;
-    }
+    const data = readAt(this.fd, offset, Buffer.allocUnsafe(bytes), RESULTS_FILE);
     return parseRecordLine(data.toString('utf8')) as CorpusResult;
   }
 
@@ -139,13 +134,7 @@ class FingerprintSpill {
   read(k: number): Fingerprints {
     const { offset, bytes: size } = this.places.at(k);
     // A buffer of its own, so the 32-bit views of the fingerprints start at a 4-byte boundary.
-    const data = new Uint8Array(size);
-    let done = 0;
-    while (done < size) {
-      const n = readSync(this.fd, data, done, size - done, offset + done);
-      if (n === 0) throw new Error(`fingerprints: the scratch file ends inside article ${k}`);
-      done += n;
-    }
+    const data = readAt(this.fd, offset, new Uint8Array(size), `fingerprints of article ${k}`);
     return decodeFingerprints(data);
   }
 

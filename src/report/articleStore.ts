@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { Fingerprints } from '../compare/compactSummary.ts';
 import { DuplicateFinder, type Duplicates } from '../compare/duplicates.ts';
 import { hashString } from '../compare/hash.ts';
@@ -6,6 +6,7 @@ import { type ArticleHead, type EntryCounts, type SummaryStore, summaryStore } f
 import type { ArticleSummary } from '../compare/summary.ts';
 import type { ArticleRecord } from './articleRecord.ts';
 import { decodeFigureValues, encodeFigureValues } from './figureValues.ts';
+import { readAt } from './readAt.ts';
 import {
   type ArticleIndexEntry,
   FigureNames,
@@ -300,13 +301,7 @@ class ScratchFile {
   read(offset: number, bytes: number, into?: Buffer): Buffer {
     this.flush();
     const data = into && into.length >= bytes ? into : Buffer.allocUnsafe(bytes);
-    const fd = this.open();
-    let done = 0;
-    while (done < bytes) {
-      const n = readSync(fd, data, done, bytes - done, offset + done);
-      if (n === 0) throw new Error(`ArticleStore: ${this.path} ends before byte ${offset + bytes}`);
-      done += n;
-    }
+    readAt(this.open(), offset, data.subarray(0, bytes), `ArticleStore: ${this.path}`);
     return data;
   }
 
