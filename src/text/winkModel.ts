@@ -1,5 +1,6 @@
-import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
+import { createRequire } from 'node:module';
+import type model from 'wink-eng-lite-web-model';
+import type winkNLP from 'wink-nlp';
 
 export type WinkNlp = ReturnType<typeof winkNLP>;
 
@@ -110,9 +111,26 @@ function makeTokenizationStateless(nlp: WinkNlp): () => number {
   return () => cache.currentSize() - intrinsic;
 }
 
-/** Whether this thread has loaded the model (a run with worker threads must not, in its main thread). */
+/**
+ * wink-nlp and its model, loaded on the first reading: the model's module alone is ~25 MB, which a
+ * thread that never reads a text (the main thread of a run with workers) should not hold.
+ */
+let library: { readonly winkNLP: typeof winkNLP; readonly model: typeof model } | null = null;
+
+function loadLibrary(): { readonly winkNLP: typeof winkNLP; readonly model: typeof model } {
+  if (library === null) {
+    const require = createRequire(import.meta.url);
+    library = { winkNLP: require('wink-nlp'), model: require('wink-eng-lite-web-model') };
+  }
+  return library;
+}
+
+/**
+ * Whether this thread has loaded wink-nlp's model, even without making an instance of it (a run
+ * with worker threads must not, in its main thread).
+ */
 export function winkLoaded(): boolean {
-  return instances.size > 0;
+  return library !== null;
 }
 
 /**
@@ -126,6 +144,7 @@ export function wink(pipeline: WinkPipeline = 'full'): WinkNlp {
     throw new Error(`wink: expecting the pipeline "full" or "lexical", instead found ${String(pipeline)}`);
   // The old instance is dropped before the new one is made, so that both are never held.
   instances.delete(pipeline);
+  const { winkNLP, model } = loadLibrary();
   const nlp = pipeline === 'full' ? winkNLP(model) : winkNLP(model, LEXICAL_PIPE);
   instances.set(pipeline, { nlp, learnt: makeTokenizationStateless(nlp) });
   return nlp;
