@@ -41,6 +41,12 @@ const PER_WORKER = 2;
  * FRAMESCOPE_WORKER_HEAP_MB sets another cap; 0 removes it.
  */
 const WORKER_HEAP_MB = 256;
+/**
+ * Young-generation heap of a capped worker, in MB. An article's document and results die young,
+ * so V8 lets the young generation grow to its largest by default; 16 MB gave the same time with
+ * less memory (BBC 10x: 460 -> 422 MB peak for the run, 61 s both; 8 MB was slower).
+ */
+const WORKER_YOUNG_MB = 16;
 
 function workerHeapMbOf(env: NodeJS.ProcessEnv): number {
   const text = env['FRAMESCOPE_WORKER_HEAP_MB'];
@@ -272,7 +278,14 @@ async function* inWorkers(
     const worker = startWorker('./worker', import.meta.url, {
       workerData: setup,
       execArgv: [],
-      ...(capped && workerHeapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } } : {}),
+      ...(capped && workerHeapMb > 0
+        ? {
+            resourceLimits: {
+              maxOldGenerationSizeMb: workerHeapMb,
+              maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
+            },
+          }
+        : {}),
     });
     const pw: PoolWorker = { worker, capped, sent: [], ready: false, gone: false };
     let lastError: Error | null = null;
