@@ -8,7 +8,7 @@ import {
   type PackKind,
   isMatchedKind,
 } from '../lexicon/types.ts';
-import { tokenizeLexical } from '../text/tokenize.ts';
+import { tokenize } from '../text/tokenize.ts';
 import type { Issue } from '../types.ts';
 import { DASHES, type UnitForms, canonicalSurface, formsOf, plainForms } from './fold.ts';
 import { unitsOf } from './units.ts';
@@ -98,7 +98,7 @@ function literalUnits(text: string): readonly UnitForms[] {
   let units = literalCache.get(text);
   if (units === undefined) {
     const block = [{ start: 0, end: text.length }];
-    const { tokens } = tokenizeLexical(text, block);
+    const { tokens } = tokenize(text, block);
     units = Object.freeze(unitsOf(tokens).forms.map(plainForms));
     if (literalCache.size >= LITERAL_CACHE_LIMIT) literalCache.clear();
     literalCache.set(text, units);

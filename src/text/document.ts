@@ -1,7 +1,8 @@
 import type { Article, ArticleStructure, Document, Entity, Sentence, TokenTable } from '../types.ts';
 import { lineStartsOf, spanOf } from './positions.ts';
+import { stemOf } from './stem.ts';
 import { findStructure, unscoredRanges } from './structure.ts';
-import { type Block, type RawEntity, blocksOf, entitiesOf, tokenize, tokenizeLexical } from './tokenize.ts';
+import { type Block, type RawEntity, type RawSentence, blocksOf, entitiesOf, tokenize } from './tokenize.ts';
 
 /** Token types that count as words in every rate's denominator. */
 const WORD_TYPES = new Set(['word', 'number', 'hashtag', 'mention', 'ordinal']);
@@ -40,25 +41,40 @@ function wordCountOf(type: readonly string[], scored: Uint8Array): number {
   return wordCount;
 }
 
+/** What both readings share: the tokens, scored marks and word count, and the raw sentences. */
+function readTokens(
+  article: Article,
+  blocks: readonly Block[],
+): { readonly doc: LexicalDocument; readonly sentences: readonly RawSentence[] } {
+  const text = article.text;
+  const lineStarts = lineStartsOf(text);
+  const structure = findStructure(text, lineStarts, article.layout);
+  const { tokens, sentences } = tokenize(text, blocks);
+  const scored = scoredMask(tokens.start, structure);
+  const wordCount = wordCountOf(tokens.type, scored);
+  return {
+    doc: { article, text, lineStarts, tokens: { ...tokens, scored }, structure, wordCount },
+    sentences,
+  };
+}
+
 /** The blocks each document was read in, so that entities can be read for some of them only. */
 const blocksRead = new WeakMap<Document, readonly Block[]>();
 
 /**
- * Reads one article: wink-nlp once over its text, tokens with exact offsets, sentences and the
- * page structure, with furniture marked as unscored. Entities are read when `entities` is first
- * asked for (wink's entity recogniser costs about a third of its reading), or for part of the text
- * with `entitiesWithin`. Pure: the same article always gives the same document.
+ * Reads one article: wink-nlp once over its text, tokens with exact offsets and Porter stems,
+ * sentences and the page structure, with furniture marked as unscored. Entities are read when
+ * `entities` is first asked for (wink's entity recogniser costs about a third of its reading), or
+ * for part of the text with `entitiesWithin`. Pure: the same article always gives the same document.
  */
 export function readDocument(article: Article): Document {
-  const text = article.text;
-  const lineStarts = lineStartsOf(text);
-  const structure = findStructure(text, lineStarts, article.layout);
-  const blocks = blocksOf(text);
-  const { tokens, sentences: rawSentences } = tokenize(text, blocks);
-  const scored = scoredMask(tokens.start, structure);
-  const wordCount = wordCountOf(tokens.type, scored);
-
-  const table: TokenTable = { ...tokens, scored };
+  const blocks = blocksOf(article.text);
+  const { doc: read, sentences: rawSentences } = readTokens(article, blocks);
+  const { text, lineStarts, structure, wordCount } = read;
+  const scored = read.tokens.scored;
+  const stem = new Array<string>(read.tokens.count);
+  for (let t = 0; t < stem.length; t++) stem[t] = stemOf(read.tokens.normal[t] as string);
+  const table: TokenTable = { ...read.tokens, stem };
   const sentences: Sentence[] = rawSentences.map((s, index) => ({
     index,
     span: spanOf(lineStarts, s.start, s.end),
@@ -109,15 +125,9 @@ export function entitiesWithin(doc: Document, start: number, end: number): Entit
 
 /**
  * Reads one article as `readDocument` does, keeping only what lexicon matching needs: the same
- * tokens, sentence numbers, structure, scored marks and word count, through wink's lighter
- * lexical pipeline. For dictionary scoring, where entities, stems and sentence spans are unused.
+ * tokens, sentence numbers, structure, scored marks and word count, without stems, sentence
+ * objects or entities. For dictionary scoring.
  */
 export function readLexicalDocument(article: Article): LexicalDocument {
-  const text = article.text;
-  const lineStarts = lineStartsOf(text);
-  const structure = findStructure(text, lineStarts, article.layout);
-  const { tokens } = tokenizeLexical(text);
-  const scored = scoredMask(tokens.start, structure);
-  const wordCount = wordCountOf(tokens.type, scored);
-  return { article, text, lineStarts, tokens: { ...tokens, scored }, structure, wordCount };
+  return readTokens(article, blocksOf(article.text)).doc;
 }

@@ -1,5 +1,4 @@
 import type { TokenTable } from '../types.ts';
-import { stemOf } from './stem.ts';
 import { wink } from './winkModel.ts';
 
 /** A stretch of text read by wink-nlp in one call: a paragraph, a heading or a caption. */
@@ -23,13 +22,8 @@ export interface RawEntity {
   readonly endToken: number;
 }
 
+/** A text's tokens (without stems, which readDocument adds) and sentences. */
 export interface Tokenized {
-  readonly tokens: Omit<TokenTable, 'scored' | 'sentence'> & { sentence: Int32Array };
-  readonly sentences: readonly RawSentence[];
-}
-
-/** What lexicon matching needs of a text: tokens without stems, sentences, no entities. */
-export interface LexicalTokenized {
   readonly tokens: Omit<TokenTable, 'scored' | 'sentence' | 'stem'> & { sentence: Int32Array };
   readonly sentences: readonly RawSentence[];
 }
@@ -117,18 +111,6 @@ function boundedSentences(first: number, end: number, value: readonly string[]):
  * cost about a third of wink's reading and only a few callers want them.
  */
 export function tokenize(text: string, blocks: readonly Block[] = blocksOf(text)): Tokenized {
-  const { tokens, sentences } = readBlocks(text, blocks);
-  const { count, start, end, value, normal, lemma, pos, type, sentence } = tokens;
-  const stem = new Array<string>(count);
-  for (let t = 0; t < count; t++) stem[t] = stemOf(normal[t] as string);
-  return { tokens: { count, start, end, value, normal, lemma, stem, pos, type, sentence }, sentences };
-}
-
-/**
- * As `tokenize`, without stems: the same tokens and sentences, for callers that only match
- * lexicons.
- */
-export function tokenizeLexical(text: string, blocks: readonly Block[] = blocksOf(text)): LexicalTokenized {
   return readBlocks(text, blocks);
 }
 
@@ -222,7 +204,7 @@ function placeTokens(blockText: string, values: readonly string[], spaces: reado
 }
 
 /** Tokens and sentences of the blocks, read through wink's lexical pipeline (see winkModel.ts). */
-function readBlocks(text: string, blocks: readonly Block[]): LexicalTokenized {
+function readBlocks(text: string, blocks: readonly Block[]): Tokenized {
   const nlp = wink('lexical');
   const its = nlp.its;
   const start: number[] = [];
