@@ -4,9 +4,9 @@ import { loadEventKinds } from './compare/eventKinds.ts';
 import { type ArticleSummary, summarizeForComparison, termChoiceCounts } from './compare/summary.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.ts';
 import { skippedItem } from './corpus/items.ts';
-import { BUILTIN_LEXICON_DIR, packHash } from './lexicon/index.ts';
-import { displayPackPath, selectPacks } from './lexicon/select.ts';
-import { type CompiledLexicon, compileLexicon, findMatches } from './match/index.ts';
+import { BUILTIN_LEXICON_DIR } from './lexicon/index.ts';
+import { type PackInfo, type PreparedLexicons, compileSelection } from './lexicon/prepare.ts';
+import { findMatches } from './match/index.ts';
 import { CITATION_METRICS, citationFigures } from './score/citations.ts';
 import { framingFigures, framingMetrics, termChoices } from './score/framing.ts';
 import { entitiesWithin, readDocument } from './text/document.ts';
@@ -40,30 +40,7 @@ export type CorpusResult =
   | { readonly kind: 'skipped'; readonly skipped: SkippedInput; readonly issue: Issue }
   | { readonly kind: 'issue'; readonly issue: Issue };
 
-/** A lexicon pack as the run used it: what the methods section and the manifest print. */
-export interface PackInfo {
-  readonly pack: string;
-  readonly kind: string;
-  readonly version: string;
-  readonly file: string;
-  readonly sha256: string;
-  readonly entries: number;
-  readonly licence: string;
-  readonly citation: string;
-}
-
-/**
- * The lexicons of an analyzer, loaded, checked and compiled: the first and slowest step of
- * `createAnalyzer` (about a second, most of it checking the packs). It is plain data, so a run
- * prepares it once and hands it to each worker thread (see `createAnalyzer`'s `prepared`).
- */
-export interface AnalyzerLexicons {
-  /** The lexicon options it was prepared for. */
-  readonly options: Pick<AnalyzerOptions, 'lexicons' | 'builtinLexicons'>;
-  readonly lexicon: CompiledLexicon;
-  readonly packs: readonly PackInfo[];
-  readonly lexiconIssues: readonly Issue[];
-}
+export type { PackInfo, PreparedLexicons };
 
 export interface Analyzer {
   readonly options: AnalyzerOptions;
@@ -82,7 +59,7 @@ export interface Analyzer {
   /** The document of an article, for callers that query tokens and sentences themselves. */
   readDocument(article: Article): Document;
   /** Its lexicons as prepared, to create more analyzers without preparing them again. */
-  readonly prepared: AnalyzerLexicons;
+  readonly prepared: PreparedLexicons;
 }
 
 function expectString(name: string, value: unknown): asserts value is string {
@@ -159,37 +136,20 @@ function dateFoundIn(doc: Document): string | null {
 }
 
 /** Loads, checks and compiles the lexicons an analyzer with these options uses. */
-export function prepareAnalyzerLexicons(options: Partial<AnalyzerOptions> = {}): AnalyzerLexicons {
-  const opts = checkOptions(options);
-  // A user pack with errors would give wrong counts: it is reported and left out, the rest is used.
-  const { usable, issues: lexiconIssues } = selectPacks(opts);
-  const packs: PackInfo[] = usable.map((p) => ({
-    pack: p.pack,
-    kind: p.kind,
-    version: p.version,
-    file: displayPackPath(p.file),
-    sha256: packHash(p),
-    entries: p.entries.length,
-    licence: p.licence,
-    citation: p.citation,
-  }));
-  return {
-    options: { lexicons: opts.lexicons, builtinLexicons: opts.builtinLexicons },
-    lexicon: compileLexicon(usable),
-    packs,
-    lexiconIssues,
-  };
+export function prepareLexicons(options: Partial<AnalyzerOptions> = {}): PreparedLexicons {
+  const { lexicons, builtinLexicons } = checkOptions(options);
+  return compileSelection({ lexicons, builtinLexicons });
 }
 
 /**
  * Creates the one analyzer of a run: loads wink-nlp and compiles the lexicons once, then analyses
  * any number of articles. The CLI, the tests and notebooks all go through this object. `prepared`
  * is the lexicons as another analyzer with the same options prepared them (`analyzer.prepared`,
- * or `prepareAnalyzerLexicons`), which saves preparing them again in each worker thread of a run.
+ * or `prepareLexicons`), which saves preparing them again in each worker thread of a run.
  */
 export function createAnalyzer(
   options: Partial<AnalyzerOptions> = {},
-  prepared?: AnalyzerLexicons,
+  prepared?: PreparedLexicons,
 ): Analyzer {
   const opts = checkOptions(options);
   let counter = 0;
@@ -197,7 +157,7 @@ export function createAnalyzer(
     throw new TypeError(
       `createAnalyzer: expecting lexicons prepared for ${JSON.stringify({ lexicons: opts.lexicons, builtinLexicons: opts.builtinLexicons })}, instead found lexicons prepared for ${JSON.stringify(prepared.options)}`,
     );
-  const lexicons = prepared ?? prepareAnalyzerLexicons(opts);
+  const lexicons = prepared ?? prepareLexicons(opts);
   const { lexicon, packs: packInfo, lexiconIssues } = lexicons;
   const sources = loadSourceLexicon();
   const eventKinds = loadEventKinds(join(BUILTIN_LEXICON_DIR, 'event-kinds.yaml'));

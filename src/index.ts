@@ -6,8 +6,8 @@ export {
   analyzeText,
   type CorpusResult,
   createAnalyzer,
-  type AnalyzerLexicons,
-  prepareAnalyzerLexicons,
+  type PreparedLexicons,
+  prepareLexicons,
 } from './analyzer.ts';
 export { type CorpusItem, type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.ts';
 export { cohensKappa, krippendorffAlpha } from './agree/index.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import test from 'ava';
-import { type AnalyzerLexicons, createAnalyzer, prepareAnalyzerLexicons } from '../src/analyzer.ts';
+import { type PreparedLexicons, createAnalyzer, prepareLexicons } from '../src/analyzer.ts';
 import type { CorpusItem } from '../src/corpus/index.ts';
 import { analyzeInParallel } from '../src/parallel/index.ts';
 import type { Article } from '../src/types.ts';
@@ -25,7 +25,7 @@ const TEXTS = [
 test('an analyzer made from prepared lexicons, even after a structured clone, gives what a fresh one gives', (t) => {
   const fresh = createAnalyzer();
   // A worker thread receives the prepared lexicons by structured clone, which v8.serialize is.
-  const cloned = deserialize(serialize(prepareAnalyzerLexicons())) as AnalyzerLexicons;
+  const cloned = deserialize(serialize(prepareLexicons())) as PreparedLexicons;
   const reused = createAnalyzer({}, cloned);
   t.deepEqual(reused.packs, fresh.packs);
   t.deepEqual(reused.lexiconIssues, fresh.lexiconIssues);
@@ -39,7 +39,7 @@ test('an analyzer made from prepared lexicons, even after a structured clone, gi
 });
 
 test('lexicons prepared for other options are refused, naming both', (t) => {
-  const builtinOnly = prepareAnalyzerLexicons();
+  const builtinOnly = prepareLexicons();
   const error = t.throws(() => createAnalyzer({ builtinLexicons: false, lexicons: [] }, builtinOnly));
   t.regex(
     error?.message ?? '',

@@ -7,7 +7,7 @@ test('the public API exports the stages, the writers and the types a notebook ne
     'analyzeCorpus',
     'analyzeText',
     'createAnalyzer',
-    'prepareAnalyzerLexicons',
+    'prepareLexicons',
     'readCorpus',
     'readDocument',
     'findQuotations',

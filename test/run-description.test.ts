@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { type AnalyzerOptions, createAnalyzer } from '../src/analyzer.ts';
-import { type RunDescription, describeHere, describeInWorker } from '../src/parallel/runDescription.ts';
+import { type RunDescription, describeRun } from '../src/parallel/runDescription.ts';
+
+/** A description worked out in this thread (one job) or in a worker (two), with a cache or none. */
+const describeHere = (options: Partial<AnalyzerOptions>, cacheDir: string | null = null) =>
+  describeRun(options, 1, cacheDir);
+const describeInWorker = (options: Partial<AnalyzerOptions>, cacheDir: string | null = null) =>
+  describeRun(options, 2, cacheDir);
 import { repoRoot } from './helpers/shared.ts';
 
 const badPack = join(repoRoot, 'test', 'fixtures', 'lexicons', 'unknown-field.yaml');

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import Papa from 'papaparse';
 import { main } from '../src/cli/main.ts';
-import { prepareLexicon } from '../src/dictionary/lexicon.ts';
+import { cachedOrBuilt, lexiconsKey } from '../src/lexicon/compiledCache.ts';
 import { loadBuiltinPacks } from '../src/lexicon/index.ts';
+import { compileSelection } from '../src/lexicon/prepare.ts';
+import type { PackSelection } from '../src/lexicon/select.ts';
 import { compileLexicon } from '../src/match/index.ts';
 import { collectingIo } from './helpers/io.ts';
 import { repoRoot, sharedPath, sharedTest } from './helpers/shared.ts';
@@ -230,6 +232,16 @@ const onePack = (word: string) =>
     '    rationale: test',
     '    evidence: test',
   ].join('\n');
+
+/** The packs of a selection as score prepares them: read back from the cache, else compiled and kept. */
+async function prepareLexicon(selection: PackSelection, { cacheDir }: { cacheDir: string | null }) {
+  const { value, hit } = await cachedOrBuilt(
+    cacheDir,
+    cacheDir === null ? null : lexiconsKey(selection),
+    async () => compileSelection(selection),
+  );
+  return { ...value, cached: hit };
+}
 
 test('a compiled lexicon is read back from the cache until a pack file changes', async (t) => {
   const dir = tmp();

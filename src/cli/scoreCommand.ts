@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type PreparedLexicon, prepareLexicon } from '../dictionary/lexicon.ts';
 import { scoreCorpus } from '../dictionary/run.ts';
-import { defaultCacheDir } from '../lexicon/compiledCache.ts';
+import { cachedOrBuilt, defaultCacheDir, lexiconsKey } from '../lexicon/compiledCache.ts';
 import { formatIssue } from '../lexicon/issues.ts';
+import type { PreparedLexicons } from '../lexicon/prepare.ts';
 import { toCsv } from '../report/csv.ts';
 import { issuesTable } from '../report/tables.ts';
 import type { Issue } from '../types.ts';
@@ -106,21 +106,25 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   const out = values.out;
   checkPaths(input, out, values.issues, values.force);
 
-  // The lexicon is checked and compiled once here (or read back compiled from the cache) and sent
-  // to the workers compiled.
-  let prepared: PreparedLexicon;
+  // The lexicon is checked and compiled once here (or read back compiled from the cache, with the
+  // same entry analyze uses) and sent to the workers compiled.
+  const selection = { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] };
+  const cacheDir = values['no-cache'] ? null : defaultCacheDir();
+  let prepared: PreparedLexicons;
   try {
-    prepared = await prepareLexicon(
-      { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] },
-      { cacheDir: values['no-cache'] ? null : defaultCacheDir() },
-    );
+    ({ value: prepared } = await cachedOrBuilt(
+      cacheDir,
+      cacheDir === null ? null : lexiconsKey(selection),
+      // Imported on a miss only: reading and compiling the packs loads wink-nlp and its model.
+      async () => (await import('../lexicon/prepare.ts')).compileSelection(selection),
+    ));
   } catch (e) {
     throw new UsageError(`score: ${(e as Error).message}`);
   }
   const { lexicon } = prepared;
   if (lexicon.patterns.length === 0)
     throw new UsageError(
-      `score: no lexicon pattern to match${prepared.issues.length > 0 ? ` (${prepared.issues.length} problems in the packs: run "framescope lexicon check")` : ''}; name packs with --lexicon`,
+      `score: no lexicon pattern to match${prepared.lexiconIssues.length > 0 ? ` (${prepared.lexiconIssues.length} problems in the packs: run "framescope lexicon check")` : ''}; name packs with --lexicon`,
     );
 
   const progress = new Progress(io, { quiet: values.quiet });
@@ -144,7 +148,7 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   }
   progress.done();
 
-  const issues = [...prepared.issues, ...summary.issues];
+  const issues = [...prepared.lexiconIssues, ...summary.issues];
   if (values.issues !== undefined) {
     const table = issuesTable(issues);
     await writeFile(values.issues, toCsv(table.header, table.rows, { safeCells: !values['raw-csv'] }));

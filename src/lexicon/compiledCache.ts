@@ -6,6 +6,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { TOOL_VERSION } from '../version.ts';
+import { builtinPackFiles, packFilesOf } from './load.ts';
+import type { PackSelection } from './select.ts';
 
 /**
  * Compiled lexicons kept on disk between runs. Reading, checking and compiling the packs takes
@@ -17,7 +19,7 @@ import { TOOL_VERSION } from '../version.ts';
  */
 
 /** Bumped when the shape of what is stored changes. */
-const CACHE_FORMAT = 'framescope-compiled-lexicon-1';
+const CACHE_FORMAT = 'framescope-compiled-lexicon-2';
 /** Entries kept; older ones are removed when a new one is written. */
 const KEEP = 16;
 
@@ -26,12 +28,9 @@ const HERE = fileURLToPath(import.meta.url);
 const SRC = resolve(dirname(HERE), '..');
 /** `.ts` for the sources, `.js` compiled: the code files are those of the code that runs. */
 const CODE_EXT = extname(HERE);
-/**
- * The code a compiled lexicon depends on: reading, checking and compiling packs, tokenizing, and
- * the analyzer, which describes the packs it compiles.
- */
+/** The code a compiled lexicon depends on: reading, checking, describing and compiling packs, and tokenizing. */
 const CODE_DIRS = ['lexicon', 'match', 'text'];
-const CODE_FILES = ['analyzer', 'order', 'types', 'version'].map((f) => `${f}${CODE_EXT}`);
+const CODE_FILES = ['order', 'types', 'version'].map((f) => `${f}${CODE_EXT}`);
 const LIBRARIES = ['wink-nlp', 'wink-eng-lite-web-model', 'natural', 'yaml'];
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -69,19 +68,24 @@ function dependencyDigest(): string {
 }
 
 /**
- * The key of a compiled lexicon: the pack files (as named and by content), the options that
- * change the result, and the code and libraries (see `dependencyDigest`).
+ * The cache key of the compiled lexicons of a pack selection: the pack files (as named and by
+ * content), the selection, and the code and libraries (see `dependencyDigest`). Null when no key
+ * can be made (a named pack file that does not exist): compiling then says what is wrong.
  */
-export function compiledLexiconKey(
-  files: readonly string[],
-  options: Readonly<Record<string, string>>,
-): string {
-  const hash = createHash('sha256');
-  hash.update(`${CACHE_FORMAT}\n${TOOL_VERSION}\n${dependencyDigest()}\n`);
-  for (const [k, v] of Object.entries(options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    hash.update(`${k}=${v}\n`);
-  for (const f of files) hash.update(`${f}\u0000${sha256(readFileSync(f))}\n`);
-  return hash.digest('hex');
+export function lexiconsKey(selection: PackSelection): string | null {
+  try {
+    const files = [
+      ...(selection.builtinLexicons ? builtinPackFiles() : []),
+      ...packFilesOf(selection.lexicons),
+    ];
+    const hash = createHash('sha256');
+    hash.update(`${CACHE_FORMAT}\n${TOOL_VERSION}\n${dependencyDigest()}\n`);
+    hash.update(`builtin=${selection.builtinLexicons}\nlexicons=${JSON.stringify(selection.lexicons)}\n`);
+    for (const f of files) hash.update(`${f}\u0000${sha256(readFileSync(f))}\n`);
+    return hash.digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -96,16 +100,17 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 /**
- * The value stored under `key` in `dir`, else `build()`'s, stored for the next run. A cache that
+ * The value stored under `key` in `dir`, else `build()`'s, stored for the next run (a null `dir`
+ * or `key`: built, not stored). A cache that
  * cannot be read or written is skipped (the value is built as if there were none): it only saves
  * time, so its problems never stop a run.
  */
 export async function cachedOrBuilt<T>(
   dir: string | null,
-  key: string,
+  key: string | null,
   build: () => Promise<T>,
 ): Promise<{ value: T; hit: boolean }> {
-  if (dir === null) return { value: await build(), hit: false };
+  if (dir === null || key === null) return { value: await build(), hit: false };
   const stored = storedValue<T>(dir, key);
   if (stored !== undefined) return { value: stored, hit: true };
   const file = join(dir, `${key}.v8`);
@@ -124,7 +129,7 @@ export async function cachedOrBuilt<T>(
 }
 
 /** The value stored under `key` in `dir`, or undefined when there is none (or it cannot be read). */
-export function storedValue<T>(dir: string, key: string): T | undefined {
+function storedValue<T>(dir: string, key: string): T | undefined {
   try {
     const stored = deserialize(readFileSync(join(dir, `${key}.v8`))) as {
       format: string;

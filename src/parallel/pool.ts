@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { AnalyzerLexicons, AnalyzerOptions, CorpusResult } from '../analyzer.ts';
+import type { AnalyzerOptions, CorpusResult, PreparedLexicons } from '../analyzer.ts';
 import { type CorpusItem, skippedItem } from '../corpus/items.ts';
 import type { Numbered } from '../corpus/shard.ts';
 import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../report/articleOutputs.ts';
@@ -23,7 +23,7 @@ export interface ParallelOptions {
    * The lexicons prepared for `analyzerOptions` (see `createAnalyzer`): given, no thread loads,
    * checks and compiles the packs again (about a second each).
    */
-  readonly prepared?: AnalyzerLexicons;
+  readonly prepared?: PreparedLexicons;
   /** Items read but not yet yielded, at most (default 4 x jobs): bounds memory whatever the corpus size. */
   readonly maxInFlight?: number;
   /** Module exporting `createTask` (default: the analyzer). For tests and custom pipelines. */

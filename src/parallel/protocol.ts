@@ -1,4 +1,4 @@
-import type { Analyzer, AnalyzerLexicons, AnalyzerOptions } from '../analyzer.ts';
+import type { Analyzer, AnalyzerOptions, PreparedLexicons } from '../analyzer.ts';
 import type { ArticleOutputOptions, RenderedArticle } from '../report/articleOutputs.ts';
 import type { Article } from '../types.ts';
 
@@ -15,7 +15,7 @@ export interface WorkerSetup {
   readonly taskModule: string;
   readonly analyzerOptions: Partial<AnalyzerOptions>;
   /** The lexicons as the run prepared them (see `createAnalyzer`), so that no worker prepares them again. */
-  readonly prepared?: AnalyzerLexicons;
+  readonly prepared?: PreparedLexicons;
   /** Render each result with these options (see `renderArticle`), or null to send the result itself. */
   readonly render: ArticleOutputOptions | null;
 }
@@ -39,7 +39,7 @@ export type ArticleTask = (article: Article) => Analysed;
 export interface TaskModule {
   createTask(
     options: Partial<AnalyzerOptions>,
-    prepared?: AnalyzerLexicons,
+    prepared?: PreparedLexicons,
   ): ArticleTask | Promise<ArticleTask>;
 }
 

@@ -1,4 +1,4 @@
-import type { AnalyzerLexicons, AnalyzerOptions } from '../analyzer.ts';
+import type { AnalyzerOptions, PreparedLexicons } from '../analyzer.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
 import { type Shard, formatShard, numberItems, shardFilter } from '../corpus/shard.ts';
 import type { RenderedItem } from '../report/articleOutputs.ts';
@@ -15,7 +15,7 @@ export interface RunPlan {
   readonly read?: Partial<ReadOptions>;
   readonly analyzerOptions: Partial<AnalyzerOptions>;
   /** The lexicons prepared for `analyzerOptions`, if the caller has them (see `createAnalyzer`). */
-  readonly prepared?: AnalyzerLexicons;
+  readonly prepared?: PreparedLexicons;
   readonly jobs: number;
   readonly shard: Shard | null;
   readonly out: string;
