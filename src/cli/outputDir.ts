@@ -11,8 +11,8 @@ import {
 } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { readAt } from '../report/fileBytes.ts';
 import type { ChunkStore, OutputSink } from '../report/outputSink.ts';
-import { readAt } from '../report/readAt.ts';
 import { UsageError } from './io.ts';
 
 /** The file that marks a folder as written by framescope (and so safe to replace). */

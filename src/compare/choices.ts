@@ -1,7 +1,6 @@
 import { compareText } from '../order.ts';
 import type { Group } from './grouping.ts';
-import { type SummaryStore, summaryStore } from './store.ts';
-import type { ArticleSummary } from './summary.ts';
+import type { SummaryStore } from './store.ts';
 
 /**
  * Which of a set of competing terms each article of a group used ("Ukraine crisis" or "war in
@@ -14,10 +13,6 @@ export interface ChoiceRow {
   readonly article: string;
   readonly term: string;
   readonly count: number;
-}
-
-export function termChoiceRows(group: Group, summaries: readonly ArticleSummary[]): ChoiceRow[] {
-  return termChoiceRowsOf(group, summaryStore(summaries));
 }
 
 export function termChoiceRowsOf(group: Group, store: SummaryStore): ChoiceRow[] {

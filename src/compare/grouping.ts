@@ -88,17 +88,10 @@ interface SparseVector {
   readonly weights: Float64Array;
 }
 
-/** TF-IDF vectors, L2-normalised: weight = (1 + ln tf) * ln(1 + N / df). Terms are corpus term ids, ascending. */
-export function tfidfVectors(summaries: readonly ArticleSummary[]): {
-  vectors: SparseVector[];
-  df: Int32Array;
-} {
-  return tfidfVectorsOf(summaries.length, (k) => (summaries[k] as ArticleSummary).terms);
-}
-
 /**
- * As `tfidfVectors`, reading each article's terms twice (document frequencies, then vectors)
- * instead of holding them: the vectors are a fraction of the size of the term strings.
+ * TF-IDF vectors, L2-normalised: weight = (1 + ln tf) * ln(1 + N / df); terms are corpus term ids,
+ * ascending. Each article's terms are read twice (document frequencies, then vectors) instead of
+ * being held: the vectors are a fraction of the size of the term strings.
  */
 export function tfidfVectorsOf(
   n: number,
@@ -136,20 +129,6 @@ export function tfidfVectorsOf(
     });
   }
   return { vectors, df };
-}
-
-export function cosine(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let dot = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const x = a.terms[i] as number;
-    const y = b.terms[j] as number;
-    if (x === y) dot += (a.weights[i++] as number) * (b.weights[j++] as number);
-    else if (x < y) i++;
-    else j++;
-  }
-  return dot;
 }
 
 /** Pairs [i, j] (i < j) that share one of their `topTerms` heaviest terms, skipping over-common terms. */
@@ -329,19 +308,10 @@ export function clusterTerms(
 }
 
 /**
- * Text clusters of the distinct texts only: each exact duplicate joins its representative's
- * cluster (it would join it anyway, at cosine 1, after k² comparisons). Cohesion is that of the
- * distinct texts. Cluster numbers do not move, since a representative comes before its copies.
+ * Text clusters of the distinct texts only, their terms read from a store: each exact duplicate
+ * joins its representative's cluster (it would join it anyway, at cosine 1, after k² comparisons).
+ * Cohesion is that of the distinct texts. Cluster numbers do not move, since a representative comes before its copies.
  */
-export function clusterDistinctTexts(
-  summaries: readonly ArticleSummary[],
-  duplicates: Duplicates,
-  options: TextClusterOptions = DEFAULT_TEXT_CLUSTER,
-): Grouping {
-  return clusterStoreTexts(summaryStore(summaries), duplicates, options);
-}
-
-/** As `clusterDistinctTexts`, reading the terms of the distinct texts from a store. */
 export function clusterStoreTexts(
   store: SummaryStore,
   duplicates: Duplicates,

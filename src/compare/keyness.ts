@@ -97,24 +97,10 @@ function keyTerms(
   return rows.slice(0, options.top).map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
-/** Each member against the rest of its group. */
-export function articleKeyness(
-  groupId: string,
-  members: readonly ArticleSummary[],
-  options: KeynessOptions = DEFAULT_KEYNESS,
-): KeyTerm[] {
-  return articleKeynessOf(
-    groupId,
-    members.length,
-    (k) => (members[k] as ArticleSummary).id,
-    (k) => (members[k] as ArticleSummary).terms,
-    options,
-  );
-}
-
 /**
- * As `articleKeyness`, over `n` members whose terms `termsOf` reads: twice each (the group's
- * totals, then each member against them), so a group's terms are never all held at once.
+ * Each member against the rest of its group, over `n` members whose terms `termsOf` reads: twice
+ * each (the group's totals, then each member against them), so a group's terms are never all held
+ * at once.
  */
 export function articleKeynessOf(
   groupId: string,

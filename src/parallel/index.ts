@@ -1,6 +1,5 @@
 export {
   analyzeInParallel,
-  analyzeNumbered,
   defaultJobs,
   type ParallelOptions,
   parseJobs,

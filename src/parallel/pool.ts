@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { AnalyzerOptions, CorpusResult, PreparedLexicons } from '../analyzer.ts';
 import { type CorpusItem, skippedItem } from '../corpus/items.ts';
-import type { Numbered } from '../corpus/shard.ts';
+import { type Numbered, numberItems } from '../corpus/shard.ts';
 import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../report/articleOutputs.ts';
 import type { Article, ArticleResult } from '../types.ts';
 import {
@@ -105,25 +105,13 @@ export async function* analyzeInParallel(
   items: AsyncIterable<CorpusItem>,
   options: ParallelOptions = {},
 ): AsyncGenerator<CorpusResult> {
-  async function* numbered(): AsyncGenerator<Numbered<CorpusItem>> {
-    let seq = 0;
-    for await (const item of items) yield { seq: seq++, item };
-  }
-  for await (const { item } of analyzeNumbered(numbered(), options)) yield item;
-}
-
-/** As `analyzeInParallel`, carrying each item's number (see `numberItems` and `shardFilter`). */
-export async function* analyzeNumbered(
-  items: AsyncIterable<Numbered<CorpusItem>>,
-  options: ParallelOptions = {},
-): AsyncGenerator<Numbered<CorpusResult>> {
-  yield* inPool(items, options, null) as AsyncGenerator<Numbered<CorpusResult>>;
+  for await (const { item } of inPool(numberItems(items), options, null)) yield item as CorpusResult;
 }
 
 /**
- * As `analyzeNumbered`, each result rendered where it was analysed (see `renderArticle`): the
- * worker sends the article's outputs as bytes, so the consumer only writes them. With one job
- * the same function renders in this thread.
+ * As `analyzeInParallel`, over numbered items (see `numberItems` and `shardFilter`), each result
+ * rendered where it was analysed (see `renderArticle`): the worker sends the article's outputs as
+ * bytes, so the consumer only writes them. With one job the same function renders in this thread.
  */
 export async function* renderNumbered(
   items: AsyncIterable<Numbered<CorpusItem>>,
@@ -261,13 +249,7 @@ async function* inWorkers(
     queue.unshift(...waiting);
     if (current && pw.capped && (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
       // An article too large for a capped heap is analysed again, alone, by a worker without the cap.
-      const roomy = spawn(false);
-      roomy.sent.push(current);
-      roomy.worker.postMessage({
-        type: 'analyze',
-        task: current.order,
-        article: current.article,
-      } as ToWorker);
+      send(spawn(false), current);
     } else if (current) finish(current, failedItem(current.article, reason));
     dispatch();
   };
@@ -308,11 +290,15 @@ async function* inWorkers(
       // A fresh worker rather than a place in a busy worker's queue, while there is a core left.
       if ((target === undefined || target.sent.length > 0) && workers.length < jobs) target = spawn();
       if (target === undefined) return;
-      const pending = queue.shift() as Pending;
-      target.sent.push(pending);
-      const message: ToWorker = { type: 'analyze', task: pending.order, article: pending.article };
-      target.worker.postMessage(message);
+      send(target, queue.shift() as Pending);
     }
+  };
+
+  /** Hands an article to a worker, which answers in the order it was sent. */
+  const send = (pw: PoolWorker, pending: Pending) => {
+    pw.sent.push(pending);
+    const message: ToWorker = { type: 'analyze', task: pending.order, article: pending.article };
+    pw.worker.postMessage(message);
   };
 
   const iterator = items[Symbol.asyncIterator]();

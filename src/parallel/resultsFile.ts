@@ -128,11 +128,6 @@ export function typedJson(value: unknown): string {
   return JSON.stringify(value, encodeTyped);
 }
 
-/** Parses JSON written by `typedJson` (typed arrays restored). */
-export function parseTypedJson(text: string): unknown {
-  return JSON.parse(text, decodeTyped);
-}
-
 /** Parses one record line (typed arrays restored). */
 export function parseRecordLine(line: string): unknown {
   return JSON.parse(line, decodeTyped);

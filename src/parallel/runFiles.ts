@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CorpusResult } from '../analyzer.ts';
@@ -7,15 +7,12 @@ import type { Fingerprints } from '../compare/compactSummary.ts';
 import { decodeFingerprints } from '../compare/fingerprintBytes.ts';
 import { hashInputFiles } from '../corpus/fileHashes.ts';
 import { type ArticleOutputOptions, type RenderedItem, renderItem } from '../report/articleOutputs.ts';
+import { readAt, writeAll } from '../report/fileBytes.ts';
 import { manifestParts } from '../report/manifest.ts';
-import { readAt } from '../report/readAt.ts';
 import type { RunOverview } from '../report/runData.ts';
 import { REPORT_DETAIL_LIMIT, RunOutputs, articleOutputOptions } from '../report/runOutputs.ts';
 import { StageClock } from '../report/stageClock.ts';
 import { RESULTS_FILE, type ResultsHeader, ResultsWriter, itemLine, parseRecordLine } from './resultsFile.ts';
-
-/** Articles whose fingerprints stay loaded while reuse pairs are measured. */
-const FINGERPRINT_CACHE = 256;
 
 /**
  * Reads single items back from a finished `run-data.ndjson` by the place its writer reported:
@@ -75,9 +72,7 @@ function writeManifest(path: string, parts: Iterable<string>): void {
     let pending: string[] = [];
     let size = 0;
     const flush = () => {
-      const data = Buffer.from(pending.join(''), 'utf8');
-      let done = 0;
-      while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+      writeAll(fd, Buffer.from(pending.join(''), 'utf8'), null);
       pending = [];
       size = 0;
     };
@@ -125,8 +120,7 @@ class FingerprintSpill {
 
   /** The fingerprints of the next article, as `encodeFingerprints` writes them (see `RenderedArticle`). */
   add(bytes: Uint8Array): void {
-    let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.end + done);
+    writeAll(this.fd, bytes, this.end);
     this.places.add(this.end, bytes.length);
     this.end += bytes.length;
   }
@@ -219,17 +213,6 @@ export class RunWriter {
         const { offset, bytes } = this.places.at(k);
         return reader.read(offset, bytes);
       };
-      // Reuse reads the candidates in order of their first article, so a small cache of
-      // fingerprints serves most pairs without reading the file again.
-      const cache = new Map<number, Fingerprints>();
-      const fingerprintsOf = (k: number): Fingerprints => {
-        const known = cache.get(k);
-        if (known) return known;
-        const found = this.fingerprints.read(k);
-        if (cache.size >= FINGERPRINT_CACHE) cache.delete(cache.keys().next().value as number);
-        cache.set(k, found);
-        return found;
-      };
       let run: RunOverview;
       try {
         // report.md details the first articles in full: they are read back rather than kept.
@@ -241,22 +224,25 @@ export class RunWriter {
         // The last article with an id gives its text, as a map of texts by id would. Reuse asks
         // for the texts of each pair in order of their first article: the last two read are kept.
         const recentTexts = new Map<number, string | undefined>();
-        run = this.outputs.finish((id) => {
-          const k = this.outputs.indexOfId(id);
-          if (k === undefined) return undefined;
-          let text: string | undefined;
-          if (recentTexts.has(k)) {
-            text = recentTexts.get(k);
-            recentTexts.delete(k);
-          } else {
-            const item = itemAt(k);
-            text = item.kind === 'result' ? item.result.article.text : undefined;
-            if (recentTexts.size >= 2) recentTexts.delete(recentTexts.keys().next().value as number);
-          }
-          // The most recent last, so that the one dropped is the one used longest ago.
-          recentTexts.set(k, text);
-          return text;
-        }, fingerprintsOf);
+        run = this.outputs.finish(
+          (id) => {
+            const k = this.outputs.indexOfId(id);
+            if (k === undefined) return undefined;
+            let text: string | undefined;
+            if (recentTexts.has(k)) {
+              text = recentTexts.get(k);
+              recentTexts.delete(k);
+            } else {
+              const item = itemAt(k);
+              text = item.kind === 'result' ? item.result.article.text : undefined;
+              if (recentTexts.size >= 2) recentTexts.delete(recentTexts.keys().next().value as number);
+            }
+            // The most recent last, so that the one dropped is the one used longest ago.
+            recentTexts.set(k, text);
+            return text;
+          },
+          (k) => this.fingerprints.read(k),
+        );
         clock.lap('corpus-level files');
       } finally {
         reader.close();

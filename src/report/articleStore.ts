@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import type { Fingerprints } from '../compare/compactSummary.ts';
 import { DuplicateFinder, type Duplicates } from '../compare/duplicates.ts';
 import { hashString } from '../compare/hash.ts';
@@ -6,7 +6,7 @@ import { type ArticleHead, type EntryCounts, type SummaryStore, summaryStore } f
 import type { ArticleSummary } from '../compare/summary.ts';
 import type { ArticleRecord } from './articleRecord.ts';
 import { decodeFigureValues, encodeFigureValues } from './figureValues.ts';
-import { readAt } from './readAt.ts';
+import { readAt, writeAll } from './fileBytes.ts';
 import {
   type ArticleIndexEntry,
   FigureNames,
@@ -292,9 +292,7 @@ class ScratchFile {
     const at = this.size - data.length;
     this.pending = [];
     this.pendingBytes = 0;
-    const fd = this.open();
-    let done = 0;
-    while (done < data.length) done += writeSync(fd, data, done, data.length - done, at + done);
+    writeAll(this.open(), data, at);
   }
 
   /** `bytes` bytes at `offset`, read into `into` when it is large enough. */

@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import type { Issue, Severity } from '../types.ts';
+import { writeAll } from './fileBytes.ts';
 
 /** The problems of a run in the order they were found, with their count by severity. */
 export interface IssueList extends Iterable<Issue> {
@@ -7,12 +8,6 @@ export interface IssueList extends Iterable<Issue> {
 }
 
 export type SeverityCounts = Readonly<Record<Severity, number>>;
-
-export function severityCounts(issues: Iterable<Issue>): SeverityCounts {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const i of issues) counts[i.severity]++;
-  return counts;
-}
 
 /**
  * Where a run keeps its issues until issues.csv is written: in memory, or for a long run in a
@@ -64,9 +59,7 @@ export class IssueLog implements IssueList {
     const data = Buffer.from(this.buffer.join(''), 'utf8');
     this.buffer = [];
     this.buffered = 0;
-    const fd = this.file();
-    let done = 0;
-    while (done < data.length) done += writeSync(fd, data, done, data.length - done, null);
+    writeAll(this.file(), data, null);
   }
 
   *[Symbol.iterator](): Generator<Issue> {

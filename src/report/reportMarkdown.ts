@@ -68,12 +68,10 @@ function* furnitureSection(data: RunOverview): Generator<string> {
   if (!any) yield 'No page furniture was found.';
 }
 
-/** `report.md`: what was read, what was skipped and why, the articles, then the stages' sections. */
-export function reportMarkdown(data: RunOverview, sections: readonly ReportSection[] = []): string {
-  return [...reportMarkdownParts(data, sections)].join('\n');
-}
-
-/** The parts of `report.md`, to be joined by '\n', made one at a time as they are written. */
+/**
+ * The parts of `report.md`, to be joined by '\n', made one at a time as they are written: what was
+ * read, what was skipped and why, the articles, then the stages' sections.
+ */
 export function* reportMarkdownParts(
   data: RunOverview,
   sections: readonly ReportSection[] = [],

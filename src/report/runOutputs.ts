@@ -11,8 +11,7 @@ import {
 } from '../compare/index.ts';
 import { hasValue } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
-import { compareText } from '../order.ts';
-import { type GroupFigures, groupFiguresOf, groupFiguresTable } from '../score/groups.ts';
+import { type GroupFigures, groupFiguresOf, groupFiguresTable, groupMembers } from '../score/groups.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
 import {
   type ArticleFiles,
@@ -404,12 +403,13 @@ export class RunOutputs {
     // comparison.md looks up a group's findings by its id; ids are unique but for odd metadata,
     // where every group is computed first so that groups sharing an id share their findings.
     const uniqueIds = new Set(grouping.groups.map((g) => g.id)).size === grouping.groups.length;
+    const hasOutlet = hasValue(store, 'outlet', false);
     const view: ComparisonView = {
       grouping,
       reuse,
       id: (i) => store.id(i),
       head: (i) => store.head(i),
-      hasOutlet: hasValue(store, 'outlet', false),
+      hasOutlet,
       groups: uniqueIds
         ? written(compared.groups())
         : groupsById(grouping, collect(written(compared.groups()))),
@@ -428,7 +428,7 @@ export class RunOutputs {
         `framescope timing: comparison of ${store.length} articles ${((performance.now() - compareStart) / 1000).toFixed(2)} s (${reuse.candidatesChecked} candidate pairs, ${reuse.duplicates} duplicates)\n`,
       );
 
-    const by = o.by ?? (hasValue(store, 'outlet', false) ? 'outlet' : null);
+    const by = o.by ?? (hasOutlet ? 'outlet' : null);
     const groups = by ? this.groupFigures(by) : [];
     if (by) sink.write('groups.csv', this.csv(groupFiguresTable(groups, by)));
     const charts = runCharts(records, store.corpus, by, groups);
@@ -498,15 +498,8 @@ export class RunOutputs {
   /** groups.csv's figures: the articles of each value of `by`, read back a group at a time. */
   private groupFigures(by: string): GroupFigures[] {
     const store = this.store;
-    const byValue = new Map<string, number[]>();
-    for (let i = 0; i < store.length; i++) {
-      const v = store.metadataValue(i, by)?.trim() || '(none)';
-      const list = byValue.get(v);
-      if (list) list.push(i);
-      else byValue.set(v, [i]);
-    }
     return groupFiguresOf(
-      [...byValue.entries()].sort((a, b) => compareText(a[0], b[0])),
+      groupMembers(store.length, (i) => store.metadataValue(i, by)),
       [...store.corpus.numericFigures].sort(),
       (i) => store.record(i).figures,
     );

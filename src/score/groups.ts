@@ -108,21 +108,32 @@ export function figureStats(
   };
 }
 
+/**
+ * The articles 0..count-1 by the value of a metadata column (`columnValue`; blank or missing:
+ * "(none)"), values sorted, each with its articles in order.
+ */
+export function groupMembers(
+  count: number,
+  columnValue: (i: number) => string | undefined,
+): [string, number[]][] {
+  const byValue = new Map<string, number[]>();
+  for (let i = 0; i < count; i++) {
+    const v = columnValue(i)?.trim() || '(none)';
+    const list = byValue.get(v);
+    if (list) list.push(i);
+    else byValue.set(v, [i]);
+  }
+  return [...byValue.entries()].sort((a, b) => compareText(a[0], b[0]));
+}
+
 /** One entry per value of `column` (sorted), each with stats for every figure name seen in the input. */
 export function groupFigures(
   articles: readonly GroupFigureInput[],
   column: string,
   options: GroupFigureOptions = DEFAULT_GROUP_FIGURES,
 ): GroupFigures[] {
-  const byValue = new Map<string, number[]>();
-  articles.forEach((a, i) => {
-    const v = a.metadata[column]?.trim() || '(none)';
-    const list = byValue.get(v);
-    if (list) list.push(i);
-    else byValue.set(v, [i]);
-  });
   return groupFiguresOf(
-    [...byValue.entries()].sort((a, b) => compareText(a[0], b[0])),
+    groupMembers(articles.length, (i) => (articles[i] as GroupFigureInput).metadata[column]),
     figureNames(articles),
     (i) => (articles[i] as GroupFigureInput).figures,
     options,

@@ -1,6 +1,6 @@
 import { formatPlace } from '../../text/positions.ts';
 import type { ArticleResult, Match } from '../../types.ts';
-import { type ArticleRecord, articleRecord } from '../articleRecord.ts';
+import type { ArticleRecord } from '../articleRecord.ts';
 import type { Cell } from '../format.ts';
 import { escapeMarkdownText, markdownTable, markdownTableLines } from '../markdown.ts';
 import type { ArticleRecords } from '../runData.ts';
@@ -79,34 +79,11 @@ function hitLine(r: ArticleResult, m: Match): string {
 }
 
 /**
- * The framing section of `report.md`: the composite indexes side by side, then for each article
- * its hits by category (all voices and the author's own voice) and the top hits in context, with
- * quoted and attributed hits listed apart from the outlet's own words.
+ * The parts of the framing section of `report.md` (joined by '\n'), the records read as the table
+ * is written: the composite indexes side by side, then for each article its hits by category (all
+ * voices and the author's own voice) and the top hits in context, with quoted and attributed hits
+ * listed apart from the outlet's own words.
  */
-export function framingSection(
-  results: readonly ArticleResult[],
-  topHits = 8,
-  detailLimit = Number.POSITIVE_INFINITY,
-): string {
-  return framingSectionOf(
-    results.map((r) => articleRecord(r)),
-    results.slice(0, detailLimit),
-    topHits,
-    detailLimit,
-  );
-}
-
-/** As `framingSection`, from the compact records of every article and the full results of the first ones. */
-export function framingSectionOf(
-  records: ArticleRecords,
-  details: readonly ArticleResult[],
-  topHits = 8,
-  detailLimit = Number.POSITIVE_INFINITY,
-): string {
-  return [...framingSectionParts(records, details, topHits, detailLimit)].join('\n').trimEnd();
-}
-
-/** The parts of the framing section (joined by '\n'), the records read as the table is written. */
 export function* framingSectionParts(
   records: ArticleRecords,
   details: readonly ArticleResult[],

@@ -1,4 +1,4 @@
-import { readSync } from 'node:fs';
+import { readSync, writeSync } from 'node:fs';
 
 /**
  * Fills `into` with the `into.length` bytes at `offset` of an open file. A read may return fewer
@@ -12,4 +12,14 @@ export function readAt<T extends Uint8Array>(fd: number, offset: number, into: T
     done += n;
   }
   return into;
+}
+
+/**
+ * Writes all of `data` to an open file at `position`, or where the file stands when it is null. A
+ * write may take fewer bytes than given, so it loops.
+ */
+export function writeAll(fd: number, data: Uint8Array, position: number | null): void {
+  let done = 0;
+  while (done < data.length)
+    done += writeSync(fd, data, done, data.length - done, position === null ? null : position + done);
 }
