@@ -1,8 +1,9 @@
 import { textSpanOf } from '../text/positions.ts';
 import type { Attribution, Document, Quotation, SourceType, TextSpan } from '../types.ts';
-import { type NameBook, type SpeakerKind, nameBookOf, sentenceSubject, speakerIn } from './names.ts';
+import { type NameBook, type SpeakerKind, genderOfName, nameBookOf, speakerIn } from './names.ts';
+import type { Gender } from './personCues.ts';
 import { type CitationDraft, citationsOf, hostOf } from './references.ts';
-import { type SourceClue, type SourceLexicon, TYPE_OF_CLUE, sourceHits } from './sourceLexicon.ts';
+import { OUTLET_CLUES, type SourceLexicon, TITLE_CLUES, TYPE_OF_CLUE, sourceHits } from './sourceLexicon.ts';
 import {
   type Draft,
   type SpeechContext,
@@ -23,8 +24,6 @@ export { loadSourceLexicon } from './sourceLexicon.ts';
  * resolves to, the kind of source, and, for state media, whether the text says so.
  */
 
-const OUTLET_CLUES: readonly SourceClue[] = ['state-media', 'wire', 'news-outlet', 'social-media'];
-const TITLE_CLUES: readonly SourceClue[] = ['official-title', 'expert-title'];
 /** Words that label an outlet as the state's: "state news agency", "Kremlin-controlled", "official news agency". */
 const STATE_LABEL =
   /\bstate[-\s](?:run|owned|controlled|backed|affiliated|funded|sponsored|media|news|broadcaster|television|tv|agency|outlet|newspaper|press|mouthpiece)|\bofficial (?:news agency|newspaper|media|mouthpiece|outlet|broadcaster)|\b(?:kremlin|party|government|communist party)[-\s](?:controlled|run|owned|backed|affiliated|funded|mouthpiece)|\bmouthpiece\b|\bpropaganda (?:outlet|organ)/i;
@@ -58,7 +57,7 @@ export function findAttributions(
   sources: SourceLexicon,
 ): Attribution[] {
   const ctx = speechContextOf(doc, sources, quotations);
-  const names = nameBookOf(doc, sources);
+  const names = nameBookOf(doc, sources, (k) => (ctx.quoteOf[k] as number) >= 0);
   const drafts: Draft[] = [];
   for (let s = 0; s < doc.sentences.length; s++) speechInSentence(ctx, s, drafts);
   const citations = citationsOf(doc);
@@ -149,12 +148,20 @@ function rangeText(doc: Document, r: TokenRange): { start: number; end: number; 
   return { start, end, text: doc.text.slice(start, end) };
 }
 
-const PRONOUN_KIND: Readonly<Record<string, SpeakerKind>> = {
-  he: 'person',
-  she: 'person',
-  who: 'person',
-  it: 'body',
-  they: 'body',
+/** What a pronoun can refer to: a person of a gender, or a body or group. */
+const PRONOUN_REFERENT: Readonly<Record<string, { kind: SpeakerKind; gender: Gender | null }>> = {
+  he: { kind: 'person', gender: 'male' },
+  she: { kind: 'person', gender: 'female' },
+  it: { kind: 'body', gender: null },
+  they: { kind: 'body', gender: null },
+};
+
+const UNRESOLVED: Resolved = {
+  speaker: null,
+  kind: null,
+  resolution: 'unresolved',
+  baseType: 'unknown',
+  outletAt: null,
 };
 
 /** Speaker, resolution and type of a source phrase written as tokens. */
@@ -175,45 +182,20 @@ function resolveSource(
       ? { start: phrase.start + outlet.start, end: phrase.start + outlet.end }
       : null;
   if (range.end - range.first === 1 && doc.tokens.pos[range.first] === 'PRON') {
-    const wanted = PRONOUN_KIND[(doc.tokens.normal[range.first] as string).toLowerCase()];
-    if (!wanted)
-      return { speaker: null, kind: null, resolution: 'unresolved', baseType: 'unknown', outletAt: null };
-    // The nearest sentence (this one or up to PRONOUN_REACH back) that names a speaker of the
-    // pronoun's kind, or for he/she opens with a person's name, decides: one name there resolves
-    // the pronoun, two leave it open.
-    const candidates = new Map<string, { speaker: string; baseType: SourceType }>();
-    let i = earlier.length - 1;
-    for (let at = sentence, n = 0; n <= PRONOUN_REACH && candidates.size === 0; n++) {
-      while (i >= 0 && (earlier[i] as Built).attribution.sentence > at) i--;
-      for (; i >= 0 && (earlier[i] as Built).attribution.sentence === at; i--) {
-        const b = earlier[i] as Built;
-        if (b.kind === wanted && b.attribution.speaker && b.attribution.resolution !== 'vague')
-          candidates.set(b.attribution.speaker, { speaker: b.attribution.speaker, baseType: b.baseType });
-      }
-      if (candidates.size === 0 && wanted === 'person' && at !== sentence) {
-        const subject = sentenceSubject(doc, lexicon, names, at);
-        if (subject) {
-          const known = names.titleOf.get(subject.name.toLowerCase());
-          candidates.set(subject.name, {
-            speaker: subject.name,
-            baseType: known ? TYPE_OF_CLUE[known] : 'other',
-          });
-        }
-      }
-      if (at === 0) break;
-      at = previousSentenceOf(doc, at);
-    }
-    if (candidates.size === 1) {
-      const only = [...candidates.values()][0] as { speaker: string; baseType: SourceType };
-      return {
-        speaker: only.speaker,
-        kind: wanted,
-        resolution: 'pronoun',
-        baseType: only.baseType,
-        outletAt: null,
-      };
-    }
-    return { speaker: null, kind: null, resolution: 'unresolved', baseType: 'unknown', outletAt: null };
+    const wanted = PRONOUN_REFERENT[(doc.tokens.normal[range.first] as string).toLowerCase()];
+    if (!wanted) return UNRESOLVED;
+    const found =
+      wanted.kind === 'person'
+        ? personReferent(ctx, names, range.first, sentence, earlier, wanted.gender as Gender)
+        : bodyReferent(doc, sentence, earlier);
+    if (!found) return UNRESOLVED;
+    return {
+      speaker: found.speaker,
+      kind: wanted.kind,
+      resolution: 'pronoun',
+      baseType: found.baseType,
+      outletAt: null,
+    };
   }
   const speaker = speakerIn(doc, lexicon, range.first, range.end, names);
   const title = hits.find((h) => TITLE_CLUES.includes(h.clue));
@@ -230,6 +212,86 @@ function resolveSource(
   if (baseType === 'document')
     return { speaker: null, kind: 'body', resolution: 'vague', baseType, outletAt };
   return { speaker: null, kind: null, resolution: 'unresolved', baseType, outletAt };
+}
+
+interface Referent {
+  readonly speaker: string;
+  readonly baseType: SourceType;
+}
+
+/**
+ * The person "he" or "she" refers to: walking back from the pronoun sentence by sentence (up to
+ * PRONOUN_REACH, never into a byline, a sign-off or other unscored lines), the nearest sentence
+ * that names a person of a compatible gender decides. There the speaker of an attribution wins
+ * (the last, when several), else the first person named (the subject); a person whose gender the
+ * article gives otherwise ("Ms. Rice" for "he") is skipped, and among several the one whose first
+ * name usually has the pronoun's gender is preferred. Names inside quotations are not referents.
+ */
+function personReferent(
+  ctx: SpeechContext,
+  names: NameBook,
+  pronoun: number,
+  sentence: number,
+  earlier: readonly Built[],
+  gender: Gender,
+): Referent | null {
+  const { doc } = ctx;
+  const known = (name: string) => names.genderOf.get(name.toLowerCase()) ?? null;
+  const typeOf = (name: string, fallback?: SourceType): SourceType => {
+    if (fallback && fallback !== 'unknown' && fallback !== 'other') return fallback;
+    const title = names.titleOf.get(name.toLowerCase());
+    return title ? TYPE_OF_CLUE[title] : (fallback ?? 'other');
+  };
+  let i = earlier.length - 1;
+  for (let at = sentence, n = 0; n <= PRONOUN_REACH; n++) {
+    const s = doc.sentences[at];
+    if (!s || (at !== sentence && !s.scored)) return null;
+    const speakers: Referent[] = [];
+    while (i >= 0 && (earlier[i] as Built).attribution.sentence > at) i--;
+    for (; i >= 0 && (earlier[i] as Built).attribution.sentence === at; i--) {
+      const b = earlier[i] as Built;
+      const name = b.attribution.speaker;
+      if (b.kind !== 'person' || !name || b.attribution.resolution === 'vague') continue;
+      if ((known(name) ?? gender) !== gender) continue;
+      speakers.push({ speaker: name, baseType: typeOf(name, b.baseType) });
+    }
+    if (speakers.length > 0) return speakers[0] as Referent;
+    const mentions = (names.mentions.get(at) ?? []).filter(
+      (m) => (at !== sentence || m.firstToken < pronoun) && (known(m.name) ?? gender) === gender,
+    );
+    if (mentions.length > 0) {
+      const preferred =
+        mentions.find((m) => (genderOfName(names, m.name) ?? gender) === gender) ?? mentions[0];
+      const name = (preferred as { name: string }).name;
+      return { speaker: name, baseType: typeOf(name) };
+    }
+    if (at === 0) break;
+    at = previousSentenceOf(doc, at);
+  }
+  return null;
+}
+
+/**
+ * The body or group "it" or "they" refers to: the nearest sentence (this one or up to
+ * PRONOUN_REACH back) that has an attribution to a body decides; one there resolves the pronoun,
+ * two leave it open.
+ */
+function bodyReferent(doc: Document, sentence: number, earlier: readonly Built[]): Referent | null {
+  const candidates = new Map<string, Referent>();
+  let i = earlier.length - 1;
+  for (let at = sentence, n = 0; n <= PRONOUN_REACH && candidates.size === 0; n++) {
+    const s = doc.sentences[at];
+    if (!s || (at !== sentence && !s.scored)) return null;
+    while (i >= 0 && (earlier[i] as Built).attribution.sentence > at) i--;
+    for (; i >= 0 && (earlier[i] as Built).attribution.sentence === at; i--) {
+      const b = earlier[i] as Built;
+      if (b.kind === 'body' && b.attribution.speaker && b.attribution.resolution !== 'vague')
+        candidates.set(b.attribution.speaker, { speaker: b.attribution.speaker, baseType: b.baseType });
+    }
+    if (at === 0) break;
+    at = previousSentenceOf(doc, at);
+  }
+  return candidates.size === 1 ? ([...candidates.values()][0] as Referent) : null;
 }
 
 /** Whether the statement was a post: a platform named around the cue, or a cue like "tweeted". */

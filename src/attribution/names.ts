@@ -1,5 +1,19 @@
 import type { Document } from '../types.ts';
-import { type SourceClue, type SourceLexicon, sourceHits } from './sourceLexicon.ts';
+import {
+  type Gender,
+  type PersonCues,
+  firstNameGender,
+  genderWord,
+  isTimeWord,
+  personCues,
+} from './personCues.ts';
+import {
+  OUTLET_CLUES as OUTLET_CLUE_LIST,
+  type SourceClue,
+  type SourceLexicon,
+  TITLE_CLUES as TITLE_CLUE_LIST,
+  sourceHits,
+} from './sourceLexicon.ts';
 
 /**
  * Who a source phrase names. A source phrase mixes titles, names and bodies ("Russian
@@ -18,8 +32,8 @@ export interface NamedSpeaker {
   readonly endToken: number;
 }
 
-const TITLE_CLUES = new Set<SourceClue>(['official-title', 'expert-title']);
-const OUTLET_CLUES = new Set<SourceClue>(['state-media', 'wire', 'news-outlet', 'social-media']);
+const TITLE_CLUES = new Set<SourceClue>(TITLE_CLUE_LIST);
+const OUTLET_CLUES = new Set<SourceClue>(OUTLET_CLUE_LIST);
 /** Words that make a run of capitalised words the name of a body, not a person. */
 const BODY_WORD =
   /^(university|institute|academy|ministry|department|office|council|committee|party|government|administration|agency|bank|fund|organi[sz]ation|association|union|court|congress|parliament|senate|house|center|centre|foundation|group|company|corporation|inc|ltd|news|times|daily|post|journal|review|press|tv|radio|network|school|college|kremlin|pentagon|commission|bureau|service|forces?|army|navy|police|campaign|committee|summit|treaty|plan|organization|nations|states|republic|federation|union|social|media)$/i;
@@ -32,6 +46,22 @@ export interface NameBook {
   readonly titleOf: ReadonlyMap<string, SourceClue>;
   /** Memo of `sentenceSubject`, by sentence index. */
   readonly subjects: Map<number, NamedSpeaker | null>;
+  /** Lower-cased names (full and short forms) the article shows to be people's. */
+  readonly persons: ReadonlySet<string>;
+  /**
+   * Gender by lower-cased name (full and short forms), from the article's own evidence: an
+   * honorific before the name or a role noun in apposition ("Ms. Rice", "his wife, Sandra").
+   */
+  readonly genderOf: ReadonlyMap<string, Gender>;
+  /** People named outside quotations, per sentence, in text order: who a pronoun may refer to. */
+  readonly mentions: ReadonlyMap<number, readonly PersonMention[]>;
+  readonly cues: PersonCues;
+}
+
+export interface PersonMention {
+  /** The name as the article completes it ("Robert Gibbs" for "Gibbs"). */
+  readonly name: string;
+  readonly firstToken: number;
 }
 
 const UPPER_START = /^\p{Lu}/u;
@@ -47,12 +77,21 @@ const isProper = (doc: Document, t: number) => {
 
 /**
  * Scans the article once for runs of capitalised words: a title in front types the name, and a
- * multi-word run completes its single-word forms. A single word that never occurs inside a longer
- * run ("Beijing") stays as written.
+ * name that is a person's (titled, led by an honorific or a common first name) completes its
+ * single-word forms. A single word that never occurs inside a longer run ("Beijing") stays as
+ * written. `inQuote` tells the tokens inside quotations, whose names are no pronoun's referent.
  */
-export function nameBookOf(doc: Document, lexicon: SourceLexicon): NameBook {
+export function nameBookOf(
+  doc: Document,
+  lexicon: SourceLexicon,
+  inQuote: (token: number) => boolean = () => false,
+): NameBook {
+  const cues = personCues();
   const fullName = new Map<string, string>();
   const titleOf = new Map<string, SourceClue>();
+  const persons = new Set<string>();
+  const genderOf = new Map<string, Gender>();
+  const runs: { first: number; end: number; name: string; person: boolean }[] = [];
   const t = doc.tokens;
   let i = 0;
   while (i < t.count) {
@@ -66,25 +105,104 @@ export function nameBookOf(doc: Document, lexicon: SourceLexicon): NameBook {
     if (run) {
       const words = t.value.slice(run.firstToken, run.endToken);
       const name = words.join(' ');
-      const title = run.title ?? appositiveTitle(doc, lexicon, j);
-      if (title && !titleOf.has(name.toLowerCase())) titleOf.set(name.toLowerCase(), title);
-      // Only a titled name completes shorter forms: "Sustainable China" is no one's full name.
-      if (title && words.length > 1 && words.length <= 4) {
-        for (const w of [words[0] as string, words[words.length - 1] as string]) {
-          const known = fullName.get(w.toLowerCase());
-          if (!known || known.split(' ').length < words.length) fullName.set(w.toLowerCase(), name);
+      const key = name.toLowerCase();
+      const title = run.title ?? titleBefore(doc, lexicon, i) ?? appositiveTitle(doc, lexicon, j);
+      if (title && !titleOf.has(key)) titleOf.set(key, title);
+      const gender = run.gender ?? genderBefore(doc, cues, i) ?? appositiveGender(doc, cues, j);
+      if (gender && !genderOf.has(key)) genderOf.set(key, gender);
+      // A person's name: titled, led by an honorific, or two to four words led by a first name.
+      // Only such a name completes shorter forms: "Sustainable China" is no one's full name.
+      const person =
+        title !== null ||
+        run.gender !== null ||
+        (words.length > 1 && words.length <= 4 && firstNameGender(words[0] as string) !== null);
+      if (person) {
+        persons.add(key);
+        if (words.length > 1 && words.length <= 4) {
+          for (const w of [words[0] as string, words[words.length - 1] as string]) {
+            const known = fullName.get(w.toLowerCase());
+            if (!known || known.split(' ').length < words.length) fullName.set(w.toLowerCase(), name);
+          }
+          fullName.set(key, name);
         }
-        fullName.set(name.toLowerCase(), name);
       }
+      if (!inQuote(run.firstToken) && doc.tokens.scored[run.firstToken])
+        runs.push({ first: run.firstToken, end: run.endToken, name, person });
     }
     i = j;
   }
-  // A title typed a full name: its short forms bear the same title.
+  // A title or gender found for a full name holds for its short forms, and the reverse.
   for (const [short, full] of fullName) {
-    const title = titleOf.get(full.toLowerCase());
-    if (title && !titleOf.has(short)) titleOf.set(short, title);
+    const fullKey = full.toLowerCase();
+    persons.add(short);
+    const title = titleOf.get(fullKey) ?? titleOf.get(short);
+    if (title) {
+      if (!titleOf.has(short)) titleOf.set(short, title);
+      if (!titleOf.has(fullKey)) titleOf.set(fullKey, title);
+    }
+    const gender = genderOf.get(fullKey) ?? genderOf.get(short);
+    if (gender) {
+      if (!genderOf.has(short)) genderOf.set(short, gender);
+      if (!genderOf.has(fullKey)) genderOf.set(fullKey, gender);
+    }
   }
-  return { fullName, titleOf, subjects: new Map() };
+  const mentions = new Map<number, PersonMention[]>();
+  for (const r of runs) {
+    const name = fullName.get(r.name.toLowerCase()) ?? r.name;
+    if (!r.person && !persons.has(name.toLowerCase())) continue;
+    const s = t.sentence[r.first] as number;
+    const list = mentions.get(s);
+    const m = { name, firstToken: r.first };
+    if (list) list.push(m);
+    else mentions.set(s, [m]);
+  }
+  return { fullName, titleOf, subjects: new Map(), persons, genderOf, mentions, cues };
+}
+
+/** The gender of a name: the article's evidence first, then the usual gender of its first name. */
+export function genderOfName(names: NameBook, name: string): Gender | null {
+  const known = names.genderOf.get(name.toLowerCase());
+  if (known) return known;
+  const words = name.split(' ');
+  return words.length > 1 ? firstNameGender(words[0] as string) : null;
+}
+
+/** A title right before a run of capitalised words: "campaign aide Robert Gibbs", "police chief Andy Hayman". */
+function titleBefore(doc: Document, lexicon: SourceLexicon, first: number): SourceClue | null {
+  const t = doc.tokens;
+  let k = first;
+  while (
+    k > 0 &&
+    first - k < 3 &&
+    t.sentence[k - 1] === t.sentence[first] &&
+    /^\p{Ll}/u.test(t.value[k - 1] as string)
+  )
+    k--;
+  if (k === first) return null;
+  const phrase = doc.text.slice(t.start[k] as number, t.end[first - 1] as number);
+  const hit = sourceHits(lexicon, phrase).find((h) => TITLE_CLUES.has(h.clue) && h.end === phrase.length);
+  return hit ? hit.clue : null;
+}
+
+/** An honorific right before a name: "Ms. Rice", "Sir Alex Ferguson" (when outside the run). */
+function genderBefore(doc: Document, cues: PersonCues, first: number): Gender | null {
+  const t = doc.tokens;
+  let k = first - 1;
+  if (k >= 0 && t.value[k] === '.') k--;
+  return k >= 0 && t.sentence[k] === t.sentence[first] ? genderWord(cues, t.value[k] as string) : null;
+}
+
+/** A gendered role noun in an apposition right after a name: "Jo Lee, a spokeswoman for ...". */
+function appositiveGender(doc: Document, cues: PersonCues, after: number): Gender | null {
+  const t = doc.tokens;
+  if (t.value[after] !== ',') return null;
+  for (let k = after + 1; k < Math.min(t.count, after + 6); k++) {
+    const v = t.value[k] as string;
+    if (v === ',' || v === '.') break;
+    const g = genderWord(cues, v);
+    if (g && /^\p{Ll}/u.test(v)) return g;
+  }
+  return null;
 }
 
 /**
@@ -96,8 +214,9 @@ export function personNameIn(
   lexicon: SourceLexicon,
   from: number,
   to: number,
-): { firstToken: number; endToken: number; title: SourceClue | null } | null {
+): { firstToken: number; endToken: number; title: SourceClue | null; gender: Gender | null } | null {
   const t = doc.tokens;
+  const cues = personCues();
   const base = t.start[from] as number;
   const stretch = doc.text.slice(base, t.end[to - 1] as number);
   let title: SourceClue | null = null;
@@ -110,19 +229,33 @@ export function personNameIn(
     while (k < to && (t.start[k] as number) < base + hit.end) k++;
     nameStart = Math.max(nameStart, k);
   }
+  // Honorifics are not part of the name, but tell its bearer's gender: "Mr. Trump", "Ms Blears".
+  let gender: Gender | null = null;
+  while (nameStart < to - 1) {
+    const g = genderWord(cues, t.value[nameStart] as string);
+    const courtesy = /^(dr|prof|mx)\.?$/i.test(t.value[nameStart] as string);
+    if (!g && !courtesy) break;
+    gender ??= g;
+    nameStart++;
+    if (t.value[nameStart] === '.') nameStart++;
+  }
   let end = nameStart;
   while (end < to && !NON_NAME.test(t.value[end] as string) && !BODY_WORD.test(t.value[end] as string)) end++;
   if (end < to && BODY_WORD.test(t.value[end] as string)) return null;
   if (end <= nameStart) return null;
   // A lone all-capital word is an acronym (UN, SCO), not a person.
   if (end - nameStart === 1 && /^[\p{Lu}.]+$/u.test(t.value[nameStart] as string)) return null;
-  return { firstToken: nameStart, endToken: end, title };
+  return { firstToken: nameStart, endToken: end, title, gender };
 }
 
 /**
- * The speaker a source phrase names: an outlet or platform it mentions, else the first person
- * name, else the first run of capitalised words (a body). Null for a phrase without names
- * ("analysts", "official figures").
+ * The speaker a source phrase names. The head of an English noun phrase is its last noun before
+ * a preposition, so the speaker is the last person named before one ("Obama campaign aide
+ * Robert Gibbs"), not a possessor ("Kenteris's lawyer, Gregory Ioannidis" names Ioannidis in
+ * apposition) or the body after "for"/"at" ("a spokesman for Delta": Delta, when no person is
+ * named). Failing a person: an outlet or platform named in the phrase, else the first body.
+ * Time words ("Friday", "this week") are never a speaker unless the article writes them as part of
+ * a person's name ("Mike Friday"). Null for a phrase without names ("analysts").
  */
 export function speakerIn(
   doc: Document,
@@ -134,47 +267,99 @@ export function speakerIn(
   const t = doc.tokens;
   const base = t.start[from] as number;
   const phrase = doc.text.slice(base, t.end[to - 1] as number);
+  let outlet: NamedSpeaker | null = null;
   for (const hit of sourceHits(lexicon, phrase)) {
     if (!OUTLET_CLUES.has(hit.clue) || /^\p{Ll}/u.test(phrase.slice(hit.start))) continue;
     let a = from;
     while (a < to && (t.end[a] as number) <= base + hit.start) a++;
     let b = a;
     while (b < to && (t.start[b] as number) < base + hit.end) b++;
-    return { name: phrase.slice(hit.start, hit.end), kind: 'body', firstToken: a, endToken: b };
+    outlet = { name: phrase.slice(hit.start, hit.end), kind: 'body', firstToken: a, endToken: b };
+    break;
   }
+  let person: NamedSpeaker | null = null;
   let body: NamedSpeaker | null = null;
+  let complementBody: NamedSpeaker | null = null;
+  // Where the phrase is: 0 in the head part, 1 after a preposition ("for Delta").
+  let afterPreposition = false;
+  let personSegmentDone = false;
   let i = from;
   while (i < to) {
-    if (!isProper(doc, i) || NON_NAME.test(t.value[i] as string)) {
+    const v = t.value[i] as string;
+    if (v === ',') {
+      // A comma closes the head noun phrase: a person named in it is the speaker.
+      if (person) personSegmentDone = true;
+      afterPreposition = false;
+      i++;
+      continue;
+    }
+    if (/^(of|for|at|from|with|in|on|by)$/i.test(v) && t.pos[i] === 'ADP') afterPreposition = true;
+    if (!isProper(doc, i) || NON_NAME.test(v)) {
       i++;
       continue;
     }
     let j = i;
     while (j < to && isProper(doc, j)) j++;
-    // "Analysts", "Officials" at a sentence start are capitalised, not names.
-    if (
-      allTitles(doc, lexicon, i, j) &&
-      !sourceHits(lexicon, doc.text.slice(t.start[i] as number, t.end[j - 1] as number)).some(
-        (h) => h.clue === 'official-title' || h.clue === 'expert-title',
-      )
-    ) {
-      i = j;
+    const possessive = /^['’]s?$/.test(t.value[j] ?? '') || /['’]s$/.test(t.value[j - 1] as string);
+    const named = nameOfRun(doc, lexicon, names, i, j);
+    i = j;
+    if (!named || possessive || personSegmentDone) continue;
+    if (named.kind === 'person') {
+      if (!afterPreposition) person = named;
       continue;
     }
-    const person = personNameIn(doc, lexicon, i, j);
-    if (person) {
-      const written = t.value.slice(person.firstToken, person.endToken).join(' ');
-      const name = names.fullName.get(written.toLowerCase()) ?? written;
-      const kind: SpeakerKind =
-        person.endToken - person.firstToken > 1 || isPersonName(name, names) ? 'person' : 'body';
-      if (kind === 'person') return { name, kind, firstToken: person.firstToken, endToken: person.endToken };
-      body ??= { name, kind, firstToken: person.firstToken, endToken: person.endToken };
-    } else if (!body && !allTitles(doc, lexicon, i, j)) {
-      body = { name: t.value.slice(i, j).join(' '), kind: 'body', firstToken: i, endToken: j };
-    }
-    i = j;
+    if (afterPreposition) complementBody ??= named;
+    else body ??= named;
   }
-  return body;
+  return person ?? outlet ?? body ?? complementBody;
+}
+
+/** What a run of capitalised words [from, to) names: a person, a body, or nothing (titles, time words). */
+function nameOfRun(
+  doc: Document,
+  lexicon: SourceLexicon,
+  names: NameBook,
+  from: number,
+  to: number,
+): NamedSpeaker | null {
+  const t = doc.tokens;
+  if (allTitles(doc, lexicon, from, to)) {
+    // A body the lexicon names ("the White House", "the C.D.C.", "Oxfam") is a speaker; a
+    // capitalised common noun at a sentence start ("Officials", "Analysts") is not.
+    const sentenceStart = (doc.sentences[t.sentence[from] as number]?.firstToken ?? -1) === from;
+    const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(t.value[from] as string);
+    if (to - from > 1 || acronym || !sentenceStart)
+      return { name: t.value.slice(from, to).join(' '), kind: 'body', firstToken: from, endToken: to };
+    return null;
+  }
+  const person = personNameIn(doc, lexicon, from, to);
+  if (person) {
+    let first = person.firstToken;
+    let written = t.value.slice(first, person.endToken).join(' ');
+    // A known surname at the end of a run that is not that person's full name ("Thailand Hingis").
+    while (!names.fullName.has(written.toLowerCase()) && person.endToken - first > 1) {
+      const rest = t.value.slice(first + 1, person.endToken).join(' ');
+      if (!names.fullName.has(rest.toLowerCase())) break;
+      first++;
+      written = rest;
+    }
+    const name = names.fullName.get(written.toLowerCase()) ?? written;
+    if (isTimeName(names, name)) return null;
+    const isPerson =
+      person.endToken - first > 1 ||
+      person.title !== null ||
+      person.gender !== null ||
+      isPersonName(name, names);
+    return { name, kind: isPerson ? 'person' : 'body', firstToken: first, endToken: person.endToken };
+  }
+  const name = t.value.slice(from, to).join(' ');
+  return isTimeName(names, name) ? null : { name, kind: 'body', firstToken: from, endToken: to };
+}
+
+/** A run made only of time words ("Friday", "Tuesday Night") that the article never gives a person. */
+function isTimeName(names: NameBook, name: string): boolean {
+  if (names.persons.has(name.toLowerCase())) return false;
+  return name.split(/\s+/).every((w) => isTimeWord(names.cues, w));
 }
 
 function allTitles(doc: Document, lexicon: SourceLexicon, from: number, to: number): boolean {
@@ -184,9 +369,9 @@ function allTitles(doc: Document, lexicon: SourceLexicon, from: number, to: numb
   return covered >= phrase.replace(/\s/g, '').length * 0.6;
 }
 
-/** A single word is a person's name when the article writes it as part of a longer name or after a title. */
+/** A single word is a person's name when the article writes it as part of a person's longer name or after a title. */
 function isPersonName(name: string, names: NameBook): boolean {
-  return name.includes(' ') || names.titleOf.has(name.toLowerCase());
+  return name.includes(' ') || names.titleOf.has(name.toLowerCase()) || names.persons.has(name.toLowerCase());
 }
 
 /** The title in an apposition right after a name: "Wang Yiwei, a professor at ...". */

@@ -20,8 +20,24 @@ export type SourceClue =
   | 'social-media'
   | 'official-title'
   | 'expert-title'
+  | 'business'
+  | 'civil-society'
+  | 'public-figure'
+  | 'citizen'
   | 'document'
   | 'vague';
+
+/** Clues that name an outlet or platform. */
+export const OUTLET_CLUES: readonly SourceClue[] = ['state-media', 'wire', 'news-outlet', 'social-media'];
+/** Clues that type the person or body bearing them: a title, a role, a body's name. */
+export const TITLE_CLUES: readonly SourceClue[] = [
+  'official-title',
+  'expert-title',
+  'business',
+  'civil-society',
+  'public-figure',
+  'citizen',
+];
 
 export interface SourceHit {
   readonly clue: SourceClue;
@@ -55,6 +71,8 @@ interface PackEntry {
   id: string;
   category: string;
   patterns: string[];
+  /** Patterns that count only as written ("Shell", "Delta": names that are also common words). */
+  case_sensitive?: boolean;
 }
 
 interface Pack {
@@ -75,6 +93,10 @@ const CLUE_OF_CATEGORY: ReadonlyArray<readonly [string, SourceClue]> = [
   ['source.social-media', 'social-media'],
   ['source.official-title', 'official-title'],
   ['source.expert-title', 'expert-title'],
+  ['source.business', 'business'],
+  ['source.civil-society', 'civil-society'],
+  ['source.public-figure', 'public-figure'],
+  ['source.citizen', 'citizen'],
   ['source.document', 'document'],
   ['source.vague', 'vague'],
 ];
@@ -87,6 +109,10 @@ export const TYPE_OF_CLUE: Readonly<Record<SourceClue, SourceType>> = {
   'social-media': 'social-media',
   'official-title': 'official',
   'expert-title': 'expert',
+  business: 'business',
+  'civil-society': 'civil-society',
+  'public-figure': 'public-figure',
+  citizen: 'citizen',
   document: 'document',
   vague: 'vague',
 };
@@ -115,10 +141,19 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function patternSource(pattern: string): { source: string; caseSensitive: boolean } {
   const caseSensitive = /^[A-Z]{1,4}$/.test(pattern);
+  // An acronym is also written with periods: "CDC" matches "C.D.C.", "UN" matches "U.N.".
+  if (caseSensitive && pattern.length > 1)
+    return { source: `${pattern.split('').join('\\.?')}(?:\\.(?=\\s|$))?`, caseSensitive };
   const words = pattern.trim().split(/[\s\-–—]+/);
   const source = words
     .map((w) =>
-      escapeRegex(w).replace(/\\\*/g, '[\\p{L}\\p{N}]*').replace(/['’]/g, "['’]").replace(/\\\.$/, '\\.?'),
+      escapeRegex(w)
+        .replace(/\\\*/g, '[\\p{L}\\p{N}]*')
+        .replace(/['’]/g, "['’]")
+        .replace(/\\\.$/, '\\.?')
+        // British and American spellings: organisation/organization, neighbour/neighbor.
+        .replace(/i[sz](?=(?:e|es|ed|ing|ation|ations)$)/i, 'i[sz]')
+        .replace(/our$/i, 'ou?r'),
     )
     .join('[\\s\\-–—]+');
   return { source, caseSensitive };
@@ -139,15 +174,15 @@ interface CompiledClue {
   readonly exact: ReadonlyMap<string, string>;
 }
 
-function compileClue(patterns: ReadonlyArray<readonly [string, string]>): CompiledClue {
+function compileClue(patterns: ReadonlyArray<readonly [string, string, boolean]>): CompiledClue {
   const ids = new Map<string, string>();
   const exact = new Map<string, string>();
   const parts = [...patterns]
     .sort((a, b) => b[0].length - a[0].length || compareText(a[0], b[0]))
-    .map(([p, id]) => {
+    .map(([p, id, asWritten]) => {
       ids.set(keyOf(p), id);
       const { source, caseSensitive } = patternSource(p);
-      if (caseSensitive) exact.set(keyOf(p), p);
+      if (caseSensitive || asWritten) exact.set(keyOf(p), p.replace(/\.$/, ''));
       return source;
     });
   return {
@@ -165,7 +200,7 @@ export interface LoadSourceLexiconOptions {
 export function loadSourceLexicon(options: LoadSourceLexiconOptions = {}): SourceLexicon {
   const sources = readPack(options.sourcesFile ?? DEFAULT_SOURCES_FILE, 'sources');
   const verbsPack = readPack(options.reportVerbsFile ?? DEFAULT_REPORT_VERBS_FILE, 'framing');
-  const byClue = new Map<SourceClue, Array<readonly [string, string]>>();
+  const byClue = new Map<SourceClue, Array<readonly [string, string, boolean]>>();
   for (const e of sources.entries) {
     const found = CLUE_OF_CATEGORY.find(
       ([prefix]) => e.category === prefix || e.category.startsWith(`${prefix}.`),
@@ -175,12 +210,12 @@ export function loadSourceLexicon(options: LoadSourceLexiconOptions = {}): Sourc
         `expected a source.* category of ${CLUE_OF_CATEGORY.map((c) => c[0]).join(', ')}, found "${e.category}" in entry ${e.id}`,
       );
     const list = byClue.get(found[1]) ?? [];
-    for (const p of e.patterns) list.push([String(p), e.id]);
+    for (const p of e.patterns) list.push([String(p), e.id, e.case_sensitive === true]);
     byClue.set(found[1], list);
   }
   const clues = CLUE_OF_CATEGORY.filter(([, clue]) => byClue.has(clue)).map(([, clue]) => ({
     clue,
-    ...compileClue(byClue.get(clue) as Array<readonly [string, string]>),
+    ...compileClue(byClue.get(clue) as Array<readonly [string, string, boolean]>),
   }));
   const verbs = new Map<string, ReportVerb>();
   const phrases = new Map<string, ReportVerb>();
@@ -230,9 +265,11 @@ function searchHits(lexicon: SourceLexicon, text: string): SourceHit[] {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const written = m[0];
-      const key = keyOf(written);
+      // "C.D.C." is the acronym CDC; a short all-capital name counts only as written (not "un").
+      const bare = /^(?:\p{Lu}\.)+$/u.test(written) ? written.replace(/\./g, '') : written;
+      const key = keyOf(bare);
       const mustBe = exact.get(key);
-      if (mustBe !== undefined && written !== mustBe) continue;
+      if (mustBe !== undefined && bare.replace(/\.$/, '') !== mustBe) continue;
       hits.push({ clue, entryId: ids.get(key) ?? clue, start: m.index, end: m.index + written.length });
     }
   }

@@ -1,4 +1,5 @@
 import type { AttributionKind, Document, Quotation, Sentence } from '../types.ts';
+import { isTimeWord, personCues } from './personCues.ts';
 import { type ReportVerb, type SourceLexicon, sourceHits } from './sourceLexicon.ts';
 
 /**
@@ -247,23 +248,94 @@ function nounPhraseStartingAt(ctx: SpeechContext, from: number, ceiling: number)
   return null;
 }
 
-/** Skips adverbs, auxiliaries and negation left of a cue; returns the token before them. */
-function skipLeftOfCue(ctx: SpeechContext, cue: number, floor: number): { at: number; passive: boolean } {
+/** Words that, right before a time word, belong to the time phrase ("on Friday", "last week"). */
+const TIME_LEADS = new Set([
+  'on',
+  'this',
+  'last',
+  'next',
+  'late',
+  'early',
+  'earlier',
+  'in',
+  'at',
+  'the',
+  'each',
+  'every',
+  'that',
+  ',',
+]);
+const NEGATION = new Set(['not', "n't", 'never']);
+
+/**
+ * Skips adverbs, auxiliaries, negation and time phrases ("on Friday", "this week") left of a
+ * cue; returns the token before them, whether the cue is passive and whether it is negated ("did
+ * not say": no statement is reported). A capitalised time word right after a name is part of it
+ * ("Mike Friday said").
+ */
+function skipLeftOfCue(
+  ctx: SpeechContext,
+  cue: number,
+  floor: number,
+): { at: number; passive: boolean; negated: boolean } {
   const t = ctx.doc.tokens;
+  const cues = personCues();
   let k = cue - 1;
   let passive = false;
+  let negated = false;
   while (k >= floor) {
     const n = normalOf(ctx.doc, k);
     const pos = t.pos[k] as string;
     if (k === floor && nameAtSentenceStart(ctx.doc, k)) break;
     if (SKIP_BEFORE_CUE.has(n) || pos === 'ADV' || pos === 'AUX' || (pos === 'PART' && n !== "'s")) {
       if (PASSIVE_AUX.has(n)) passive = true;
+      if (NEGATION.has(n)) negated = true;
       k--;
+      continue;
+    }
+    if (
+      isTimeWord(cues, t.value[k] as string) &&
+      !(
+        k > floor &&
+        t.pos[k - 1] === 'PROPN' &&
+        /^\p{Lu}/u.test(t.value[k] as string) &&
+        !TIME_LEADS.has(normalOf(ctx.doc, k - 1))
+      )
+    ) {
+      k--;
+      while (k >= floor && (TIME_LEADS.has(normalOf(ctx.doc, k)) || isTimeWord(cues, t.value[k] as string)))
+        k--;
       continue;
     }
     break;
   }
-  return { at: k, passive };
+  return { at: k, passive, negated };
+}
+
+/** A phrase of time words only ("Tuesday", "this week"): a circumstance, never a source. */
+function isTimePhrase(ctx: SpeechContext, r: TokenRange): boolean {
+  const cues = personCues();
+  const t = ctx.doc.tokens;
+  for (let k = r.first; k < r.end; k++)
+    if (!isTimeWord(cues, t.value[k] as string) && !TIME_LEADS.has(normalOf(ctx.doc, k))) return false;
+  return true;
+}
+
+/** First and second person outside quotations are the writer or the reader, not a cited source. */
+const WRITER = new Set(['i', 'we', 'you', 'me', 'us']);
+
+/**
+ * Whether a source phrase can be a cited source: not a time phrase, not the writer ("we thought"),
+ * not one of two pronouns joined by "or" ("if he or she believes": no one in particular).
+ */
+function canBeSource(ctx: SpeechContext, r: TokenRange): boolean {
+  const t = ctx.doc.tokens;
+  if (isTimePhrase(ctx, r)) return false;
+  if (r.end - r.first === 1 && t.pos[r.first] === 'PRON') {
+    if (WRITER.has(normalOf(ctx.doc, r.first))) return false;
+    if (r.first >= 2 && t.pos[r.first - 1] === 'CCONJ' && t.pos[r.first - 2] === 'PRON') return false;
+  }
+  return true;
 }
 
 /**
@@ -281,10 +353,12 @@ function sourceLeftOf(ctx: SpeechContext, at: number, floor: number): TokenRange
     }
     if (k < floor || t.value[k] !== ',' || at - k <= 1) return null;
     const inner = { first: k + 1, end: at };
-    const relative = ['who', 'which'].includes(normalOf(ctx.doc, inner.first));
-    if (!relative)
-      for (let m = inner.first; m < inner.end; m++)
-        if (t.pos[m] === 'VERB' || t.pos[m] === 'AUX') return null;
+    // A verb in the apposition is a relative clause's ("Huckabee, the minister who became
+    // governor, announced"), else the commas close a clause, not an apposition.
+    for (let m = inner.first; m < inner.end; m++) {
+      if (['who', 'which', 'whose'].includes(normalOf(ctx.doc, m))) break;
+      if (t.pos[m] === 'VERB' || t.pos[m] === 'AUX') return null;
+    }
     const head = nounPhraseEndingAt(ctx, k - 1, floor);
     if (!head || !hasProperOrNoun(ctx, head)) return null;
     return { first: head.first, end: at };
@@ -343,6 +417,7 @@ function contentRightOf(
   ctx: SpeechContext,
   from: number,
   sentenceEnd: number,
+  lemma = '',
 ): { start: number; end: number; quotation: number; introduced: boolean } | null {
   const { doc } = ctx;
   const t = doc.tokens;
@@ -377,6 +452,14 @@ function contentRightOf(
     const lastTokenEnd = tail > start ? (t.end[tail - 1] as number) : q.end;
     // The quotation is the whole content when nothing but punctuation follows it in the sentence.
     if (q.end >= lastTokenEnd) return { start: q.start, end: q.end, quotation: opened, introduced };
+  }
+  // "agreed to plead guilty", "would not comment on the remarks": what
+  // follows is an intention or a topic, not what was said. (PolNeAR counts other
+  // verbs' "on"/"about" phrases as content, so only these are left out.)
+  if (!introduced) {
+    const lead = normalOf(doc, start);
+    if (lead === 'to' && t.pos[start + 1] === 'VERB') return null;
+    if (lemma === 'comment' && (lead === 'about' || lead === 'on')) return null;
   }
   let stop = tailStart(ctx, start, sentenceEnd);
   // A parenthetical reference closes the content: "... (Xinhua, 2026)".
@@ -506,6 +589,9 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
     const cue = { start: t.start[i] as number, end: t.end[cueEnd - 1] as number, verb };
     const { at, passive } = skipLeftOfCue(ctx, i, first);
     if (passive && /ed$/.test(t.value[i] as string)) continue;
+    // "posted a $541 million loss" is a company's result, not a post: only a quotation, a
+    // that-clause or a named platform makes "post" a statement.
+    if (verb.lemma === 'post' && !postIsStatement(ctx, sentence, cueEnd, end)) continue;
     const participle = /ing$/i.test(t.value[i] as string);
     let source: TokenRange | null = null;
     let sourceFromClause = false;
@@ -531,10 +617,13 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
       if (!source || cueEnd >= comma) continue;
       const contentEnd = trimmedEnd(ctx, cueEnd, comma);
       if (contentEnd <= cueEnd) continue;
+      // "Showing awesome strength, Henson held ...": a verb that is not one of saying reports nothing here.
+      if (!CORE_SPEECH.has(verb.lemma) || !canBeSource(ctx, source)) continue;
       pushSpanDraft(ctx, drafts, cue, source, cueEnd, contentEnd, sentence);
       continue;
     }
     source = sourceLeftOf(ctx, at, first);
+    if (source && !canBeSource(ctx, source)) continue;
     if (source && verb.evidenceOnly && !isDocumentLike(ctx, source)) continue;
     if (source && !CORE_SPEECH.has(verb.lemma) && !isSpeakerLike(ctx, source)) continue;
 
@@ -553,7 +642,7 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
         continue;
       }
       const quotedBefore = quotationLeading(ctx, source.first, first);
-      let right = contentRightOf(ctx, cueEnd, end);
+      let right = contentRightOf(ctx, cueEnd, end, verb.lemma);
       // "..., Smith told POLITICO on Monday.": a clause before the source, and no clause after the cue.
       if (
         right &&
@@ -594,7 +683,7 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
         (ctx.quoteClosedAt[at] as number) >= 0)
     ) {
       const after = nounPhraseStartingAt(ctx, cueEnd, end);
-      if (!after) continue;
+      if (!after || !canBeSource(ctx, after)) continue;
       const quoted = quotationEndingBefore(ctx, i, first);
       if (quoted >= 0) {
         pushQuotationDraft(ctx, drafts, cue, after, quoted, sentence);
@@ -607,6 +696,21 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
       }
     }
   }
+}
+
+/** Whether "post" reports a statement: a quotation or "that"/":" follows, or a platform is named in the sentence. */
+function postIsStatement(ctx: SpeechContext, sentence: number, cueEnd: number, end: number): boolean {
+  const { doc } = ctx;
+  const t = doc.tokens;
+  const s = doc.sentences[sentence];
+  if (!s) return false;
+  for (let k = s.firstToken; k < end; k++) if ((ctx.quoteOpenedAt[k] as number) >= 0) return true;
+  const next = normalOf(doc, cueEnd);
+  if (next === 'that' || next === ':') return true;
+  const text = doc.text.slice(s.span.start, t.end[end - 1] as number);
+  return sourceHits(ctx.lexicon, text).some(
+    (h) => h.clue === 'social-media' && !/^(post|blog|tweet)$/i.test(text.slice(h.start, h.end)),
+  );
 }
 
 /** According to SOURCE, CONTENT.  /  CONTENT, according to SOURCE. */

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/**
+ * What tells a person apart for pronoun resolution and what is never a speaker: honorifics and
+ * role nouns that give a gender ("Ms. Rice", "his wife, Sandra"), the gender of common first
+ * names (the gender-detection-from-name package's lists: English, Italian, Spanish, French,
+ * German, Turkish), and time words ("Friday", "this week") that stand left of a cue as a
+ * circumstance. The word lists are the person-cues pack (lexicons/sources/person-cues.yaml).
+ */
+
+export type Gender = 'male' | 'female';
+
+export interface PersonCues {
+  /** Gender by lower-case word without a final period. */
+  readonly genderOf: ReadonlyMap<string, Gender>;
+  /** Lower-case time words without a final period. */
+  readonly timeWords: ReadonlySet<string>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_PERSON_CUES_FILE = resolve(here, '..', '..', 'lexicons', 'sources', 'person-cues.yaml');
+
+const wordKey = (w: string) => w.toLowerCase().replace(/\.$/, '').replace(/’/g, "'");
+
+export function loadPersonCues(file: string = DEFAULT_PERSON_CUES_FILE): PersonCues {
+  const data = parse(readFileSync(file, 'utf8')) as {
+    kind?: string;
+    entries?: { id?: unknown; category?: unknown; patterns?: unknown }[];
+  } | null;
+  if (!data || data.kind !== 'sources' || !Array.isArray(data.entries))
+    throw new Error(`expected a pack of kind "sources" with an "entries" list in ${file}`);
+  const genderOf = new Map<string, Gender>();
+  const timeWords = new Set<string>();
+  for (const e of data.entries) {
+    if (typeof e.category !== 'string' || !Array.isArray(e.patterns))
+      throw new Error(`expected entries with a category and patterns in ${file}, found ${JSON.stringify(e)}`);
+    const patterns = e.patterns.map((p) => wordKey(String(p)));
+    if (e.category === 'person.gender.male') for (const p of patterns) genderOf.set(p, 'male');
+    else if (e.category === 'person.gender.female') for (const p of patterns) genderOf.set(p, 'female');
+    else if (e.category === 'non-speaker.time') for (const p of patterns) timeWords.add(p);
+    else
+      throw new Error(
+        `expected a category person.gender.male, person.gender.female or non-speaker.time in ${file}, found "${e.category}" in entry ${String(e.id)}`,
+      );
+  }
+  return { genderOf, timeWords };
+}
+
+let cached: PersonCues | null = null;
+/** The built-in person cues, read once. */
+export function personCues(): PersonCues {
+  cached ??= loadPersonCues();
+  return cached;
+}
+
+export const isTimeWord = (cues: PersonCues, word: string) => cues.timeWords.has(wordKey(word));
+export const genderWord = (cues: PersonCues, word: string): Gender | null =>
+  cues.genderOf.get(wordKey(word)) ?? null;
+
+const require = createRequire(import.meta.url);
+const firstNames = require('gender-detection-from-name') as { getGender(name: string): string };
+const firstNameMemo = new Map<string, Gender | null>();
+
+/**
+ * The gender a first name usually has, or null when the name is not a listed first name. A prior
+ * only: "Xi" is listed as a woman's name, so the article's own evidence (an honorific, a role
+ * noun) always outranks it.
+ */
+export function firstNameGender(word: string): Gender | null {
+  const key = word.toLowerCase();
+  let g = firstNameMemo.get(key);
+  if (g === undefined) {
+    const found = /^\p{L}[\p{L}'-]+$/u.test(word) ? firstNames.getGender(key) : 'unknown';
+    g = found === 'male' || found === 'female' ? found : null;
+    if (firstNameMemo.size > 50_000) firstNameMemo.clear();
+    firstNameMemo.set(key, g);
+  }
+  return g;
+}
