@@ -152,7 +152,11 @@ function speakerAgrees(gold: string, speaker: string | null): boolean {
   if (gold === 'none') return false;
   const forms = gold.split('|').map((f) => f.trim().toLowerCase());
   if (speaker === null) return forms.includes('-');
-  const s = speaker.trim().toLowerCase();
+  // A middle initial does not make another person: "Paul D. Ryan" is "Paul Ryan".
+  const s = speaker
+    .trim()
+    .toLowerCase()
+    .replace(/\s\p{L}\.(?=\s)/gu, '');
   return forms.some((f) => f === s || (f.includes(' ') && s.endsWith(` ${f}`)));
 }
 
@@ -244,8 +248,10 @@ interface Tally {
   right: number;
   labelled: number;
   unlabelled: string[];
+  /** Labelled items framescope gets wrong, with the label (printed by --show). */
+  wrong: string[];
 }
-const tally = (): Tally => ({ right: 0, labelled: 0, unlabelled: [] });
+const tally = (): Tally => ({ right: 0, labelled: 0, unlabelled: [], wrong: [] });
 const ratio = (t: Tally) => (t.labelled > 0 ? (t.right / t.labelled).toFixed(3) : '-');
 
 function main(): void {
@@ -292,6 +298,7 @@ function main(): void {
       const ok = speakerAgrees(gold.speaker ?? '', x.attribution.speaker);
       speaker.labelled++;
       if (ok) speaker.right++;
+      else speaker.wrong.push(`${describeAttribution(run, x)}\n    gold: ${gold.speaker}`);
       if (x.attribution.speaker !== null) {
         speakerNamed.labelled++;
         if (ok) speakerNamed.right++;
@@ -308,6 +315,7 @@ function main(): void {
       }
       type.labelled++;
       if (gold.type === x.attribution.sourceType) type.right++;
+      else type.wrong.push(`${describeAttribution(run, x)}\n    gold: ${gold.speaker} / ${gold.type}`);
     }
     const typed = named.filter((x) => !UNTYPED.has(x.attribution.sourceType)).length;
     typedShare.push(
@@ -327,6 +335,7 @@ function main(): void {
       }
       discrepancy.labelled++;
       if (gold.label === 'yes') discrepancy.right++;
+      else discrepancy.wrong.push(describePair(p));
     }
   }
   for (const c of corpora) {
@@ -349,6 +358,7 @@ function main(): void {
     }
     spelling.labelled++;
     if (gold.label === 'yes') spelling.right++;
+    else spelling.wrong.push(describePair(pair));
   }
 
   const line = (name: string, t: Tally, target: string) =>
@@ -380,6 +390,10 @@ function main(): void {
       ['discrepancies', discrepancy],
       ['spelling variants', spelling],
     ] as const) {
+      if (t.wrong.length > 0) {
+        console.log(`\n## ${name}: ${t.wrong.length} labelled items framescope gets wrong\n`);
+        for (const w of t.wrong) console.log(w);
+      }
       if (t.unlabelled.length === 0) continue;
       console.log(`\n## ${name}: ${t.unlabelled.length} sampled items without a label\n`);
       for (const u of t.unlabelled) console.log(u);

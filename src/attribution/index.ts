@@ -124,8 +124,15 @@ function addContinuedQuotations(
     const sentence = doc.sentences[doc.tokens.sentence[k] as number];
     if (!sentence || !sentence.scored || sentence.firstToken !== k) return;
     const prev = previous as Draft | null;
-    const continues = prev !== null && prev.source !== null && sentence.index - prev.sentence <= REACH;
-    extra.push({
+    // Counted from where the previous statement ends: a quotation of several sentences ("What's
+    // their range? How ...? What ...") is followed by the same speaker's next paragraph.
+    const prevEnd =
+      prev?.content && prev.content.end > 0
+        ? (doc.tokens.sentence[Math.max(0, firstTokenAtOrAfter(doc, prev.content.end) - 1)] as number)
+        : (prev?.sentence ?? 0);
+    const continues =
+      prev !== null && prev.source !== null && sentence.index - Math.max(prev.sentence, prevEnd) <= REACH;
+    const draft: Draft = {
       kind: 'direct',
       cue: null,
       source: continues ? prev.source : null,
@@ -133,7 +140,10 @@ function addContinuedQuotations(
       content: { start: q.content.start, end: q.content.end },
       quotation: qi,
       sentence: sentence.index,
-    });
+    };
+    extra.push(draft);
+    // The next quotation may continue this one.
+    previous = draft;
   });
   drafts.push(...extra);
 }
@@ -184,9 +194,27 @@ function resolveSource(
   if (range.end - range.first === 1 && doc.tokens.pos[range.first] === 'PRON') {
     const wanted = PRONOUN_REFERENT[(doc.tokens.normal[range.first] as string).toLowerCase()];
     if (!wanted) return UNRESOLVED;
+    const gender = wanted.gender as Gender;
+    // First a person whose gender, from the article or else the first name, agrees; failing
+    // that, one whose gender only the article could rule out (a first name is a prior, not proof).
     const found =
       wanted.kind === 'person'
-        ? personReferent(ctx, names, range.first, sentence, earlier, wanted.gender as Gender)
+        ? (personReferent(
+            ctx,
+            names,
+            range.first,
+            sentence,
+            earlier,
+            (name) => (genderOfName(names, name) ?? gender) === gender,
+          ) ??
+          personReferent(
+            ctx,
+            names,
+            range.first,
+            sentence,
+            earlier,
+            (name) => (names.genderOf.get(name.toLowerCase()) ?? gender) === gender,
+          ))
         : bodyReferent(doc, sentence, earlier);
     if (!found) return UNRESOLVED;
     return {
@@ -196,6 +224,25 @@ function resolveSource(
       baseType: found.baseType,
       outletAt: null,
     };
+  }
+  const described = definiteDescription(doc, range);
+  if (described) {
+    const found = personReferent(
+      ctx,
+      names,
+      range.first,
+      sentence,
+      earlier,
+      (name) => names.titleWords.get(name.toLowerCase())?.has(described) === true,
+    );
+    if (found)
+      return {
+        speaker: found.speaker,
+        kind: 'person',
+        resolution: 'pronoun',
+        baseType: found.baseType,
+        outletAt,
+      };
   }
   const speaker = speakerIn(doc, lexicon, range.first, range.end, names);
   const title = hits.find((h) => TITLE_CLUES.includes(h.clue));
@@ -214,18 +261,34 @@ function resolveSource(
   return { speaker: null, kind: null, resolution: 'unresolved', baseType, outletAt };
 }
 
+/**
+ * The title word of a definite description without a name ("the governor", "the former senator"):
+ * like a pronoun, it refers back to the person the article gave that title.
+ */
+function definiteDescription(doc: Document, range: TokenRange): string | null {
+  const t = doc.tokens;
+  if (range.end - range.first < 2 || (t.normal[range.first] as string).toLowerCase() !== 'the') return null;
+  for (let k = range.first + 1; k < range.end; k++) {
+    const v = t.value[k] as string;
+    if (t.pos[k] === 'PROPN' || /^\p{Lu}/u.test(v) || !/^\p{Ll}+$/u.test(v)) return null;
+  }
+  return (t.normal[range.end - 1] as string).toLowerCase();
+}
+
 interface Referent {
   readonly speaker: string;
   readonly baseType: SourceType;
 }
 
 /**
- * The person "he" or "she" refers to: walking back from the pronoun sentence by sentence (up to
- * PRONOUN_REACH, never into a byline, a sign-off or other unscored lines), the nearest sentence
- * that names a person of a compatible gender decides. There the speaker of an attribution wins
- * (the last, when several), else the first person named (the subject); a person whose gender the
- * article gives otherwise ("Ms. Rice" for "he") is skipped, and among several the one whose first
- * name usually has the pronoun's gender is preferred. Names inside quotations are not referents.
+ * The person "he" or "she" (or a definite description, "the governor") refers to. Walking back
+ * from it sentence by sentence (up to PRONOUN_REACH, never into a byline, a sign-off or other
+ * unscored lines), the first sentence decides that has a compatible speaker of an attribution (the
+ * first of them) or a compatible person as its subject (named before any verb); failing both, the
+ * nearest compatible person named at all. Compatible: of the pronoun's gender when the article
+ * gives one ("Ms. Rice" is no "he"); among several, one whose first name usually has the
+ * pronoun's gender is preferred; for a description, a person the article gives that title.
+ * Names inside quotations are not referents.
  */
 function personReferent(
   ctx: SpeechContext,
@@ -233,42 +296,42 @@ function personReferent(
   pronoun: number,
   sentence: number,
   earlier: readonly Built[],
-  gender: Gender,
+  fits: (name: string) => boolean,
+  prefers: (name: string) => boolean = () => true,
 ): Referent | null {
   const { doc } = ctx;
-  const known = (name: string) => names.genderOf.get(name.toLowerCase()) ?? null;
   const typeOf = (name: string, fallback?: SourceType): SourceType => {
     if (fallback && fallback !== 'unknown' && fallback !== 'other') return fallback;
     const title = names.titleOf.get(name.toLowerCase());
     return title ? TYPE_OF_CLUE[title] : (fallback ?? 'other');
   };
+  const pick = <T extends { name: string }>(list: readonly T[]) =>
+    list.find((m) => prefers(m.name)) ?? list[0];
+  let nearest: string | null = null;
   let i = earlier.length - 1;
   for (let at = sentence, n = 0; n <= PRONOUN_REACH; n++) {
     const s = doc.sentences[at];
-    if (!s || (at !== sentence && !s.scored)) return null;
-    const speakers: Referent[] = [];
+    if (!s || (at !== sentence && !s.scored)) break;
+    const speakers: { name: string; baseType: SourceType }[] = [];
     while (i >= 0 && (earlier[i] as Built).attribution.sentence > at) i--;
     for (; i >= 0 && (earlier[i] as Built).attribution.sentence === at; i--) {
       const b = earlier[i] as Built;
       const name = b.attribution.speaker;
-      if (b.kind !== 'person' || !name || b.attribution.resolution === 'vague') continue;
-      if ((known(name) ?? gender) !== gender) continue;
-      speakers.push({ speaker: name, baseType: typeOf(name, b.baseType) });
+      if (b.kind !== 'person' || !name || b.attribution.resolution === 'vague' || !fits(name)) continue;
+      speakers.unshift({ name, baseType: b.baseType });
     }
-    if (speakers.length > 0) return speakers[0] as Referent;
+    const speaker = pick(speakers);
+    if (speaker) return { speaker: speaker.name, baseType: typeOf(speaker.name, speaker.baseType) };
     const mentions = (names.mentions.get(at) ?? []).filter(
-      (m) => (at !== sentence || m.firstToken < pronoun) && (known(m.name) ?? gender) === gender,
+      (m) => (at !== sentence || m.firstToken < pronoun) && fits(m.name),
     );
-    if (mentions.length > 0) {
-      const preferred =
-        mentions.find((m) => (genderOfName(names, m.name) ?? gender) === gender) ?? mentions[0];
-      const name = (preferred as { name: string }).name;
-      return { speaker: name, baseType: typeOf(name) };
-    }
+    const subject = pick(mentions.filter((m) => m.subject));
+    if (subject) return { speaker: subject.name, baseType: typeOf(subject.name) };
+    nearest ??= pick(mentions)?.name ?? null;
     if (at === 0) break;
     at = previousSentenceOf(doc, at);
   }
-  return null;
+  return nearest ? { speaker: nearest, baseType: typeOf(nearest) } : null;
 }
 
 /**

@@ -55,6 +55,8 @@ export interface NameBook {
   readonly genderOf: ReadonlyMap<string, Gender>;
   /** People named outside quotations, per sentence, in text order: who a pronoun may refer to. */
   readonly mentions: ReadonlyMap<number, readonly PersonMention[]>;
+  /** The lower-cased words of the titles the article gives a name ("governor", "prime minister"). */
+  readonly titleWords: ReadonlyMap<string, ReadonlySet<string>>;
   readonly cues: PersonCues;
 }
 
@@ -62,13 +64,41 @@ export interface PersonMention {
   /** The name as the article completes it ("Robert Gibbs" for "Gibbs"). */
   readonly name: string;
   readonly firstToken: number;
+  /** Named before any verb of its sentence: the sentence's subject, which a pronoun most often continues. */
+  readonly subject: boolean;
 }
 
 const UPPER_START = /^\p{Lu}/u;
 const NAME_START = /^\p{Lu}\p{Ll}/u;
+/** The words of tokens [from, to) as written, hyphenated parts kept together ("Mark Lewis-Francis"). */
+const wordsOf = (doc: Document, from: number, to: number): string[] =>
+  doc.text
+    .slice(doc.tokens.start[from] as number, doc.tokens.end[to - 1] as number)
+    .split(/\s+/)
+    .filter(Boolean);
+
 const isProper = (doc: Document, t: number) => {
   const pos = doc.tokens.pos[t];
+  const tokens = doc.tokens;
+  // A hyphen inside a name joins its parts: "Lewis-Francis".
+  if (
+    tokens.value[t] === '-' &&
+    t > 0 &&
+    tokens.end[t - 1] === tokens.start[t] &&
+    tokens.end[t] === tokens.start[t + 1] &&
+    UPPER_START.test(tokens.value[t - 1] as string) &&
+    UPPER_START.test(tokens.value[t + 1] ?? '')
+  )
+    return true;
   if (pos === 'PROPN') return true;
+  // A plural common noun that opens a sentence is capitalised, not a name ("Lawmakers said").
+  if (
+    pos === 'NOUN' &&
+    (doc.sentences[tokens.sentence[t] as number]?.firstToken ?? -1) === t &&
+    /s$/.test(tokens.value[t] as string) &&
+    (tokens.lemma[t] as string).toLowerCase() !== (tokens.value[t] as string).toLowerCase()
+  )
+    return false;
   if (pos !== 'NOUN' && !(t > 0 && doc.tokens.pos[t - 1] === 'PROPN')) return false;
   const v = doc.tokens.value[t] as string;
   // wink tags some surnames as verbs ("Paul Grant"): a capitalised word after a proper noun counts.
@@ -91,6 +121,7 @@ export function nameBookOf(
   const titleOf = new Map<string, SourceClue>();
   const persons = new Set<string>();
   const genderOf = new Map<string, Gender>();
+  const titleWords = new Map<string, Set<string>>();
   const runs: { first: number; end: number; name: string; person: boolean }[] = [];
   const t = doc.tokens;
   let i = 0;
@@ -103,11 +134,24 @@ export function nameBookOf(
     while (j < t.count && isProper(doc, j) && t.sentence[j] === t.sentence[i]) j++;
     const run = personNameIn(doc, lexicon, i, j);
     if (run) {
-      const words = t.value.slice(run.firstToken, run.endToken);
+      const words = wordsOf(doc, run.firstToken, run.endToken);
       const name = words.join(' ');
       const key = name.toLowerCase();
-      const title = run.title ?? titleBefore(doc, lexicon, i) ?? appositiveTitle(doc, lexicon, j);
-      if (title && !titleOf.has(key)) titleOf.set(key, title);
+      const found =
+        (run.title && run.titleText ? { clue: run.title, text: run.titleText } : null) ??
+        titleBefore(doc, lexicon, i) ??
+        appositiveTitle(doc, lexicon, j);
+      const title = found?.clue ?? null;
+      if (found && !titleOf.has(key)) titleOf.set(key, found.clue);
+      if (found) {
+        const set = titleWords.get(key) ?? new Set<string>();
+        for (const w of found.text
+          .toLowerCase()
+          .replace(/\./g, '')
+          .split(/[\s-]+/))
+          set.add(w);
+        titleWords.set(key, set);
+      }
       const gender = run.gender ?? genderBefore(doc, cues, i) ?? appositiveGender(doc, cues, j);
       if (gender && !genderOf.has(key)) genderOf.set(key, gender);
       // A person's name: titled, led by an honorific, or two to four words led by a first name.
@@ -145,6 +189,8 @@ export function nameBookOf(
       if (!genderOf.has(short)) genderOf.set(short, gender);
       if (!genderOf.has(fullKey)) genderOf.set(fullKey, gender);
     }
+    const words = new Set([...(titleWords.get(fullKey) ?? []), ...(titleWords.get(short) ?? [])]);
+    if (words.size > 0) titleWords.set(fullKey, words);
   }
   const mentions = new Map<number, PersonMention[]>();
   for (const r of runs) {
@@ -152,11 +198,14 @@ export function nameBookOf(
     if (!r.person && !persons.has(name.toLowerCase())) continue;
     const s = t.sentence[r.first] as number;
     const list = mentions.get(s);
-    const m = { name, firstToken: r.first };
+    let subject = true;
+    for (let k = doc.sentences[s]?.firstToken ?? r.first; k < r.first && subject; k++)
+      if (t.pos[k] === 'VERB' || t.pos[k] === 'AUX') subject = false;
+    const m = { name, firstToken: r.first, subject };
     if (list) list.push(m);
     else mentions.set(s, [m]);
   }
-  return { fullName, titleOf, subjects: new Map(), persons, genderOf, mentions, cues };
+  return { fullName, titleOf, subjects: new Map(), persons, genderOf, mentions, titleWords, cues };
 }
 
 /** The gender of a name: the article's evidence first, then the usual gender of its first name. */
@@ -168,7 +217,11 @@ export function genderOfName(names: NameBook, name: string): Gender | null {
 }
 
 /** A title right before a run of capitalised words: "campaign aide Robert Gibbs", "police chief Andy Hayman". */
-function titleBefore(doc: Document, lexicon: SourceLexicon, first: number): SourceClue | null {
+function titleBefore(
+  doc: Document,
+  lexicon: SourceLexicon,
+  first: number,
+): { clue: SourceClue; text: string } | null {
   const t = doc.tokens;
   let k = first;
   while (
@@ -181,7 +234,7 @@ function titleBefore(doc: Document, lexicon: SourceLexicon, first: number): Sour
   if (k === first) return null;
   const phrase = doc.text.slice(t.start[k] as number, t.end[first - 1] as number);
   const hit = sourceHits(lexicon, phrase).find((h) => TITLE_CLUES.has(h.clue) && h.end === phrase.length);
-  return hit ? hit.clue : null;
+  return hit ? { clue: hit.clue, text: phrase.slice(hit.start, hit.end) } : null;
 }
 
 /** An honorific right before a name: "Ms. Rice", "Sir Alex Ferguson" (when outside the run). */
@@ -214,17 +267,25 @@ export function personNameIn(
   lexicon: SourceLexicon,
   from: number,
   to: number,
-): { firstToken: number; endToken: number; title: SourceClue | null; gender: Gender | null } | null {
+): {
+  firstToken: number;
+  endToken: number;
+  title: SourceClue | null;
+  titleText: string | null;
+  gender: Gender | null;
+} | null {
   const t = doc.tokens;
   const cues = personCues();
   const base = t.start[from] as number;
   const stretch = doc.text.slice(base, t.end[to - 1] as number);
   let title: SourceClue | null = null;
+  let titleText: string | null = null;
   let nameStart = from;
   for (const hit of sourceHits(lexicon, stretch)) {
     if (OUTLET_CLUES.has(hit.clue)) return null;
     if (!TITLE_CLUES.has(hit.clue)) continue;
     title = hit.clue;
+    titleText = stretch.slice(hit.start, hit.end);
     let k = from;
     while (k < to && (t.start[k] as number) < base + hit.end) k++;
     nameStart = Math.max(nameStart, k);
@@ -245,7 +306,7 @@ export function personNameIn(
   if (end <= nameStart) return null;
   // A lone all-capital word is an acronym (UN, SCO), not a person.
   if (end - nameStart === 1 && /^[\p{Lu}.]+$/u.test(t.value[nameStart] as string)) return null;
-  return { firstToken: nameStart, endToken: end, title, gender };
+  return { firstToken: nameStart, endToken: end, title, titleText, gender };
 }
 
 /**
@@ -329,16 +390,16 @@ function nameOfRun(
     const sentenceStart = (doc.sentences[t.sentence[from] as number]?.firstToken ?? -1) === from;
     const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(t.value[from] as string);
     if (to - from > 1 || acronym || !sentenceStart)
-      return { name: t.value.slice(from, to).join(' '), kind: 'body', firstToken: from, endToken: to };
+      return { name: wordsOf(doc, from, to).join(' '), kind: 'body', firstToken: from, endToken: to };
     return null;
   }
   const person = personNameIn(doc, lexicon, from, to);
   if (person) {
     let first = person.firstToken;
-    let written = t.value.slice(first, person.endToken).join(' ');
+    let written = wordsOf(doc, first, person.endToken).join(' ');
     // A known surname at the end of a run that is not that person's full name ("Thailand Hingis").
     while (!names.fullName.has(written.toLowerCase()) && person.endToken - first > 1) {
-      const rest = t.value.slice(first + 1, person.endToken).join(' ');
+      const rest = wordsOf(doc, first + 1, person.endToken).join(' ');
       if (!names.fullName.has(rest.toLowerCase())) break;
       first++;
       written = rest;
@@ -352,7 +413,7 @@ function nameOfRun(
       isPersonName(name, names);
     return { name, kind: isPerson ? 'person' : 'body', firstToken: first, endToken: person.endToken };
   }
-  const name = t.value.slice(from, to).join(' ');
+  const name = wordsOf(doc, from, to).join(' ');
   return isTimeName(names, name) ? null : { name, kind: 'body', firstToken: from, endToken: to };
 }
 
@@ -375,14 +436,18 @@ function isPersonName(name: string, names: NameBook): boolean {
 }
 
 /** The title in an apposition right after a name: "Wang Yiwei, a professor at ...". */
-function appositiveTitle(doc: Document, lexicon: SourceLexicon, after: number): SourceClue | null {
+function appositiveTitle(
+  doc: Document,
+  lexicon: SourceLexicon,
+  after: number,
+): { clue: SourceClue; text: string } | null {
   const t = doc.tokens;
   if (t.value[after] !== ',' || !/^(a|an|the)$/i.test(t.value[after + 1] ?? '')) return null;
   const last = Math.min(t.count, after + 8);
   if (last <= after + 2) return null;
   const phrase = doc.text.slice(t.start[after + 2] as number, t.end[last - 1] as number);
   const hit = sourceHits(lexicon, phrase).find((h) => TITLE_CLUES.has(h.clue));
-  return hit ? hit.clue : null;
+  return hit ? { clue: hit.clue, text: phrase.slice(hit.start, hit.end) } : null;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface PersonCues {
   readonly genderOf: ReadonlyMap<string, Gender>;
   /** Lower-case time words without a final period. */
   readonly timeWords: ReadonlySet<string>;
+  /** Lower-case family names written first ("Xi Jinping"): no first name, no gender. */
+  readonly familyNameFirst: ReadonlySet<string>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,6 +37,7 @@ export function loadPersonCues(file: string = DEFAULT_PERSON_CUES_FILE): PersonC
     throw new Error(`expected a pack of kind "sources" with an "entries" list in ${file}`);
   const genderOf = new Map<string, Gender>();
   const timeWords = new Set<string>();
+  const familyNameFirst = new Set<string>();
   for (const e of data.entries) {
     if (typeof e.category !== 'string' || !Array.isArray(e.patterns))
       throw new Error(`expected entries with a category and patterns in ${file}, found ${JSON.stringify(e)}`);
@@ -42,12 +45,13 @@ export function loadPersonCues(file: string = DEFAULT_PERSON_CUES_FILE): PersonC
     if (e.category === 'person.gender.male') for (const p of patterns) genderOf.set(p, 'male');
     else if (e.category === 'person.gender.female') for (const p of patterns) genderOf.set(p, 'female');
     else if (e.category === 'non-speaker.time') for (const p of patterns) timeWords.add(p);
+    else if (e.category === 'person.family-name-first') for (const p of patterns) familyNameFirst.add(p);
     else
       throw new Error(
-        `expected a category person.gender.male, person.gender.female or non-speaker.time in ${file}, found "${e.category}" in entry ${String(e.id)}`,
+        `expected a category person.gender.male, person.gender.female, person.family-name-first or non-speaker.time in ${file}, found "${e.category}" in entry ${String(e.id)}`,
       );
   }
-  return { genderOf, timeWords };
+  return { genderOf, timeWords, familyNameFirst };
 }
 
 let cached: PersonCues | null = null;
@@ -72,6 +76,7 @@ const firstNameMemo = new Map<string, Gender | null>();
  */
 export function firstNameGender(word: string): Gender | null {
   const key = word.toLowerCase();
+  if (personCues().familyNameFirst.has(key)) return null;
   let g = firstNameMemo.get(key);
   if (g === undefined) {
     const found = /^\p{L}[\p{L}'-]+$/u.test(word) ? firstNames.getGender(key) : 'unknown';
