@@ -245,7 +245,8 @@ function resolveSource(
       };
   }
   const speaker = speakerIn(doc, lexicon, range.first, range.end, names);
-  const title = hits.find((h) => TITLE_CLUES.includes(h.clue));
+  // The title nearest the name is the one it bears: "the band's record company Universal" is a company.
+  const title = hits.findLast((h) => TITLE_CLUES.includes(h.clue));
   let baseType: SourceType = 'unknown';
   if (outlet) baseType = TYPE_OF_CLUE[outlet.clue];
   else if (title) baseType = TYPE_OF_CLUE[title.clue];

@@ -132,14 +132,15 @@ export function nameBookOf(
     }
     let j = i;
     while (j < t.count && isProper(doc, j) && t.sentence[j] === t.sentence[i]) j++;
-    const run = personNameIn(doc, lexicon, i, j);
+    const before = titleBefore(doc, lexicon, i, j);
+    const run = personNameIn(doc, lexicon, before?.nameStart ?? i, j);
     if (run) {
       const words = wordsOf(doc, run.firstToken, run.endToken);
       const name = words.join(' ');
       const key = name.toLowerCase();
       const found =
         (run.title && run.titleText ? { clue: run.title, text: run.titleText } : null) ??
-        titleBefore(doc, lexicon, i) ??
+        before ??
         appositiveTitle(doc, lexicon, j);
       const title = found?.clue ?? null;
       if (found && !titleOf.has(key)) titleOf.set(key, found.clue);
@@ -216,25 +217,37 @@ export function genderOfName(names: NameBook, name: string): Gender | null {
   return words.length > 1 ? firstNameGender(words[0] as string) : null;
 }
 
-/** A title right before a run of capitalised words: "campaign aide Robert Gibbs", "police chief Andy Hayman". */
+/**
+ * A title right before a run of capitalised words, or ending inside it: "campaign aide Robert
+ * Gibbs", "police chief Andy Hayman", "Secretary of State Hillary Clinton" (whose run starts at
+ * "State"). Returns the title and the token where the name starts.
+ */
 function titleBefore(
   doc: Document,
   lexicon: SourceLexicon,
   first: number,
-): { clue: SourceClue; text: string } | null {
+  end: number,
+): { clue: SourceClue; text: string; nameStart: number } | null {
   const t = doc.tokens;
   let k = first;
   while (
     k > 0 &&
-    first - k < 3 &&
+    first - k < 4 &&
     t.sentence[k - 1] === t.sentence[first] &&
-    /^\p{Ll}/u.test(t.value[k - 1] as string)
+    /^[\p{L}.]/u.test(t.value[k - 1] as string)
   )
     k--;
   if (k === first) return null;
-  const phrase = doc.text.slice(t.start[k] as number, t.end[first - 1] as number);
-  const hit = sourceHits(lexicon, phrase).find((h) => TITLE_CLUES.has(h.clue) && h.end === phrase.length);
-  return hit ? { clue: hit.clue, text: phrase.slice(hit.start, hit.end) } : null;
+  const base = t.start[k] as number;
+  const phrase = doc.text.slice(base, t.end[end - 1] as number);
+  const runStart = (t.start[first] as number) - base;
+  const hit = sourceHits(lexicon, phrase).findLast(
+    (h) => TITLE_CLUES.has(h.clue) && h.start < runStart && h.end >= runStart - 1,
+  );
+  if (!hit) return null;
+  let nameStart = first;
+  while (nameStart < end && (t.start[nameStart] as number) < base + hit.end) nameStart++;
+  return nameStart < end ? { clue: hit.clue, text: phrase.slice(hit.start, hit.end), nameStart } : null;
 }
 
 /** An honorific right before a name: "Ms. Rice", "Sir Alex Ferguson" (when outside the run). */
@@ -435,18 +448,29 @@ function isPersonName(name: string, names: NameBook): boolean {
   return name.includes(' ') || names.titleOf.has(name.toLowerCase()) || names.persons.has(name.toLowerCase());
 }
 
-/** The title in an apposition right after a name: "Wang Yiwei, a professor at ...". */
+/**
+ * The title in an apposition right after a name, up to the next comma: "Wang Yiwei, a professor
+ * at ...", "Ian Fogg, broadband analyst at Jupiter Research", "Anne Borthwick, of Campaign for
+ * Borders Rail". The last title there is the one nearest what the person is.
+ */
 function appositiveTitle(
   doc: Document,
   lexicon: SourceLexicon,
   after: number,
 ): { clue: SourceClue; text: string } | null {
   const t = doc.tokens;
-  if (t.value[after] !== ',' || !/^(a|an|the)$/i.test(t.value[after + 1] ?? '')) return null;
-  const last = Math.min(t.count, after + 8);
-  if (last <= after + 2) return null;
-  const phrase = doc.text.slice(t.start[after + 2] as number, t.end[last - 1] as number);
-  const hit = sourceHits(lexicon, phrase).find((h) => TITLE_CLUES.has(h.clue));
+  if (t.value[after] !== ',') return null;
+  let last = after + 1;
+  while (
+    last < t.count &&
+    last - after <= 12 &&
+    t.sentence[last] === t.sentence[after] &&
+    !/^[,;.:(]$/.test(t.value[last] as string)
+  )
+    last++;
+  if (last <= after + 1) return null;
+  const phrase = doc.text.slice(t.start[after + 1] as number, t.end[last - 1] as number);
+  const hit = sourceHits(lexicon, phrase).findLast((h) => TITLE_CLUES.has(h.clue));
   return hit ? { clue: hit.clue, text: phrase.slice(hit.start, hit.end) } : null;
 }
 
