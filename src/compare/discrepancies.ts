@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { firstNameGender } from '../attribution/personCues.ts';
 import { compareText } from '../order.ts';
 import type { Span, TextSpan } from '../types.ts';
 import type { AmountFact, DateFact, EventKindFact, Fact, NameFact } from './facts.ts';
@@ -51,6 +52,13 @@ export interface Discrepancy {
 
 /** Amounts line up when their context lemmas overlap at least this much (Jaccard). */
 export const AMOUNT_CONTEXT_JACCARD = 0.15;
+/**
+ * Two different amounts are one quantity reported differently only within this ratio: "$3.50"
+ * and "$541 million", or "5%" and "83%", are different quantities whatever their words.
+ */
+export const AMOUNT_MAX_RATIO = 2;
+/** A discrepancy row of comparison.md lists this many values; discrepancies.csv has them all. */
+export const LISTED_VALUES = 6;
 /** Approximate amounts ("about 90 minutes") agree with values within this relative distance. */
 export const APPROXIMATE_TOLERANCE = 0.1;
 /** Name spellings are variants within this Levenshtein distance, and at most this share of the longer. */
@@ -145,20 +153,51 @@ function amountKey(a: AmountFact): string {
   return `${a.unit} ${a.value}`;
 }
 
+/**
+ * Whether two amounts of different articles can be the same quantity of the same subject: same
+ * unit and year, a shared noun or name of what they measure ("taxes", "Medicare"), a shared
+ * named entity when both sentences name one ("Yukos"; "Halifax" and "Nationwide" are two
+ * lenders' figures), no two different time words (December vs January), overlapping context,
+ * and, unless they agree after rounding, values within AMOUNT_MAX_RATIO of each other. An end of
+ * a range ("3% to 3.5%") is no value of its own.
+ */
+export function sameQuantity(x: AmountFact, y: AmountFact): boolean {
+  if (x.unit !== y.unit || x.year !== y.year || x.inRange || y.inRange) return false;
+  // What one measures is named near the other ("trade" heads one, and is in the other's context).
+  const xHeads = x.heads ?? [];
+  const yHeads = y.heads ?? [];
+  if (
+    !xHeads.some((h) => yHeads.includes(h) || y.context.includes(h)) &&
+    !yHeads.some((h) => x.context.includes(h))
+  )
+    return false;
+  // Names compared by their first four letters, so that "Russia" and "Russian" are one entity.
+  const ex = (x.entities ?? []).map((e) => e.slice(0, 4));
+  const ey = (y.entities ?? []).map((e) => e.slice(0, 4));
+  if (ex.length > 0 && ey.length > 0 && !ex.some((e) => ey.includes(e))) return false;
+  const sx = x.scope ?? [];
+  const sy = y.scope ?? [];
+  if (sx.length > 0 && sy.length > 0 && !sx.some((w) => sy.includes(w))) return false;
+  if (jaccard(x.context, y.context) < AMOUNT_CONTEXT_JACCARD) return false;
+  if (agreeAfterRounding(x, y)) return true;
+  const [lo, hi] = [Math.abs(x.value), Math.abs(y.value)].sort((a, b) => a - b) as [number, number];
+  return lo > 0 && hi / lo <= AMOUNT_MAX_RATIO;
+}
+
 function amounts(group: Group, members: MemberFacts): Discrepancy[] {
   const facts = factsOf(members, 'amount');
   // Candidate links between amounts of different articles, best first; each amount links to at
   // most one amount of each other article.
   const links: { x: number; y: number; score: number }[] = [];
+  const linkedPairs = new Set<string>();
   for (let x = 0; x < facts.length; x++)
     for (let y = x + 1; y < facts.length; y++) {
       const fx = facts[x] as Located<AmountFact>;
       const fy = facts[y] as Located<AmountFact>;
-      if (fx.article === fy.article || fx.fact.unit !== fy.fact.unit || fx.fact.year !== fy.fact.year)
-        continue;
+      if (fx.article === fy.article || !sameQuantity(fx.fact, fy.fact)) continue;
       const context = jaccard(fx.fact.context, fy.fact.context);
-      if (context < AMOUNT_CONTEXT_JACCARD) continue;
       links.push({ x, y, score: context + (agreeAfterRounding(fx.fact, fy.fact) ? 1 : 0) });
+      linkedPairs.add(`${x}:${y}`);
     }
   links.sort((p, q) => q.score - p.score || p.x - q.x || p.y - q.y);
   const parent = facts.map((_, i) => i);
@@ -170,14 +209,35 @@ function amounts(group: Group, members: MemberFacts): Discrepancy[] {
     }
     return i;
   };
+  const membersOf = new Map<number, number[]>(facts.map((_, i) => [i, [i]]));
   const linked = new Set<string>();
+  const isLinked = (a: number, b: number) => linkedPairs.has(a < b ? `${a}:${b}` : `${b}:${a}`);
   for (const { x, y } of links) {
     const fx = facts[x] as Located<AmountFact>;
     const fy = facts[y] as Located<AmountFact>;
     if (linked.has(`${x}>${fy.article}`) || linked.has(`${y}>${fx.article}`)) continue;
+    const rx = find(x);
+    const ry = find(y);
+    if (rx === ry) continue;
+    // Complete linkage: two slots join only when every pair of their amounts from different
+    // articles is itself a link, so that no chain of near matches makes one quantity of many.
+    const a = membersOf.get(rx) as number[];
+    const b = membersOf.get(ry) as number[];
+    if (
+      !a.every((i) =>
+        b.every(
+          (j) =>
+            (facts[i] as Located<AmountFact>).article === (facts[j] as Located<AmountFact>).article ||
+            isLinked(i, j),
+        ),
+      )
+    )
+      continue;
     linked.add(`${x}>${fy.article}`);
     linked.add(`${y}>${fx.article}`);
-    parent[find(y)] = find(x);
+    parent[ry] = rx;
+    membersOf.set(rx, [...a, ...b]);
+    membersOf.delete(ry);
   }
   const slots = new Map<number, Located<AmountFact>[]>();
   facts.forEach((f, i) => {
@@ -212,9 +272,11 @@ function amounts(group: Group, members: MemberFacts): Discrepancy[] {
         (a, b) => (a[1][0] as Located<AmountFact>).fact.value - (b[1][0] as Located<AmountFact>).fact.value,
       )
       .map(([value, list]) => ({ value, mentions: list.map(mention) }));
-    const written = values.map(
-      (v) => `${v.mentions[0]?.text} (${v.mentions.map((m) => m.article).join(', ')})`,
-    );
+    const written = values
+      .slice(0, LISTED_VALUES)
+      .map((v) => `${v.mentions[0]?.text} (${v.mentions.map((m) => m.article).join(', ')})`);
+    if (values.length > LISTED_VALUES)
+      written.push(`${values.length - LISTED_VALUES} more values in discrepancies.csv`);
     out.push({
       group: group.id,
       field: 'amount',
@@ -229,17 +291,19 @@ function amounts(group: Group, members: MemberFacts): Discrepancy[] {
   return out;
 }
 
-/** The context lemmas most slot members share, and the year: what the amounts quantify. */
+/** The names and nouns every slot member shares, and the year: what the amounts quantify. */
 function amountSubject(slot: readonly Located<AmountFact>[]): string {
-  const counts = new Map<string, number>();
-  for (const f of slot) for (const c of new Set(f.fact.context)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const shared = [...counts.entries()]
-    .filter(([, n]) => n === slot.length)
-    .map(([c]) => c)
-    .sort();
+  const shared = (pick: (f: AmountFact) => readonly string[]) => {
+    const counts = new Map<string, number>();
+    for (const f of slot) for (const c of new Set(pick(f.fact))) counts.set(c, (counts.get(c) ?? 0) + 1);
+    return [...counts.entries()]
+      .filter(([, n]) => n === slot.length)
+      .map(([c]) => c)
+      .sort();
+  };
   const first = slot[0] as Located<AmountFact>;
-  const words = shared.length > 0 ? shared.join(' ') : '(no shared context)';
-  return `${first.fact.unit}: ${words}${first.fact.year ? ` in ${first.fact.year}` : ''}`;
+  const words = [...shared((f) => f.entities ?? []), ...shared((f) => f.heads ?? [])];
+  return `${first.fact.unit}: ${words.join(' ')}${first.fact.year ? ` in ${first.fact.year}` : ''}`;
 }
 
 export function levenshtein(a: string, b: string): number {
@@ -266,6 +330,32 @@ export function isSpellingVariant(a: string, b: string): boolean {
   const [pa, sa] = metaphone.process(a);
   const [pb, sb] = metaphone.process(b);
   return pa === pb || pa === sb || sa === pb;
+}
+
+/** Whether part `p` of a name is a common word of the language model in some mention ("April", "County"). */
+function isCommonWord(mentions: readonly Located<NameFact>[], p: string): boolean {
+  return mentions.some((n) => n.fact.common?.[n.fact.parts.indexOf(p)] === true);
+}
+
+/**
+ * Whether two similar name parts can be one name spelled two ways: neither is a word of the
+ * language model's lexicon (a common word: "April"/"Abriel", "County"/"Conte"), they are not two
+ * listed first names (two people: "Laura"/"Larry", "Mitchell"/"Michelle"), and they appear in
+ * matching contexts: with another name part in common ("Jair Bolsonaro"/"Jair Bolsanaro") or
+ * after the same title ("President Putin"/"President Poutine").
+ */
+function namesOfOneEntity(byPart: ReadonlyMap<string, Located<NameFact>[]>, a: string, b: string): boolean {
+  const na = byPart.get(a) ?? [];
+  const nb = byPart.get(b) ?? [];
+  if (isCommonWord(na, a) || isCommonWord(nb, b)) return false;
+  if (firstNameGender(a) !== null && firstNameGender(b) !== null) return false;
+  for (const x of na)
+    for (const y of nb) {
+      if (x.fact.title && x.fact.title === y.fact.title) return true;
+      const others = x.fact.parts.filter((p) => p !== a);
+      if (y.fact.parts.some((p) => p !== b && others.includes(p))) return true;
+    }
+  return false;
 }
 
 /**
@@ -301,7 +391,9 @@ function names(
     const articlesOf = (p: string) => new Set((byPart.get(p) ?? []).map((n) => n.article));
     const ranked = [...bucket].sort((a, b) => articlesOf(b).size - articlesOf(a).size || compareText(a, b));
     const main = ranked[0] as string;
-    const variants = ranked.slice(1).filter((p) => isSpellingVariant(main, p));
+    const variants = ranked
+      .slice(1)
+      .filter((p) => isSpellingVariant(main, p) && namesOfOneEntity(byPart, main, p));
     if (variants.length === 0) continue;
     for (const v of variants) canonical.set(v, main);
     const values = [main, ...variants].map((p) => {

@@ -1,3 +1,4 @@
+import { isModelWord } from '../text/winkModel.ts';
 import type { Document, Span, TextSpan } from '../types.ts';
 import type { EventKindLexicon } from './eventKinds.ts';
 import { isStopWord } from './stopwords.ts';
@@ -41,6 +42,17 @@ export interface AmountFact extends FactBase {
   readonly context: readonly string[];
   /** A year that qualifies the amount ("in 2025"), else null. */
   readonly year: number | null;
+  /**
+   * What the amount measures: lemmas of the nouns and names right around it ("taxes" in "$43
+   * million in federal taxes", "Medicare" in "$716 billion from Medicare"). Sorted, unique.
+   */
+  readonly heads: readonly string[];
+  /** Lower-cased proper nouns of its sentence: whose amount it is ("Yukos", "Halifax"). Sorted, unique. */
+  readonly entities: readonly string[];
+  /** Time words of its sentence that bound what it counts ("december", "weekend", "2014"). Sorted, unique. */
+  readonly scope: readonly string[];
+  /** One end of a range ("3% to 3.5%", "between $2bn and $3bn"): never a value of its own. */
+  readonly inRange?: boolean;
 }
 
 export interface NameFact extends FactBase {
@@ -49,6 +61,10 @@ export interface NameFact extends FactBase {
   readonly name: string;
   /** Lower-case tokens of the name. */
   readonly parts: readonly string[];
+  /** The title the name follows ("president"), else null. */
+  readonly title?: string | null;
+  /** For each part, whether it is a word of the language model's lexicon ("april", "county"): a common word. */
+  readonly common?: readonly boolean[];
 }
 
 export interface EventKindFact extends FactBase {
@@ -202,6 +218,32 @@ const COUNTERPART_LEADS = new Set(['with', 'between', 'to']);
 const COUNTERPART_WINDOW = 14;
 const AMOUNT_CONTEXT_BEFORE = 8;
 const AMOUNT_CONTEXT_AFTER = 4;
+/** Tokens before and after an amount searched for the nouns it measures. */
+const HEAD_BEFORE = 5;
+const HEAD_AFTER = 5;
+/** Nouns that say nothing about what an amount counts. */
+const NOT_HEADS = new Set([
+  'percent',
+  'cent',
+  'percentage',
+  'point',
+  'million',
+  'billion',
+  'trillion',
+  'thousand',
+  'bn',
+  'm',
+  'year',
+  'time',
+  'total',
+  'figure',
+  'number',
+  'amount',
+  'level',
+]);
+/** Words of a sentence that bound the time an amount belongs to. */
+const SCOPE_WORD =
+  /^(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|quarter|christmas|(19|20)\d\d)$/;
 /** Only the first sentences of the body are searched for the date of the main event. */
 const EVENT_DATE_SENTENCES = 6;
 
@@ -351,6 +393,9 @@ export function findAmounts(doc: Document): AmountFact[] {
     const sentence = tokens.sentence[first] as number;
     const s = doc.sentences[sentence];
     const context = new Set<string>();
+    const heads = new Set<string>();
+    const entities = new Set<string>();
+    const scope = new Set<string>();
     let year: number | null = null;
     if (s) {
       for (let i = Math.max(s.firstToken, first - AMOUNT_CONTEXT_BEFORE); i < first; i++)
@@ -359,6 +404,27 @@ export function findAmounts(doc: Document): AmountFact[] {
         const v = tokens.value[i] as string;
         if (year === null && /^(19|20)\d\d$/.test(v) && i <= last + 3) year = Number(v);
         else addContext(doc, i, context);
+      }
+      for (let i = Math.max(s.firstToken, first - HEAD_BEFORE); i < first; i++) addHead(doc, i, heads);
+      for (let i = last + 1; i < Math.min(s.endToken, last + 1 + HEAD_AFTER); i++) {
+        // Another amount in the window measures something else ("$1.13bn (£600m)" aside).
+        if (/^[$€£¥\d]/.test(tokens.value[i] as string) && !/^\($/.test(tokens.value[i - 1] as string)) break;
+        addHead(doc, i, heads);
+      }
+      for (let i = s.firstToken; i < s.endToken; i++) {
+        if (i >= first && i <= last) continue;
+        const v = tokens.value[i] as string;
+        const lower = v.toLowerCase();
+        if (SCOPE_WORD.test(lower))
+          scope.add(!/^\d/.test(lower) && MONTHS[lower.slice(0, 3)] ? lower.slice(0, 3) : lower);
+        // A sentence's first word is capitalised anyway: a name there only if it is no common word.
+        else if (
+          tokens.pos[i] === 'PROPN' &&
+          /^\p{Lu}/u.test(v) &&
+          v.length > 1 &&
+          !(i === s.firstToken && isModelWord(lower))
+        )
+          entities.add(lower);
       }
     }
     out.push({
@@ -372,6 +438,14 @@ export function findAmounts(doc: Document): AmountFact[] {
       approximate,
       context: [...context].sort(),
       year,
+      heads: [...heads].sort(),
+      entities: [...entities].sort(),
+      scope: [...scope].sort(),
+      inRange:
+        /^\s*(?:to|and|-|–|—)\s*(?:US\$|[$€£¥])?\d/i.test(text.slice(end, end + 12)) ||
+        /\d(?:\.\d+)?\s*(?:%|percent|per cent|[a-z]+)?\s*(?:to|and|-|–|—)\s*$/i.test(
+          text.slice(Math.max(0, m.index - 20), m.index),
+        ),
     });
   }
   return out;
@@ -383,6 +457,15 @@ function addContext(doc: Document, i: number, into: Set<string>): void {
   const normal = doc.tokens.normal[i] as string;
   if (isStopWord(normal) || !/[a-z]/.test(normal)) return;
   into.add((doc.tokens.lemma[i] as string).toLowerCase());
+}
+
+/** A noun or name near an amount, as a lemma: a candidate for what the amount measures. */
+function addHead(doc: Document, i: number, into: Set<string>): void {
+  const pos = doc.tokens.pos[i];
+  if (pos !== 'NOUN' && pos !== 'PROPN') return;
+  const lemma = (doc.tokens.lemma[i] as string).toLowerCase();
+  if (isStopWord(lemma) || !/^\p{L}[\p{L}'-]+$/u.test(lemma) || NOT_HEADS.has(lemma)) return;
+  into.add(lemma);
 }
 
 /** Both tokens in one sentence with no line break between them: a name never spans a heading and a paragraph. */
@@ -404,7 +487,7 @@ function isNameToken(doc: Document, i: number): boolean {
  */
 export function findNames(doc: Document): NameFact[] {
   const tokens = doc.tokens;
-  const runs: { first: number; end: number }[] = [];
+  const runs: { first: number; end: number; title: string | null }[] = [];
   const known = new Set<string>();
   for (let i = 0; i < tokens.count; i++) {
     if (!tokens.scored[i]) continue;
@@ -416,7 +499,7 @@ export function findNames(doc: Document): NameFact[] {
     let end = j;
     while (end < tokens.count && end - j < 4 && isNameToken(doc, end) && sameLine(doc, i, end)) end++;
     if (end > j) {
-      runs.push({ first: j, end });
+      runs.push({ first: j, end, title: normal });
       for (let k = j; k < end; k++) known.add((tokens.normal[k] as string).toLowerCase());
       i = end - 1;
     }
@@ -438,18 +521,29 @@ export function findNames(doc: Document): NameFact[] {
     let hit = false;
     for (let k = i; k < end; k++) if (known.has((tokens.normal[k] as string).toLowerCase())) hit = true;
     if (hit) {
-      runs.push({ first: i, end });
+      runs.push({ first: i, end, title: null });
       for (let k = i; k < end; k++) covered[k] = 1;
     }
     i = Math.max(i, end - 1);
   }
   runs.sort((a, b) => a.first - b.first);
-  return runs.map(({ first, end }) => {
+  return runs.map(({ first, end, title }) => {
     const start = tokens.start[first] as number;
     const stop = tokens.end[end - 1] as number;
     const parts: string[] = [];
-    for (let k = first; k < end; k++) parts.push((tokens.normal[k] as string).toLowerCase());
-    return { kind: 'name', ...base(doc, start, stop, first), name: doc.text.slice(start, stop), parts };
+    const common: boolean[] = [];
+    for (let k = first; k < end; k++) {
+      parts.push((tokens.normal[k] as string).toLowerCase());
+      common.push(isModelWord(tokens.value[k] as string));
+    }
+    return {
+      kind: 'name',
+      ...base(doc, start, stop, first),
+      name: doc.text.slice(start, stop),
+      parts,
+      title,
+      common,
+    };
   });
 }
 

@@ -20,7 +20,10 @@ const LEXICAL_PIPE = ['sbd', 'pos'];
  * One wink-nlp instance per pipeline and thread. Loading the model takes ~150 ms and ~60 MB, so
  * it is loaded lazily (the CLI's --help never pays for it) and shared by every analyzer.
  */
-const instances = new Map<WinkPipeline, { readonly nlp: WinkNlp; readonly learnt: () => number }>();
+const instances = new Map<
+  WinkPipeline,
+  { readonly nlp: WinkNlp; readonly learnt: () => number; readonly known: (word: string) => boolean }
+>();
 
 /**
  * wink adds every word it does not know to its cache and never lets go of it (~150 bytes a word):
@@ -59,7 +62,10 @@ interface WinkCache {
  * first one read. Lookups made while wink adds a word (to derive its features) are left alone.
  * Returns how many words the instance has learnt so far.
  */
-function makeTokenizationStateless(nlp: WinkNlp): () => number {
+function makeTokenizationStateless(nlp: WinkNlp): {
+  readonly learnt: () => number;
+  readonly known: (word: string) => boolean;
+} {
   const doc = nlp.readDoc('a');
   let found: WinkCache | null = null;
   // wink calls a mapper with the document's raw data only on its as.text path, which is the one
@@ -108,7 +114,13 @@ function makeTokenizationStateless(nlp: WinkNlp): () => number {
     metInDocument.clear();
     return readDoc(text);
   };
-  return () => cache.currentSize() - intrinsic;
+  return {
+    learnt: () => cache.currentSize() - intrinsic,
+    known: (word) => {
+      const hit = lookup(word);
+      return hit !== null && hit.length === 1 && (hit[0] as number) < intrinsic;
+    },
+  };
 }
 
 /**
@@ -146,6 +158,17 @@ export function wink(pipeline: WinkPipeline = 'full'): WinkNlp {
   instances.delete(pipeline);
   const { winkNLP, model } = loadLibrary();
   const nlp = pipeline === 'full' ? winkNLP(model) : winkNLP(model, LEXICAL_PIPE);
-  instances.set(pipeline, { nlp, learnt: makeTokenizationStateless(nlp) });
+  instances.set(pipeline, { nlp, ...makeTokenizationStateless(nlp) });
   return nlp;
+}
+
+/**
+ * Whether a word (as written, or lower-cased) is a lexeme of wink's English model, not one it
+ * learnt from a text: "april" and "county" are, "Bolsonaro" and "Laura" are not. Loads the model.
+ */
+export function isModelWord(word: string): boolean {
+  wink('lexical');
+  const instance = instances.get('lexical');
+  if (!instance) throw new Error('isModelWord: expecting the lexical wink instance to be loaded');
+  return instance.known(word) || instance.known(word.toLowerCase());
 }

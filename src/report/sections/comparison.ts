@@ -1,5 +1,5 @@
 import type { ChoiceRow } from '../../compare/choices.ts';
-import type { Discrepancy } from '../../compare/discrepancies.ts';
+import { type Discrepancy, LISTED_VALUES } from '../../compare/discrepancies.ts';
 import type { Grouping } from '../../compare/grouping.ts';
 import type { Comparison, GroupComparison } from '../../compare/index.ts';
 import type { KeyTerm } from '../../compare/keyness.ts';
@@ -183,11 +183,14 @@ function discrepancyLines(discrepancies: Comparison['discrepancies']): string[] 
     out.push(
       `- **${d.class}** (${d.field}, ${escapeMarkdownText(d.subject)}): ${escapeMarkdownText(d.detail)}`,
     );
-    for (const v of d.values)
+    // A long row lists its first values; discrepancies.csv has every mention.
+    for (const v of d.values.slice(0, LISTED_VALUES))
       for (const m of v.mentions)
         out.push(
           `  - ${escapeMarkdownText(m.article)} ${place(m.span)} "${escapeMarkdownText(m.text)}": ${escapeMarkdownText(m.sentence.text)}`,
         );
+    if (d.values.length > LISTED_VALUES)
+      out.push(`  - ... ${d.values.length - LISTED_VALUES} more values: see discrepancies.csv`);
   }
   return out;
 }
