@@ -204,6 +204,16 @@ export type AttributionKind =
   | 'reference'
   | 'link';
 
+/**
+ * Through which channel a source spoke, apart from what kind of source it is (an official may
+ * speak on social media): a platform's post (with the platform when the text names it), a
+ * statement, a press conference, an interview, a document, or through a news agency.
+ */
+export interface AttributionChannel {
+  readonly kind: 'social-media' | 'statement' | 'press-conference' | 'interview' | 'document' | 'news-agency';
+  readonly platform: string | null;
+}
+
 export interface Attribution {
   /** Position of this attribution within its article (0-based, in text order). */
   readonly index: number;
@@ -216,6 +226,10 @@ export interface Attribution {
   readonly sourceType: SourceType;
   /** For state-media sources: whether the text labels the outlet as state media; else null. */
   readonly stateLabelDisclosed: boolean | null;
+  /** Through which channel the source spoke, when the text says; null otherwise. */
+  readonly channel?: AttributionChannel | null;
+  /** Other names the article gives the speaker ("Trump", "Mr. Trump" for "Donald Trump"), sorted. */
+  readonly aliases?: readonly string[];
   readonly content: TextSpan | null;
   readonly sentence: number;
 }

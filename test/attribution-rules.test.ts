@@ -100,11 +100,14 @@ test('a pronoun takes the person a sentence opens with when no speaker is nearer
   t.is(she?.speaker, 'Ana Lopez');
 });
 
-test('two speakers in the nearest sentence leave a pronoun unresolved', (t) => {
-  const as = attributionsOf(
+test('a pronoun takes the speaker of its gender in the nearest sentence, the first when several fit', (t) => {
+  const he = attributionsOf(
     'Ana Lopez said the plan was late, and Tom Reyes said it was early. “It is fine,” he said.',
-  );
-  const he = as.find((a) => a.source?.text === 'he');
-  t.is(he?.resolution, 'unresolved');
-  t.is(he?.speaker, null);
+  ).find((a) => a.source?.text === 'he');
+  t.is(he?.resolution, 'pronoun');
+  t.is(he?.speaker, 'Tom Reyes');
+  const first = attributionsOf(
+    'Tom Reyes said the plan was late, and Mark Hill said it was early. “It is fine,” he said.',
+  ).find((a) => a.source?.text === 'he');
+  t.is(first?.speaker, 'Tom Reyes');
 });

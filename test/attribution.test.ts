@@ -107,19 +107,23 @@ test('a pronoun resolves to the single named speaker of the previous sentence', 
   t.is(added?.sourceType, 'expert');
 });
 
-test('a pronoun with two candidate speakers stays unresolved', (t) => {
+test('a pronoun resolves to the speaker of its gender among two in the nearest sentence', (t) => {
   const as = attributionsOf(
-    'Senator Paul Grant said the bill was late, and Governor Mia Holt said it was fine. He added that a vote would follow.',
+    'Senator Paul Grant said the bill was late, and Governor Mia Holt said it was fine. He added that a vote would follow. She added that it would pass.',
   );
-  t.is(as.find((a) => a.cue?.lemma === 'add')?.resolution, 'unresolved');
+  const added = as.filter((a) => a.cue?.lemma === 'add');
+  t.is(added[0]?.resolution, 'pronoun');
+  t.is(added[0]?.speaker, 'Paul Grant');
+  t.is(added[1]?.speaker, 'Mia Holt');
 });
 
-test('a statement posted on a platform is a social-media attribution', (t) => {
+test('a statement posted on a platform keeps its source type; the platform is its channel', (t) => {
   const as = attributionsOf(
     'Mayor Dan Kerr wrote on Telegram that the bridge would reopen on Monday morning.',
   );
   t.is(as[0]?.speaker, 'Dan Kerr');
-  t.is(as[0]?.sourceType, 'social-media');
+  t.is(as[0]?.sourceType, 'official');
+  t.deepEqual(as[0]?.channel, { kind: 'social-media', platform: 'Telegram' });
   t.regex(as[0]?.cue?.text ?? '', /wrote/);
 });
 
@@ -164,10 +168,17 @@ sharedTest(SEEDS, 'seed 004: Trump on Truth Social, and Xinhua labelled as state
   const as = seed('004_125eb867fc7de736.txt');
   const trump = as.filter((a) => a.speaker === 'Donald Trump');
   t.true(trump.length >= 3);
+  // Trump is an official whose channel is social media (Truth Social): two things, two columns.
+  t.true(trump.every((a) => a.sourceType === 'official'));
   t.true(
-    trump.some((a) => a.kind === 'direct' && a.cue?.lemma === 'write' && a.sourceType === 'social-media'),
+    trump.some(
+      (a) =>
+        a.kind === 'direct' &&
+        a.cue?.lemma === 'write' &&
+        a.channel?.kind === 'social-media' &&
+        a.channel.platform === 'Truth Social',
+    ),
   );
-  t.true(trump.some((a) => /Truth Social/.test(a.cue?.text ?? '') || a.sourceType === 'social-media'));
   const xinhua = as.filter((a) => a.speaker === 'Xinhua');
   t.true(xinhua.length >= 1);
   t.true(xinhua.every((a) => a.sourceType === 'state-media' && a.stateLabelDisclosed === true));

@@ -1,5 +1,7 @@
+import { compareText } from '../order.ts';
 import { textSpanOf } from '../text/positions.ts';
-import type { Attribution, Document, Quotation, SourceType, TextSpan } from '../types.ts';
+import type { Attribution, AttributionChannel, Document, Quotation, SourceType, TextSpan } from '../types.ts';
+import { channelLexicon, channelOf } from './channels.ts';
 import { type NameBook, type SpeakerKind, genderOfName, nameBookOf, speakerIn } from './names.ts';
 import type { Gender } from './personCues.ts';
 import { type CitationDraft, citationsOf, hostOf } from './references.ts';
@@ -68,7 +70,7 @@ export function findAttributions(
   for (const d of drafts) built.push(buildSpeech(ctx, names, d, built));
   for (const c of citations) built.push(buildCitation(ctx, names, c));
   built.sort((a, b) => a.position - b.position || kindOrder(a) - kindOrder(b));
-  canonicalSpeakers(built);
+  canonicalSpeakers(doc, built);
   const seen = new Set<string>();
   const out: Attribution[] = [];
   for (const b of built) {
@@ -358,33 +360,38 @@ function bodyReferent(doc: Document, sentence: number, earlier: readonly Built[]
   return candidates.size === 1 ? ([...candidates.values()][0] as Referent) : null;
 }
 
-/** Whether the statement was a post: a platform named around the cue, or a cue like "tweeted". */
-function postedOnPlatform(
+/**
+ * The channel of a statement: its sentence outside the content is searched for a platform, an
+ * agency or outlet the speaker told, or a channel phrase ("in a statement"). A cue like "tweeted",
+ * or a write/add/say by a speaker whose statement a sentence or two back was a post, is a post.
+ */
+function statementChannel(
   ctx: SpeechContext,
   d: Draft,
   earlier: readonly Built[],
   speaker: string | null,
-): boolean {
+): AttributionChannel | null {
   const { doc, lexicon } = ctx;
-  if (d.cue && ['tweet', 'post'].includes(d.cue.verb.lemma)) return true;
   const s = doc.sentences[d.sentence];
-  if (!s) return false;
+  if (!s) return null;
   const content = d.content ?? { start: s.span.end, end: s.span.end };
-  const outside = `${doc.text.slice(s.span.start, content.start)} ${doc.text.slice(content.end, s.span.end)}`;
-  if (
-    sourceHits(lexicon, outside).some(
-      (h) => h.clue === 'social-media' && !/^(post|blog|tweet)$/i.test(outside.slice(h.start, h.end)),
-    )
-  )
-    return true;
-  if (!speaker || !d.cue || !['write', 'add', 'say', 'post'].includes(d.cue.verb.lemma)) return false;
-  // The speaker's previous statement, a sentence or two back, was a post: so is this one.
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const b = earlier[i] as Built;
-    if (b.attribution.sentence < d.sentence - REACH) break;
-    if (b.attribution.speaker === speaker) return b.attribution.sourceType === 'social-media';
+  const around = `${doc.text.slice(s.span.start, content.start)} ${doc.text.slice(content.end, s.span.end)}`;
+  const source = d.source ? rangeText(doc, d.source).text : '';
+  const posted = d.cue !== null && ['tweet', 'post'].includes(d.cue.verb.lemma);
+  if (!posted && speaker && d.cue && ['write', 'add', 'say', 'post'].includes(d.cue.verb.lemma)) {
+    // The speaker's previous statement, a sentence or two back, was a post: so is this one.
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const b = earlier[i] as Built;
+      if (b.attribution.sentence < d.sentence - REACH) break;
+      if (b.attribution.speaker !== speaker) continue;
+      if (b.attribution.channel?.kind === 'social-media') {
+        const found = channelOf(lexicon, channelLexicon(), around, source, true);
+        return found?.kind === 'social-media' && found.platform ? found : b.attribution.channel;
+      }
+      break;
+    }
   }
-  return false;
+  return channelOf(lexicon, channelLexicon(), around, source, posted);
 }
 
 /** Whether the outlet at `at` is labelled as state media there, or was at an earlier mention. */
@@ -411,8 +418,9 @@ function buildSpeech(ctx: SpeechContext, names: NameBook, d: Draft, earlier: rea
   const resolved: Resolved = d.source
     ? (continuedFrom(doc, d, earlier) ?? resolveSource(ctx, names, d.source, d.sentence, earlier))
     : { speaker: null, kind: null, resolution: 'unresolved', baseType: 'unknown', outletAt: null };
-  const posted = resolved.baseType !== 'state-media' && postedOnPlatform(ctx, d, earlier, resolved.speaker);
-  const sourceType: SourceType = posted ? 'social-media' : resolved.baseType;
+  // The channel is not the kind of source: an official posting on Truth Social stays an official.
+  const channel = statementChannel(ctx, d, earlier, resolved.speaker);
+  const sourceType: SourceType = resolved.baseType;
   const source = d.source ? rangeText(doc, d.source) : null;
   return {
     attribution: {
@@ -426,6 +434,7 @@ function buildSpeech(ctx: SpeechContext, names: NameBook, d: Draft, earlier: rea
         sourceType === 'state-media' && resolved.outletAt
           ? stateLabelDisclosed(doc, resolved.outletAt)
           : null,
+      channel,
       content: d.content ? textSpan(doc, d.content.start, d.content.end) : null,
       sentence: d.sentence,
     },
@@ -492,6 +501,7 @@ function buildCitation(ctx: SpeechContext, names: NameBook, c: CitationDraft): B
       resolution: resolved.resolution,
       sourceType: resolved.baseType,
       stateLabelDisclosed: outletAt ? stateLabelDisclosed(doc, outletAt) : null,
+      channel: c.kind === 'reference' ? { kind: 'document', platform: null } : null,
       content: c.content ? textSpan(doc, c.content.start, c.content.end) : null,
       sentence: c.sentence,
     },
@@ -502,19 +512,79 @@ function buildCitation(ctx: SpeechContext, names: NameBook, c: CitationDraft): B
 }
 
 /**
- * One speaker, one name: a one-word speaker ("Wang") that is a word of a longer person name
- * among the article's speakers ("Wang Yiwei") takes that name, when exactly one name fits.
+ * One speaker, one name, and the other names the article gives it. A one-word speaker ("Wang")
+ * that is a word of exactly one longer person name among the article's speakers ("Wang Yiwei")
+ * takes that name; an acronym ("CDC", "C.D.C.") takes the name whose initials it is ("Centers for
+ * Disease Control and Prevention") when the article writes that name. Each attribution lists the
+ * other forms its speaker is written in (aliases), so `n_named_sources` counts one source once.
  */
-function canonicalSpeakers(built: Built[]): void {
+function canonicalSpeakers(doc: Document, built: Built[]): void {
   const full = [
     ...new Set(built.filter((b) => b.kind === 'person').map((b) => b.attribution.speaker as string)),
   ].filter((n) => n.includes(' '));
+  const expansions = acronymExpansions(doc.text);
+  const forms = new Map<string, Set<string>>();
   for (let i = 0; i < built.length; i++) {
     const b = built[i] as Built;
-    const name = b.attribution.speaker;
-    if (!name || name.includes(' ') || b.attribution.kind === 'link') continue;
-    const fits = full.filter((f) => f.split(' ').includes(name));
-    if (fits.length !== 1) continue;
-    built[i] = { ...b, kind: 'person', attribution: { ...b.attribution, speaker: fits[0] as string } };
+    const written = b.attribution.speaker;
+    if (!written || b.attribution.kind === 'link') continue;
+    let name = written;
+    const acronym = written.replace(/\./g, '');
+    if (/^\p{Lu}{2,6}$/u.test(acronym)) name = expansions.get(acronym) ?? acronym;
+    else if (!written.includes(' ')) {
+      const fits = full.filter((f) => f.split(' ').includes(written));
+      if (fits.length === 1) name = fits[0] as string;
+    }
+    if (name !== written || b.kind !== 'person')
+      built[i] = {
+        ...b,
+        kind: name !== written && full.includes(name) ? 'person' : b.kind,
+        attribution: { ...b.attribution, speaker: name },
+      };
+    const set = forms.get(name) ?? new Set<string>();
+    // Only a name is an alias: "he" and "the governor" refer to the speaker without naming it.
+    if (b.attribution.resolution === 'named')
+      for (const f of [written, nameAsWritten(b.attribution.source?.text ?? '')])
+        if (f && f !== name) set.add(f);
+    forms.set(name, set);
   }
+  for (let i = 0; i < built.length; i++) {
+    const b = built[i] as Built;
+    const aliases = b.attribution.speaker ? forms.get(b.attribution.speaker) : undefined;
+    if (aliases && aliases.size > 0)
+      built[i] = { ...b, attribution: { ...b.attribution, aliases: [...aliases].sort(compareText) } };
+  }
+}
+
+/** A source phrase that is only a name ("Mr. Trump", "the C.D.C."), as written without "the"; else null. */
+function nameAsWritten(source: string): string | null {
+  const bare = source.replace(/^the\s+/i, '').trim();
+  return /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}$/u.test(bare) ? bare : null;
+}
+
+/** Words that an organisation's initials skip ("Centers for Disease Control and Prevention" is CDC(P)). */
+const INITIAL_SKIP = new Set(['of', 'for', 'and', 'the', 'on', 'in', '&']);
+
+/**
+ * Acronyms a text spells out: each run of capitalised words (joined by of/for/and/the) by its
+ * initials, and by its initials without the last ("CDCP" and "CDC" for "Centers for Disease
+ * Control and Prevention"); the first run written wins, a full match over a shortened one.
+ */
+function acronymExpansions(text: string): Map<string, string> {
+  const exact = new Map<string, string>();
+  const prefix = new Map<string, string>();
+  const run = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*\p{Lu}[\p{L}'’-]*)+/gu;
+  for (const m of text.matchAll(run)) {
+    const words = m[0].split(/\s+/);
+    let initials = '';
+    for (const w of words) if (!INITIAL_SKIP.has(w.toLowerCase())) initials += (w[0] as string).toUpperCase();
+    if (initials.length < 2) continue;
+    const name = m[0].replace(/^the\s+/i, '');
+    if (!exact.has(initials)) exact.set(initials, name);
+    // The last word's initial may be left out: "CDC" for "... Control and Prevention".
+    const shorter = initials.slice(0, -1);
+    if (shorter.length >= 2 && !prefix.has(shorter)) prefix.set(shorter, name);
+  }
+  for (const [k, v] of prefix) if (!exact.has(k)) exact.set(k, v);
+  return exact;
 }

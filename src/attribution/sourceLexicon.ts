@@ -139,7 +139,7 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * curly, a final period optional, `*` a prefix glob. Short all-capital names (AP, RT, X) match
  * only as written, so that "ap" or "x" in running text do not count.
  */
-function patternSource(pattern: string): { source: string; caseSensitive: boolean } {
+export function patternSource(pattern: string): { source: string; caseSensitive: boolean } {
   const caseSensitive = /^[A-Z]{1,4}$/.test(pattern);
   // An acronym is also written with periods: "CDC" matches "C.D.C.", "UN" matches "U.N.".
   if (caseSensitive && pattern.length > 1)

@@ -80,6 +80,7 @@ const matchJson = (m: Match) => ({
 });
 
 const attributionJson = (a: Attribution) => ({
+  channel: a.channel ? { kind: a.channel.kind, platform: a.channel.platform } : null,
   content: a.content ? spanJson(a.content) : null,
   cue: a.cue
     ? {
@@ -99,6 +100,7 @@ const attributionJson = (a: Attribution) => ({
   source: a.source ? spanJson(a.source) : null,
   source_type: a.sourceType,
   speaker: a.speaker,
+  speaker_aliases: a.aliases ?? [],
   state_label_disclosed: a.stateLabelDisclosed,
 });
 

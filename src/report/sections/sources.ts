@@ -33,6 +33,9 @@ export const ATTRIBUTION_HEADER: readonly string[] = [
   'start',
   'end',
   'place',
+  'channel',
+  'channel_platform',
+  'speaker_aliases',
 ];
 
 /** Where an attribution lies: from its first to its last part (cue, source or content). */
@@ -68,6 +71,9 @@ export function attributionRowsOf(r: ArticleResult): Cell[][] {
       at.start,
       at.end,
       `${at.line}:${at.column}`,
+      a.channel?.kind ?? null,
+      a.channel?.platform ?? null,
+      a.aliases && a.aliases.length > 0 ? a.aliases.join('; ') : null,
     ];
   });
 }
