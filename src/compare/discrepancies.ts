@@ -54,9 +54,11 @@ export interface Discrepancy {
 export const AMOUNT_CONTEXT_JACCARD = 0.15;
 /**
  * Two different amounts are one quantity reported differently only within this ratio: "$3.50"
- * and "$541 million", or "5%" and "83%", are different quantities whatever their words.
+ * and "$541 million", or "5%" and "83%", are different quantities whatever their words. On BBC
+ * News and BASIL, the pairs read as one fact reported two ways differed by at most 1.2x (one
+ * of 25 by 1.5x: two parties' claims about one sum); most pairs beyond 1.25x were two quantities.
  */
-export const AMOUNT_MAX_RATIO = 2;
+export const AMOUNT_MAX_RATIO = 1.25;
 /** A discrepancy row of comparison.md lists this many values; discrepancies.csv has them all. */
 export const LISTED_VALUES = 6;
 /** Approximate amounts ("about 90 minutes") agree with values within this relative distance. */
@@ -159,10 +161,12 @@ function amountKey(a: AmountFact): string {
  * named entity when both sentences name one ("Yukos"; "Halifax" and "Nationwide" are two
  * lenders' figures), no two different time words (December vs January), overlapping context,
  * and, unless they agree after rounding, values within AMOUNT_MAX_RATIO of each other. An end of
- * a range ("3% to 3.5%") is no value of its own.
+ * a range ("3% to 3.5%") is no value of its own; a market quote or a part of a time differs only
+ * as a matter of precision (a different value is another moment).
  */
 export function sameQuantity(x: AmountFact, y: AmountFact): boolean {
   if (x.unit !== y.unit || x.year !== y.year || x.inRange || y.inRange) return false;
+  if ((x.volatile || y.volatile) && !agreeAfterRounding(x, y)) return false;
   // What one measures is named near the other ("trade" heads one, and is in the other's context).
   const xHeads = x.heads ?? [];
   const yHeads = y.heads ?? [];

@@ -53,6 +53,13 @@ export interface AmountFact extends FactBase {
   readonly scope: readonly string[];
   /** One end of a range ("3% to 3.5%", "between $2bn and $3bn"): never a value of its own. */
   readonly inRange?: boolean;
+  /**
+   * A value that moves from day to day or is part of a compound measure: a market quote ("$1.3652
+   * against the euro", "$51.39 a barrel", "104.16 yen") or the seconds and minutes of a time
+   * ("one minute, 46.68 seconds", "four hours and 21 minutes"). Two articles giving different
+   * such values most often speak of different moments, not of one fact.
+   */
+  readonly volatile?: boolean;
 }
 
 export interface NameFact extends FactBase {
@@ -211,8 +218,11 @@ const EVENT_VERBS = new Set([
   'sign',
   'host',
 ]);
-/** A date in a sentence about a deadline is not the date of the event. */
-const DEADLINE_WORDS = new Set(['expire', 'expiration', 'expiry', 'lapse', 'deadline', 'due', 'until']);
+/**
+ * A date in a sentence about a deadline, or about what will happen ("Italy will visit on 17
+ * August"), is not the date of the event the article reports.
+ */
+const DEADLINE_WORDS = new Set(['expire', 'expiration', 'expiry', 'lapse', 'deadline', 'due', 'until', 'will']);
 const ANAPHORIC = new Set(['the', 'this', 'that', 'their', 'his', 'her', 'its', 'these', 'those']);
 const COUNTERPART_LEADS = new Set(['with', 'between', 'to']);
 const COUNTERPART_WINDOW = 14;
@@ -441,6 +451,14 @@ export function findAmounts(doc: Document): AmountFact[] {
       heads: [...heads].sort(),
       entities: [...entities].sort(),
       scope: [...scope].sort(),
+      volatile:
+        (['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RUB'].includes(unit) &&
+          scale === 1 &&
+          decimals >= 2 &&
+          mantissa < 1000) ||
+        unit === 'second' ||
+        (unit === 'minute' &&
+          /(?:hours?|minutes?)[\s,]*(?:and\s*)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index))),
       inRange:
         /^\s*(?:to|and|-|–|—)\s*(?:US\$|[$€£¥])?\d/i.test(text.slice(end, end + 12)) ||
         /\d(?:\.\d+)?\s*(?:%|percent|per cent|[a-z]+)?\s*(?:to|and|-|–|—)\s*$/i.test(
