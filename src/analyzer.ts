@@ -4,17 +4,21 @@ import { loadEventKinds } from './compare/eventKinds.ts';
 import { type ArticleSummary, summarizeForComparison, termChoiceCounts } from './compare/summary.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.ts';
 import { skippedItem } from './corpus/items.ts';
+import { givenValue } from './corpus/metadata.ts';
 import { BUILTIN_LEXICON_DIR } from './lexicon/index.ts';
 import { type PackInfo, type PreparedLexicons, compileSelection } from './lexicon/prepare.ts';
 import { findMatches } from './match/index.ts';
 import { CITATION_METRICS, citationFigures } from './score/citations.ts';
 import { framingFigures, framingMetrics, termChoices } from './score/framing.ts';
+import { calendarDateIn, parseGivenDate } from './text/calendarDate.ts';
 import { entitiesWithin, readDocument } from './text/document.ts';
 import { findQuotations } from './text/quotes.ts';
 import type {
   Article,
   ArticleResult,
   Document,
+  FoundFields,
+  FoundValue,
   Issue,
   Metadata,
   MetricDefinition,
@@ -123,16 +127,44 @@ const BASE_METRICS: readonly MetricDefinition[] = [
   },
 ];
 
-/** The first date the page states in its date line, else the first date entity of the title or lead. */
-function dateFoundIn(doc: Document): string | null {
+/**
+ * The calendar date the page states: its date line, else the first date of the title or lead
+ * (the first date entity there), resolved against the date the metadata gives when a date is
+ * partial or relative ("Monday"); "1968", "next year" or "eight weeks ago" are no date.
+ */
+function dateInText(doc: Document, reference: Date | null): string | null {
   const { dateline, title, lead } = doc.structure;
-  if (dateline) return dateline.text.replace(/^[•·|\-–—\s]+/, '');
+  if (dateline) {
+    const d = calendarDateIn(dateline.text, reference);
+    if (d) return d;
+  }
   for (const part of [title, lead]) {
     if (!part) continue;
-    const e = entitiesWithin(doc, part.start, part.end).find((x) => x.type === 'DATE');
-    if (e) return e.text;
+    for (const e of entitiesWithin(doc, part.start, part.end)) {
+      if (e.type !== 'DATE') continue;
+      const d = calendarDateIn(e.text, reference);
+      if (d) return d;
+    }
   }
   return null;
+}
+
+/** Title, byline and date: what the metadata gives wins over what the page seems to say. */
+function foundFields(doc: Document, metadata: Metadata): FoundFields {
+  const given = (field: 'title' | 'byline' | 'date'): FoundValue | null => {
+    const g = givenValue(metadata, field);
+    return g ? { value: g.value, from: `metadata:${g.column}` } : null;
+  };
+  const fromText = (part: { text: string } | null): FoundValue | null =>
+    part ? { value: part.text, from: 'text' } : null;
+  const givenDate = given('date');
+  const inText = dateInText(doc, givenDate ? parseGivenDate(givenDate.value) : null);
+  return {
+    title: given('title') ?? fromText(doc.structure.title),
+    byline: given('byline') ?? fromText(doc.structure.byline),
+    date: givenDate ?? (inText ? { value: inText, from: 'text' } : null),
+    dateInText: inText,
+  };
 }
 
 /** Loads, checks and compiles the lexicons an analyzer with these options uses. */
@@ -194,6 +226,7 @@ export function createAnalyzer(
         hint: 'check that the text was extracted whole',
       });
     }
+    const found = foundFields(doc, article.metadata);
     const quotations = findQuotations(doc);
     const unclosed = quotations.filter((q) => !q.closed);
     for (const q of unclosed) {
@@ -226,7 +259,8 @@ export function createAnalyzer(
       tokenCount: doc.tokens.count,
       wordCount: doc.wordCount,
       sentenceCount: doc.sentences.length,
-      dateFound: dateFoundIn(doc),
+      dateFound: found.date?.value ?? null,
+      found,
       quotations,
       matches,
       attributions,

@@ -100,7 +100,18 @@ export interface Entity extends TextSpan {
   readonly sentence: number;
 }
 
-export type StructureKind = 'title' | 'byline' | 'dateline' | 'lead' | 'heading' | 'body' | 'references';
+export type StructureKind =
+  | 'title'
+  | 'byline'
+  | 'dateline'
+  | 'lead'
+  | 'heading'
+  | 'body'
+  | 'references'
+  /** A question of a Q&A transcript (the interviewer's, the outlet's voice). */
+  | 'question'
+  /** An answer of a Q&A transcript (the interviewee's voice). */
+  | 'answer';
 
 export type FurnitureKind =
   | 'navigation'
@@ -111,10 +122,14 @@ export type FurnitureKind =
   | 'caption'
   | 'author-bio'
   | 'disclaimer'
+  | 'promo'
+  | 'sign-off'
   | 'other';
 
 export interface StructurePart extends TextSpan {
   readonly kind: StructureKind;
+  /** For a Q&A line: the speaker label as written ("Q", "A", "Lavrov"). */
+  readonly label?: string;
 }
 
 /** Text that is on the page but not part of the article; excluded from scoring, always listed. */
@@ -270,14 +285,34 @@ export interface TermChoice {
 }
 
 /** Everything framescope found in one article. */
+/** A value of an article used in the reports and where it came from. */
+export interface FoundValue {
+  readonly value: string;
+  /** `metadata:<column>` (given by the corpus, used as given) or `text` (read off the page). */
+  readonly from: string;
+}
+
+export interface FoundFields {
+  readonly title: FoundValue | null;
+  readonly byline: FoundValue | null;
+  readonly date: FoundValue | null;
+  /** The calendar date the text states (date line, title or lead), relative dates resolved against a given date. */
+  readonly dateInText: string | null;
+}
+
 export interface ArticleResult {
   readonly article: Article;
   readonly structure: ArticleStructure;
   readonly tokenCount: number;
   readonly wordCount: number;
   readonly sentenceCount: number;
-  /** The first date the structure stage found (dateline or date line), as written. */
+  /** The date found for the article: as given by its metadata, else the calendar date its text states. */
   readonly dateFound: string | null;
+  /**
+   * Title, byline and date as used in the reports, each with where it came from
+   * (`metadata:<column>` when the corpus gives it, `text` when read off the page).
+   */
+  readonly found?: FoundFields;
   readonly quotations: readonly Quotation[];
   readonly matches: readonly Match[];
   readonly attributions: readonly Attribution[];

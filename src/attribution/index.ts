@@ -58,8 +58,9 @@ export function findAttributions(
   quotations: readonly Quotation[],
   sources: SourceLexicon,
 ): Attribution[] {
-  const ctx = speechContextOf(doc, sources, quotations);
-  const names = nameBookOf(doc, sources, (k) => (ctx.quoteOf[k] as number) >= 0);
+  const quoted = speechContextOf(doc, sources, quotations);
+  const names = nameBookOf(doc, sources, (k) => (quoted.quoteOf[k] as number) >= 0);
+  const ctx: SpeechContext = { ...quoted, personName: (word) => names.persons.has(word.toLowerCase()) };
   const drafts: Draft[] = [];
   for (let s = 0; s < doc.sentences.length; s++) speechInSentence(ctx, s, drafts);
   const citations = citationsOf(doc);
@@ -69,6 +70,7 @@ export function findAttributions(
   const built: Built[] = [];
   for (const d of drafts) built.push(buildSpeech(ctx, names, d, built));
   for (const c of citations) built.push(buildCitation(ctx, names, c));
+  built.push(...interviewAnswers(ctx, names));
   built.sort((a, b) => a.position - b.position || kindOrder(a) - kindOrder(b));
   canonicalSpeakers(doc, built);
   const seen = new Set<string>();
@@ -509,6 +511,59 @@ function buildCitation(ctx: SpeechContext, names: NameBook, c: CitationDraft): B
     baseType: resolved.baseType,
     position: Math.min(c.source.start, c.content?.start ?? c.source.start),
   };
+}
+
+/**
+ * The answers of a Q&A transcript (structure parts `answer`) are the interviewee's words: each
+ * is a direct attribution whose source is its label, channel interview. A name label ("Lavrov:")
+ * is the speaker; for "A:" the speaker is the person the title or lead names first, if any.
+ */
+function interviewAnswers(ctx: SpeechContext, names: NameBook): Built[] {
+  const { doc } = ctx;
+  const answers = doc.structure.body.filter((p) => p.kind === 'answer');
+  if (answers.length === 0) return [];
+  const intro = [doc.structure.title, doc.structure.lead].find((p) => p !== null);
+  let interviewee: string | null = null;
+  if (intro) {
+    const s = doc.tokens.sentence[firstTokenAtOrAfter(doc, intro.start)] as number;
+    interviewee = names.mentions.get(s)?.[0]?.name ?? null;
+  }
+  const out: Built[] = [];
+  for (const p of answers) {
+    const label = p.label ?? '';
+    const labelled = p.text.startsWith(label) ? /^[^:：]*[:：]\s*/.exec(p.text) : null;
+    const contentStart = p.start + (labelled ? labelled[0].length : 0);
+    if (contentStart >= p.end) continue;
+    const named = /^(A|Answer)$/i.test(label)
+      ? interviewee
+      : (names.fullName.get(label.toLowerCase()) ?? label);
+    const k = firstTokenAtOrAfter(doc, p.start);
+    const sourceEnd = labelled ? p.start + label.length : p.start;
+    out.push({
+      attribution: {
+        kind: 'direct',
+        cue: null,
+        source: sourceEnd > p.start ? textSpan(doc, p.start, sourceEnd) : null,
+        speaker: named,
+        resolution: named ? 'named' : 'unresolved',
+        sourceType: named ? typeOfName(names, named) : 'unknown',
+        stateLabelDisclosed: null,
+        channel: { kind: 'interview', platform: null },
+        content: textSpan(doc, contentStart, p.end),
+        sentence: doc.tokens.sentence[Math.min(k, doc.tokens.count - 1)] as number,
+      },
+      kind: named ? 'person' : null,
+      baseType: named ? typeOfName(names, named) : 'unknown',
+      position: p.start,
+    });
+  }
+  return out;
+}
+
+/** The type of a person from the title the article gives them, else other. */
+function typeOfName(names: NameBook, name: string): SourceType {
+  const title = names.titleOf.get(name.toLowerCase());
+  return title ? TYPE_OF_CLUE[title] : 'other';
 }
 
 /**

@@ -351,6 +351,20 @@ export function speakerIn(
     outlet = { name: phrase.slice(hit.start, hit.end), kind: 'body', firstToken: a, endToken: b };
     break;
   }
+  // A body the lexicon names in full ("the Centers for Disease Control and Prevention", "the
+  // White House"): capitalised, several words or an acronym.
+  let namedBody: NamedSpeaker | null = null;
+  for (const hit of sourceHits(lexicon, phrase)) {
+    const written = phrase.slice(hit.start, hit.end);
+    if (!TITLE_CLUES.has(hit.clue) || !/^\p{Lu}/u.test(written)) continue;
+    if (!/\s/.test(written) && !/^(?:\p{Lu}\.?){2,}$/u.test(written)) continue;
+    if (namedBody && namedBody.name.length >= written.length) continue;
+    let a = from;
+    while (a < to && (t.end[a] as number) <= base + hit.start) a++;
+    let b = a;
+    while (b < to && (t.start[b] as number) < base + hit.end) b++;
+    namedBody = { name: written.replace(/\s+/g, ' '), kind: 'body', firstToken: a, endToken: b };
+  }
   let person: NamedSpeaker | null = null;
   let body: NamedSpeaker | null = null;
   let complementBody: NamedSpeaker | null = null;
@@ -385,7 +399,7 @@ export function speakerIn(
     if (afterPreposition) complementBody ??= named;
     else body ??= named;
   }
-  return person ?? outlet ?? body ?? complementBody;
+  return person ?? outlet ?? namedBody ?? body ?? complementBody;
 }
 
 /** What a run of capitalised words [from, to) names: a person, a body, or nothing (titles, time words). */

@@ -274,6 +274,16 @@ function searchHits(lexicon: SourceLexicon, text: string): SourceHit[] {
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // An agency's name that runs on into another capitalised word names something else: "Rossiya
+  // Bakery", "Sputnik V" (a vaccine), "RBC Capital Markets" (a bank).
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const h = hits[i] as SourceHit;
+    if (h.clue !== 'state-media' && h.clue !== 'wire') continue;
+    const next = /^\s+(\p{Lu}[\p{L}\p{N}]*)/u.exec(text.slice(h.end));
+    if (!next) continue;
+    const at = h.end + (next[0].length - (next[1] as string).length);
+    if (!hits.some((o) => o !== h && o.start <= at && at < o.end)) hits.splice(i, 1);
+  }
   // Where clues overlap ("official" inside "official figures"), the longer one is what was written.
   // Hits are sorted by start, so a hit lies inside a longer one exactly when the earlier hit that
   // reaches furthest (the leftmost of those on a tie) contains it and is longer: one linear sweep.

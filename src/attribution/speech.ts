@@ -130,6 +130,8 @@ export interface SpeechContext {
   readonly quoteOpenedAt: Int32Array;
   /** For each token that is the closing mark of an outermost quotation, its index, else -1. */
   readonly quoteClosedAt: Int32Array;
+  /** Whether the article writes this word as (part of) a person's name ("Friday" of "Mike Friday"). */
+  readonly personName?: (word: string) => boolean;
 }
 
 export function speechContextOf(
@@ -316,8 +318,11 @@ function skipLeftOfCue(
 function isTimePhrase(ctx: SpeechContext, r: TokenRange): boolean {
   const cues = personCues();
   const t = ctx.doc.tokens;
-  for (let k = r.first; k < r.end; k++)
-    if (!isTimeWord(cues, t.value[k] as string) && !TIME_LEADS.has(normalOf(ctx.doc, k))) return false;
+  for (let k = r.first; k < r.end; k++) {
+    const v = t.value[k] as string;
+    if (ctx.personName?.(v) && /^\p{Lu}/u.test(v)) return false;
+    if (!isTimeWord(cues, v) && !TIME_LEADS.has(normalOf(ctx.doc, k))) return false;
+  }
   return true;
 }
 

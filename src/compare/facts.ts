@@ -222,7 +222,16 @@ const EVENT_VERBS = new Set([
  * A date in a sentence about a deadline, or about what will happen ("Italy will visit on 17
  * August"), is not the date of the event the article reports.
  */
-const DEADLINE_WORDS = new Set(['expire', 'expiration', 'expiry', 'lapse', 'deadline', 'due', 'until', 'will']);
+const DEADLINE_WORDS = new Set([
+  'expire',
+  'expiration',
+  'expiry',
+  'lapse',
+  'deadline',
+  'due',
+  'until',
+  'will',
+]);
 const ANAPHORIC = new Set(['the', 'this', 'that', 'their', 'his', 'her', 'its', 'these', 'those']);
 const COUNTERPART_LEADS = new Set(['with', 'between', 'to']);
 const COUNTERPART_WINDOW = 14;

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
+import { notAnArticleReason } from '../text/structure.ts';
 import { readCsv } from './csv.ts';
 import { decodeBytes } from './decode.ts';
 import { readFolder } from './folder.ts';
@@ -149,6 +150,19 @@ export async function* readCorpus(
       article = { ...article, id: renamed };
     }
     if (sidecar) article = joinSidecar(article, sidecar, used);
+    // A scraper that met a cookie or consent wall saved that page: it is listed, not analysed.
+    const notArticle = notAnArticleReason(article.text);
+    if (notArticle) {
+      yield skippedItem(
+        article.id,
+        article.source.file,
+        'input/not-an-article',
+        notArticle,
+        'fetch the page again past its consent notice, or remove it from the corpus',
+        article.source.line,
+      );
+      continue;
+    }
     yield { kind: 'article', article };
   }
   if (sidecar) for (const issue of unmatchedSidecarIssues(sidecar, used)) yield { kind: 'issue', issue };

@@ -112,3 +112,51 @@ export function unmatchedSidecarIssues(sidecar: Sidecar, used: ReadonlySet<strin
   }
   return out;
 }
+
+/**
+ * Column names (lower-cased) under which a corpus gives an article's title, date and byline.
+ * Metadata wins over guessing: a value given here is used as given and reported as such.
+ */
+export const GIVEN_COLUMNS: Readonly<Record<'title' | 'date' | 'byline', readonly string[]>> = {
+  title: ['title', 'headline', 'head', 'heading', 'hed'],
+  date: [
+    'date',
+    'published',
+    'publication_date',
+    'publication date',
+    'pub_date',
+    'pubdate',
+    'published_at',
+    'publish_date',
+    'date_published',
+    'datetime',
+  ],
+  byline: ['byline', 'author', 'authors', 'by', 'writer', 'writers', 'creator'],
+};
+
+/** A value the corpus gives for an article, with the column it came from. */
+export interface GivenValue {
+  readonly value: string;
+  readonly column: string;
+}
+
+/**
+ * The title, date or byline an article's metadata gives, from the first column (matched
+ * case-insensitively, synonyms in GIVEN_COLUMNS order) that holds a non-empty value; else null.
+ */
+export function givenValue(
+  metadata: Readonly<Record<string, string>>,
+  field: keyof typeof GIVEN_COLUMNS,
+): GivenValue | null {
+  const byLower = new Map<string, string>();
+  for (const column of Object.keys(metadata)) {
+    const key = column.trim().toLowerCase();
+    if (!byLower.has(key)) byLower.set(key, column);
+  }
+  for (const name of GIVEN_COLUMNS[field]) {
+    const column = byLower.get(name);
+    const value = column === undefined ? undefined : metadata[column]?.trim();
+    if (column !== undefined && value) return { value, column };
+  }
+  return null;
+}

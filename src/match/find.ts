@@ -304,7 +304,7 @@ function negatedBefore(doc: MatchableDocument, firstToken: number): boolean {
 /**
  * Every lexicon hit in a document's scored text, after the overlap policy, sorted by start offset.
  * Each hit carries its text exactly as written, its place, whether a negation cue stands just
- * before it, and its voice: `quoted` inside a quotation, else `attributed` inside the content of an
+ * before it, and its voice: `quoted` inside a quotation or direct speech, else `attributed` inside the content of an
  * attribution (reported speech), else `authorial`.
  */
 export function findMatches(
@@ -328,7 +328,11 @@ export function findMatches(
     ...resolveOverlaps(choices, units.count, policy),
   ];
 
-  const quoted = mergedIntervals((options.quotations ?? []).map((q) => q.content));
+  // Direct speech is quoted even without quotation marks: the answers of a Q&A transcript.
+  const quoted = mergedIntervals([
+    ...(options.quotations ?? []).map((q) => q.content),
+    ...(options.attributions ?? []).filter((a) => a.kind === 'direct').map((a) => a.content),
+  ]);
   const attributed = mergedIntervals((options.attributions ?? []).map((a) => a.content));
   // Sorted by start offset, longer first, then pack order: the order of `matches.csv`.
   const startOf = (h: Hit) => units.start[h.first] as number;

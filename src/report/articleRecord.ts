@@ -19,6 +19,12 @@ export interface ArticleRecord {
   readonly title: string | null;
   readonly byline: string | null;
   readonly dateFound: string | null;
+  /** Where title, byline and date came from: `metadata:<column>`, `text`, or '' when none was found. */
+  readonly titleFrom: string;
+  readonly bylineFrom: string;
+  readonly dateFrom: string;
+  /** The calendar date the text states, whatever the metadata gives. */
+  readonly dateInText: string | null;
   /** Furniture kinds with counts, as articles.csv prints them ("navigation x2; repeated-headline"). */
   readonly furnitureKinds: string;
   readonly furnitureCount: number;
@@ -77,9 +83,13 @@ export function articleRecord(
     textSha256: createHash('sha256').update(r.article.text).digest('hex'),
     textChars: r.article.text.length,
     metadata: r.article.metadata,
-    title: s.title?.text ?? null,
-    byline: s.byline?.text ?? null,
+    title: r.found?.title?.value ?? s.title?.text ?? null,
+    byline: r.found?.byline?.value ?? s.byline?.text ?? null,
     dateFound: r.dateFound,
+    titleFrom: r.found?.title?.from ?? (s.title ? 'text' : ''),
+    bylineFrom: r.found?.byline?.from ?? (s.byline ? 'text' : ''),
+    dateFrom: r.found?.date?.from ?? '',
+    dateInText: r.found?.dateInText ?? null,
     furnitureKinds: summarizeKinds(s.furniture.map((f) => f.kind)),
     furnitureCount: s.furniture.length,
     furnitureLines: furnitureLinesOf(r),

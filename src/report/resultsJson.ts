@@ -112,8 +112,11 @@ export function articleJson(r: ArticleResult): Record<string, unknown> {
   const s = r.structure;
   return {
     attributions: r.attributions.map(attributionJson),
-    byline_found: s.byline?.text ?? null,
+    byline_found: r.found?.byline?.value ?? s.byline?.text ?? null,
+    byline_from: r.found?.byline?.from ?? (s.byline ? 'text' : null),
     date_found: r.dateFound,
+    date_from: r.found?.date?.from ?? null,
+    date_in_text: r.found?.dateInText ?? null,
     figures: Object.fromEntries(
       Object.keys(r.figures)
         .sort()
@@ -141,7 +144,8 @@ export function articleJson(r: ArticleResult): Record<string, unknown> {
       references: s.references.map(partJson),
       title: s.title ? partJson(s.title) : null,
     },
-    title_found: s.title?.text ?? null,
+    title_found: r.found?.title?.value ?? s.title?.text ?? null,
+    title_from: r.found?.title?.from ?? (s.title ? 'text' : null),
     token_count: r.tokenCount,
     word_count: r.wordCount,
   };

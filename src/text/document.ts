@@ -1,3 +1,4 @@
+import { givenValue } from '../corpus/metadata.ts';
 import type { Article, ArticleStructure, Document, Entity, Sentence, TokenTable } from '../types.ts';
 import { lineStartsOf, spanOf } from './positions.ts';
 import { stemOf } from './stem.ts';
@@ -48,7 +49,10 @@ function readTokens(
 ): { readonly doc: LexicalDocument; readonly sentences: readonly RawSentence[] } {
   const text = article.text;
   const lineStarts = lineStartsOf(text);
-  const structure = findStructure(text, lineStarts, article.layout);
+  const structure = findStructure(text, lineStarts, article.layout, {
+    title: givenValue(article.metadata, 'title')?.value ?? null,
+    byline: givenValue(article.metadata, 'byline')?.value ?? null,
+  });
   const { tokens, sentences } = tokenize(text, blocks);
   const scored = scoredMask(tokens.start, structure);
   const wordCount = wordCountOf(tokens.type, scored);

@@ -49,6 +49,23 @@ const AUTHOR_BIO =
   /^([A-Z][\p{L}.'’-]+\s+){1,3}[A-Z][\p{L}.'’-]+\s+(is|was)\s+(a|an|the)\b.{0,160}\b(analyst|columnist|professor|fellow|writer|journalist|researcher|editor|correspondent|scholar|director|reporter|commentator|contributor|lecturer)\b/u;
 const DISCLAIMER =
   /(views (expressed )?(here |in this article )?(do not|don't) necessarily (reflect|represent))|(the opinions expressed)/i;
+/** Promotion and share lines: "Read more", "Also on rt.com ...", "Follow us on ...", newsletter sign-ups. */
+const PROMO =
+  /^(read more\b|read also\b|also read\b|also on [\w-]+(\.[\w-]+)+\b|see also\b|more on this( story)?\b|recommended( for you)?\s*:?\s*$|related\s*:|follow (us|@\S+)\b|follow [^.]{0,40}\bon (twitter|x|facebook|instagram|telegram|tiktok|youtube)\b|like us on facebook|subscribe\b|sign up\b.{0,60}\bnewsletter|get (our|the) .{0,40}newsletter|(our|the) .{0,30}newsletter\b.{0,60}(inbox|sign up|subscribe)|share (this|on)\b.{0,40}$|click here\b|download (the|our) .{0,30}app\b|join (us|.{0,40}) on telegram|watch\s*:|listen\s*:)/i;
+/** A photo credit: "Photograph: Dave Hunt/AAP", "Picture: Getty", "(Photo: Reuters)". */
+const PHOTO_CREDIT =
+  /(^(photograph|photo|picture|image|credit)s?\s*:|\bphotograph\s*:\s*\S|\((photo|photograph|picture)\s*:[^)]*\)\s*$)/i;
+/**
+ * A reporter's sign-off at the end of the article: "Reporting by ...; Editing by ...", "— Jane
+ * Doe", "Contact the reporter at ...". A pronoun never reaches back across it.
+ */
+const SIGN_OFF =
+  /^(\(?(additional )?(reporting|writing|editing|compiled|research) by\b|[-—–]{1,2}\s*\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(,.{0,60})?$|(contact|e-?mail|reach) (the )?(reporter|author|writer|journalist)\b|\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+\s+(reported|contributed)( reporting)?( from .{0,40})?\.?$)/u;
+/** A speaker label that opens a line of a Q&A transcript: "Q:", "A:", "Question:", "Lavrov:". */
+const QA_LABEL =
+  /^(Q|A|Question|Answer|[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,2}|[\p{Lu}]{2,6})\s*[:：]\s+\S/u;
+const QUESTION_LABEL = /^(Q|Question)$/i;
+const ANSWER_LABEL = /^(A|Answer)$/i;
 const MONTH =
   '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
 /** A line that is a date and little else: "• Fri. Feb 6th, 2026", "Updated: 2020-03-04 09:12". */
@@ -120,18 +137,28 @@ function labelFurniture(line: Line, position: number, total: number): Label | nu
     };
   if (CAPTION.test(s) && s.length < 400)
     return { furniture: 'caption', reason: 'photo credit or caption marker' };
+  if (PROMO.test(s) && s.length < 250)
+    return { furniture: 'promo', reason: 'a promotion, share or newsletter line of the site' };
   if (NAVIGATION.test(s)) return { furniture: 'navigation', reason: 'a site navigation item' };
   if (/^([^|•·]{1,30}[|•·]\s*){2,}[^|•·]{1,30}$/.test(s))
     return { furniture: 'navigation', reason: 'a row of menu items separated by | or •' };
   if (DISCLAIMER.test(s) && s.length < 300)
     return { furniture: 'disclaimer', reason: 'an editorial disclaimer about the views expressed' };
+  if (PHOTO_CREDIT.test(s) && s.length < 200) return { furniture: 'caption', reason: 'photo credit' };
   return null;
+}
+
+/** What the corpus says of an article (metadata wins over guessing). */
+export interface GivenParts {
+  readonly title?: string | null;
+  readonly byline?: string | null;
 }
 
 export function findStructure(
   text: string,
   lineStarts: Int32Array,
   layout: readonly LayoutHint[] = [],
+  given: GivenParts = {},
 ): ArticleStructure {
   const lines = linesOf(text);
   const labels = new Map<number, Label>();
@@ -204,6 +231,26 @@ export function findStructure(
     }
   }
 
+  // A title or byline the metadata gives marks its line; with a title given, no other line is
+  // guessed to be the title (a byline or a site name would be).
+  const givenTitle = given.title ? norm(given.title) : '';
+  if (givenTitle && titleIndex < 0)
+    for (let i = 0; i < Math.min(total, 8); i++) {
+      const l = norm((lines[i] as Line).text);
+      if (!labels.has(i) && (l === givenTitle || (givenTitle.length >= 15 && isRepeatOf(l, givenTitle)))) {
+        titleIndex = i;
+        break;
+      }
+    }
+  const givenByline = given.byline ? norm(given.byline) : '';
+  if (givenByline.length >= 3)
+    for (let i = 0; i < Math.min(total, 12); i++) {
+      const l = norm((lines[i] as Line).text);
+      if (labels.has(i) || i === titleIndex || l.length > 160 || !l.includes(givenByline)) continue;
+      labels.set(i, { part: 'byline' });
+      break;
+    }
+
   // Byline, date line and lead label near the top.
   for (let i = 0; i < Math.min(total, 12); i++) {
     if (labels.has(i)) continue;
@@ -214,7 +261,7 @@ export function findStructure(
   }
 
   // Title: the first heading-like line that is not furniture or a byline.
-  if (titleIndex < 0) {
+  if (titleIndex < 0 && !givenTitle) {
     for (let i = 0; i < Math.min(total, 8); i++) {
       const l = labels.get(i);
       if (l) {
@@ -258,6 +305,18 @@ export function findStructure(
     break;
   }
 
+  // A reporter's sign-off in the last lines.
+  for (let i = total - 1; i >= Math.max(0, total - 3); i--) {
+    if (labels.has(i)) continue;
+    const line = (lines[i] as Line).text;
+    if (SIGN_OFF.test(line) && line.length < 200)
+      labels.set(i, { furniture: 'sign-off', reason: "a reporter's sign-off after the article" });
+  }
+
+  // A Q&A transcript: three or more lines open with a speaker label, questions and answers
+  // alternating ("Q:"/"A:", or the interviewer's and the interviewee's names).
+  const qa = qaLabels(lines, labels);
+
   // Remaining lines: headings (short, no sentence end, followed by text) or body paragraphs.
   for (let i = 0; i < total; i++) {
     if (labels.has(i)) continue;
@@ -270,6 +329,10 @@ export function findStructure(
   const part = (line: Line, kind: StructureKind): StructurePart => ({
     ...textSpanOf(text, lineStarts, line.trimStart, line.trimEnd),
     kind,
+  });
+  const qaPart = (line: Line, found: { kind: 'question' | 'answer'; label: string }): StructurePart => ({
+    ...part(line, found.kind),
+    label: found.label,
   });
   let title: StructurePart | null = null;
   let byline: StructurePart | null = null;
@@ -311,8 +374,10 @@ export function findStructure(
       case 'references-entry':
         references.push(part(line, 'references'));
         break;
-      default:
-        body.push(part(line, 'body'));
+      default: {
+        const found = qa.get(i);
+        body.push(found ? qaPart(line, found) : part(line, 'body'));
+      }
     }
   });
   // Without a labelled lead, the first body paragraph of some length is the lead.
@@ -337,4 +402,64 @@ export function unscoredRanges(structure: ArticleStructure): Array<readonly [num
   for (const p of [structure.byline, structure.dateline]) if (p) ranges.push([p.start, p.end]);
   for (const r of structure.references) ranges.push([r.start, r.end]);
   return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The lines of a Q&A transcript and who speaks each: three or more body lines that open with a
+ * speaker label, of at most three labels. "Q"/"Question" and "A"/"Answer" say which is which;
+ * with names, the label of the first labelled line is the interviewer's (questions), the other
+ * the interviewee's (answers). An unlabelled line after an answer continues it.
+ */
+function qaLabels(
+  lines: readonly Line[],
+  labels: ReadonlyMap<number, Label>,
+): Map<number, { kind: 'question' | 'answer'; label: string }> {
+  const found = new Map<number, string>();
+  lines.forEach((line, i) => {
+    if (labels.has(i)) return;
+    const m = QA_LABEL.exec(line.text);
+    if (m) found.set(i, m[1] as string);
+  });
+  const out = new Map<number, { kind: 'question' | 'answer'; label: string }>();
+  const names = [...new Set(found.values())];
+  if (found.size < 3 || names.length > 3) return out;
+  const first = found.values().next().value as string;
+  const isQuestion = (label: string) => {
+    if (QUESTION_LABEL.test(label)) return true;
+    if (ANSWER_LABEL.test(label)) return false;
+    // Names: the one who speaks first asks.
+    return label === first;
+  };
+  // Both kinds must be there: a list of "Name: statement" lines is no interview.
+  if (!names.some(isQuestion) || names.every(isQuestion)) return out;
+  let last: { kind: 'question' | 'answer'; label: string } | null = null;
+  lines.forEach((_, i) => {
+    if (labels.has(i)) return;
+    const label = found.get(i);
+    if (label) last = { kind: isQuestion(label) ? 'question' : 'answer', label };
+    if (last) out.set(i, last);
+  });
+  return out;
+}
+
+/** Words of a cookie or consent notice. */
+const CONSENT =
+  /\b(cookies?|consent|privacy (policy|settings|notice|centre|center)|accept all|reject all|manage (preferences|settings|options|cookies)|our partners|we and our (partners|vendors)|personal data|gdpr|legitimate interest|your choices|opt[- ]out|tracking technologies)\b/gi;
+
+/**
+ * Why a text is not an article but a cookie or consent page (a scraper that met a consent wall),
+ * or null. Such a page names cookies and consent several times in few words.
+ */
+export function notAnArticleReason(text: string): string | null {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const found = new Set<string>();
+  let hits = 0;
+  for (const m of text.matchAll(CONSENT)) {
+    found.add((m[0] as string).toLowerCase());
+    hits++;
+  }
+  const cookies = [...found].some((f) => f.startsWith('cookie'));
+  if (cookies && found.size >= 3 && (words < 400 || hits / words >= 0.02))
+    return `a cookie or consent page, not an article (${hits} consent phrases in ${words} words: ${[...found].sort().slice(0, 4).join(', ')})`;
+  return null;
 }
