@@ -148,15 +148,18 @@ const itemId = (x: { corpus: string; article: string; key: string }) => `${x.cor
  * the sentence reports no speech (then nothing framescope gives is right). A speaker that ends with
  * a full name of the label ("Former Arkansas Gov. Mike Huckabee") names the right person.
  */
-function speakerAgrees(gold: string, speaker: string | null): boolean {
-  if (gold === 'none') return false;
-  const forms = gold.split('|').map((f) => f.trim().toLowerCase());
-  if (speaker === null) return forms.includes('-');
-  // A middle initial does not make another person: "Paul D. Ryan" is "Paul Ryan".
-  const s = speaker
+/** A name in lower case without middle initials: "Paul D. Ryan" is "Paul Ryan". */
+const bareName = (name: string) =>
+  name
     .trim()
     .toLowerCase()
     .replace(/\s\p{L}\.(?=\s)/gu, '');
+
+function speakerAgrees(gold: string, speaker: string | null): boolean {
+  if (gold === 'none') return false;
+  const forms = gold.split('|').map(bareName);
+  if (speaker === null) return forms.includes('-');
+  const s = bareName(speaker);
   return forms.some((f) => f === s || (f.includes(' ') && s.endsWith(` ${f}`)));
 }
 

@@ -37,6 +37,8 @@ const OUTLET_CLUES = new Set<SourceClue>(OUTLET_CLUE_LIST);
 /** Words that make a run of capitalised words the name of a body, not a person. */
 const BODY_WORD =
   /^(university|institute|academy|ministry|department|office|council|committee|party|government|administration|agency|bank|fund|organi[sz]ation|association|union|court|congress|parliament|senate|house|center|centre|foundation|group|company|corporation|inc|ltd|news|times|daily|post|journal|review|press|tv|radio|network|school|college|kremlin|pentagon|commission|bureau|service|forces?|army|navy|police|campaign|committee|summit|treaty|plan|organization|nations|states|republic|federation|union|social|media)$/i;
+/** Entries of known-sources that name bodies (not titles of people): their names are speakers. */
+const BODY_ENTRY = /^(government-bodies|.*-names)$/;
 const NON_NAME = /^(the|a|an|of|and|from|at|in|for|on|to|'s|’s|s)$/i;
 
 export interface NameBook {
@@ -356,7 +358,7 @@ export function speakerIn(
   let namedBody: NamedSpeaker | null = null;
   for (const hit of sourceHits(lexicon, phrase)) {
     const written = phrase.slice(hit.start, hit.end);
-    if (!TITLE_CLUES.has(hit.clue) || !/^\p{Lu}/u.test(written)) continue;
+    if (!TITLE_CLUES.has(hit.clue) || !BODY_ENTRY.test(hit.entryId) || !/^\p{Lu}/u.test(written)) continue;
     if (!/\s/.test(written) && !/^(?:\p{Lu}\.?){2,}$/u.test(written)) continue;
     if (namedBody && namedBody.name.length >= written.length) continue;
     let a = from;
@@ -411,15 +413,6 @@ function nameOfRun(
   to: number,
 ): NamedSpeaker | null {
   const t = doc.tokens;
-  if (allTitles(doc, lexicon, from, to)) {
-    // A body the lexicon names ("the White House", "the C.D.C.", "Oxfam") is a speaker; a
-    // capitalised common noun at a sentence start ("Officials", "Analysts") is not.
-    const sentenceStart = (doc.sentences[t.sentence[from] as number]?.firstToken ?? -1) === from;
-    const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(t.value[from] as string);
-    if (to - from > 1 || acronym || !sentenceStart)
-      return { name: wordsOf(doc, from, to).join(' '), kind: 'body', firstToken: from, endToken: to };
-    return null;
-  }
   const person = personNameIn(doc, lexicon, from, to);
   if (person) {
     let first = person.firstToken;
@@ -433,12 +426,18 @@ function nameOfRun(
     }
     const name = names.fullName.get(written.toLowerCase()) ?? written;
     if (isTimeName(names, name)) return null;
-    const isPerson =
-      person.endToken - first > 1 ||
-      person.title !== null ||
-      person.gender !== null ||
-      isPersonName(name, names);
-    return { name, kind: isPerson ? 'person' : 'body', firstToken: first, endToken: person.endToken };
+    const isPerson = person.title !== null || person.gender !== null || isPersonName(name, names);
+    if (isPerson || !allTitles(doc, lexicon, from, to))
+      return { name, kind: isPerson ? 'person' : 'body', firstToken: first, endToken: person.endToken };
+  }
+  if (allTitles(doc, lexicon, from, to)) {
+    // A body the lexicon names ("the White House", "the C.D.C.", "Oxfam") is a speaker; a
+    // capitalised common noun at a sentence start ("Officials", "Analysts") is not.
+    const sentenceStart = (doc.sentences[t.sentence[from] as number]?.firstToken ?? -1) === from;
+    const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(t.value[from] as string);
+    if (to - from > 1 || acronym || !sentenceStart)
+      return { name: wordsOf(doc, from, to).join(' '), kind: 'body', firstToken: from, endToken: to };
+    return null;
   }
   const name = wordsOf(doc, from, to).join(' ');
   return isTimeName(names, name) ? null : { name, kind: 'body', firstToken: from, endToken: to };
@@ -459,7 +458,12 @@ function allTitles(doc: Document, lexicon: SourceLexicon, from: number, to: numb
 
 /** A single word is a person's name when the article writes it as part of a person's longer name or after a title. */
 function isPersonName(name: string, names: NameBook): boolean {
-  return name.includes(' ') || names.titleOf.has(name.toLowerCase()) || names.persons.has(name.toLowerCase());
+  const key = name.toLowerCase();
+  if (names.titleOf.has(key) || names.persons.has(key)) return true;
+  // Several words are a person's name when a first name leads them ("Tama Umaga"), not
+  // "International Tennis Writers" or "Real Madrid".
+  const words = name.split(' ');
+  return words.length > 1 && words.length <= 4 && firstNameGender(words[0] as string) !== null;
 }
 
 /**
@@ -474,6 +478,13 @@ function appositiveTitle(
 ): { clue: SourceClue; text: string } | null {
   const t = doc.tokens;
   if (t.value[after] !== ',') return null;
+  // "Experts, such as Wang Yiwei from Renmin University": a list of examples, not an apposition.
+  if (
+    /^(such|including|like|especially|notably|who|which|where|whose|when|and|or|but)$/i.test(
+      t.value[after + 1] ?? '',
+    )
+  )
+    return null;
   let last = after + 1;
   while (
     last < t.count &&
