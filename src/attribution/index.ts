@@ -36,6 +36,8 @@ const REACH = 2;
 const MIN_QUOTE_WORDS = 4;
 /** Sentences back within which a pronoun looks for its speaker ("..., he said" two paragraphs on). */
 const PRONOUN_REACH = 6;
+/** Sentences back within which a definite description ("the governor") looks for its referent. */
+const DESCRIPTION_REACH = 40;
 
 interface Resolved {
   readonly speaker: string | null;
@@ -231,6 +233,7 @@ function resolveSource(
   }
   const described = definiteDescription(doc, range);
   if (described) {
+    // "The president" may refer to a person named many paragraphs before.
     const found = personReferent(
       ctx,
       names,
@@ -238,6 +241,7 @@ function resolveSource(
       sentence,
       earlier,
       (name) => names.titleWords.get(name.toLowerCase())?.has(described) === true,
+      DESCRIPTION_REACH,
     );
     if (found)
       return {
@@ -291,8 +295,7 @@ interface Referent {
  * unscored lines), the first sentence decides that has a compatible speaker of an attribution (the
  * first of them) or a compatible person as its subject (named before any verb); failing both, the
  * nearest compatible person named at all. Compatible: of the pronoun's gender when the article
- * gives one ("Ms. Rice" is no "he"); among several, one whose first name usually has the
- * pronoun's gender is preferred; for a description, a person the article gives that title.
+ * gives one ("Ms. Rice" is no "he"); for a description, a person the article gives that title.
  * Names inside quotations are not referents.
  */
 function personReferent(
@@ -302,7 +305,7 @@ function personReferent(
   sentence: number,
   earlier: readonly Built[],
   fits: (name: string) => boolean,
-  prefers: (name: string) => boolean = () => true,
+  reach: number = PRONOUN_REACH,
 ): Referent | null {
   const { doc } = ctx;
   const typeOf = (name: string, fallback?: SourceType): SourceType => {
@@ -310,11 +313,10 @@ function personReferent(
     const title = names.titleOf.get(name.toLowerCase());
     return title ? TYPE_OF_CLUE[title] : (fallback ?? 'other');
   };
-  const pick = <T extends { name: string }>(list: readonly T[]) =>
-    list.find((m) => prefers(m.name)) ?? list[0];
+  const pick = <T extends { name: string }>(list: readonly T[]): T | undefined => list[0];
   let nearest: string | null = null;
   let i = earlier.length - 1;
-  for (let at = sentence, n = 0; n <= PRONOUN_REACH; n++) {
+  for (let at = sentence, n = 0; n <= reach; n++) {
     const s = doc.sentences[at];
     if (!s || (at !== sentence && !s.scored)) break;
     const speakers: { name: string; baseType: SourceType }[] = [];

@@ -1,3 +1,4 @@
+import { isModelWord } from '../text/winkModel.ts';
 import type { Document } from '../types.ts';
 import {
   type Gender,
@@ -92,15 +93,17 @@ const isProper = (doc: Document, t: number) => {
     UPPER_START.test(tokens.value[t + 1] ?? '')
   )
     return true;
-  if (pos === 'PROPN') return true;
-  // A plural common noun that opens a sentence is capitalised, not a name ("Lawmakers said").
+  // A plural common noun that opens a sentence is capitalised, not a name ("Lawmakers said"):
+  // it and its singular are words of the language model ("Jones", "Reyes" are not).
   if (
-    pos === 'NOUN' &&
+    (pos === 'NOUN' || pos === 'PROPN') &&
     (doc.sentences[tokens.sentence[t] as number]?.firstToken ?? -1) === t &&
-    /s$/.test(tokens.value[t] as string) &&
-    (tokens.lemma[t] as string).toLowerCase() !== (tokens.value[t] as string).toLowerCase()
+    /\p{Ll}s$/u.test(tokens.value[t] as string) &&
+    isModelWord((tokens.value[t] as string).toLowerCase()) &&
+    isModelWord((tokens.value[t] as string).toLowerCase().slice(0, -1))
   )
     return false;
+  if (pos === 'PROPN') return true;
   if (pos !== 'NOUN' && !(t > 0 && doc.tokens.pos[t - 1] === 'PROPN')) return false;
   const v = doc.tokens.value[t] as string;
   // wink tags some surnames as verbs ("Paul Grant"): a capitalised word after a proper noun counts.

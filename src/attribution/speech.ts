@@ -834,6 +834,7 @@ const fragmentFlags = new WeakMap<Document, Uint8Array>();
 const UPPER_INITIAL = /^\p{Lu}\.$/u;
 const LOWER_OR_DIGIT = /^[\p{Ll}\d]/u;
 const SINGLE_UPPER = /^\p{Lu}$/u;
+const CONTINUING_PUNCT = /^[),;:\]]$/;
 
 /** A "sentence" wink split off after an abbreviation: it starts in lower case, or with "S." after "U.". */
 const startsLower = (doc: Document, sentence: number): boolean => {
@@ -846,6 +847,8 @@ const startsLower = (doc: Document, sentence: number): boolean => {
       const before = doc.tokens.value[s.firstToken - 2] ?? '';
       flags[k] =
         LOWER_OR_DIGIT.test(first) ||
+        // "(R-Tenn.), wrote": a bracket or comma cannot open a sentence.
+        CONTINUING_PUNCT.test(first) ||
         UPPER_INITIAL.test(first) ||
         (SINGLE_UPPER.test(before) && doc.tokens.value[s.firstToken - 1] === '.')
           ? 1
