@@ -243,7 +243,8 @@ function describePair(p: ValuePair): string {
   ].join('\n');
 }
 
-const spellingKey = (p: ValuePair) => [p.a.value, p.b.value].sort().join('|');
+/** A spelling pair is labelled where it was met: the same two spellings may be one person in some articles and two in others. */
+const spellingKey = pairKey;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -277,7 +278,10 @@ function main(): void {
     }),
   );
   const goldSpelling = new Map(
-    readGold('spelling-variants.csv').map((r) => [[r.a, r.b].sort().join('|'), r] as const),
+    readGold('spelling-variants.csv').map((r) => {
+      const [x, y] = [`${r.article_a}=${r.a}`, `${r.article_b}=${r.b}`].sort();
+      return [`${r.corpus}|${x}|${y}`, r] as const;
+    }),
   );
 
   const speaker = tally();

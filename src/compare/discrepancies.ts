@@ -344,20 +344,26 @@ function isCommonWord(mentions: readonly Located<NameFact>[], p: string): boolea
 /**
  * Whether two similar name parts can be one name spelled two ways: neither is a word of the
  * language model's lexicon (a common word: "April"/"Abriel", "County"/"Conte"), they are not two
- * listed first names (two people: "Laura"/"Larry", "Mitchell"/"Michelle"), and they appear in
- * matching contexts: with another name part in common ("Jair Bolsonaro"/"Jair Bolsanaro") or
- * after the same title ("President Putin"/"President Poutine").
+ * listed first names (two people: "Laura"/"Larry", "Mitchell"/"Michelle"), not two parts of one
+ * written name, and they appear in matching contexts: with another name part in common ("Jair
+ * Bolsonaro"/"Jair Bolsanaro"), or after the same title when one of them is written alone
+ * ("President Putin"/"President Poutine"; not "Ruhollah Khomenei"/"Ali Khamenei").
  */
 function namesOfOneEntity(byPart: ReadonlyMap<string, Located<NameFact>[]>, a: string, b: string): boolean {
   const na = byPart.get(a) ?? [];
   const nb = byPart.get(b) ?? [];
   if (isCommonWord(na, a) || isCommonWord(nb, b)) return false;
   if (firstNameGender(a) !== null && firstNameGender(b) !== null) return false;
+  // Two parts of one written name are two parts, not two spellings ("Sediq Sediqqi", "Kang Kyung-wha").
+  if (na.some((x) => x.fact.parts.includes(b)) || nb.some((y) => y.fact.parts.includes(a))) return false;
   for (const x of na)
     for (const y of nb) {
+      const xOthers = x.fact.parts.filter((p) => p !== a);
+      const yOthers = y.fact.parts.filter((p) => p !== b);
+      if (yOthers.some((p) => xOthers.includes(p))) return true;
+      // Other parts that differ make two people ("Ruhollah Khomenei", "Ali Khamenei"), whatever their title.
+      if (xOthers.length > 0 && yOthers.length > 0) continue;
       if (x.fact.title && x.fact.title === y.fact.title) return true;
-      const others = x.fact.parts.filter((p) => p !== a);
-      if (y.fact.parts.some((p) => p !== b && others.includes(p))) return true;
     }
   return false;
 }
