@@ -277,7 +277,7 @@ function main(): void {
       return [`${r.corpus}|${x}|${y}`, r];
     }),
   );
-  const goldSpelling = new Map(
+  const goldSpelling = new Map<string, Record<string, string>>(
     readGold('spelling-variants.csv').map((r) => {
       const [x, y] = [`${r.article_a}=${r.a}`, `${r.article_b}=${r.b}`].sort();
       return [`${r.corpus}|${x}|${y}`, r] as const;
