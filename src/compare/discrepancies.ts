@@ -215,7 +215,19 @@ function amounts(group: Group, members: MemberFacts): Discrepancy[] {
   };
   const membersOf = new Map<number, number[]>(facts.map((_, i) => [i, [i]]));
   const linked = new Set<string>();
-  const isLinked = (a: number, b: number) => linkedPairs.has(a < b ? `${a}:${b}` : `${b}:${a}`);
+  // Within a slot every pair must be a link, or at least agree after rounding about a shared
+  // noun ("$4.2 billion fund" and "$4.217 billion fund" in sentences whose other words differ).
+  const isLinked = (a: number, b: number) => {
+    if (linkedPairs.has(a < b ? `${a}:${b}` : `${b}:${a}`)) return true;
+    const fa = (facts[a] as Located<AmountFact>).fact;
+    const fb = (facts[b] as Located<AmountFact>).fact;
+    return (
+      fa.unit === fb.unit &&
+      fa.year === fb.year &&
+      agreeAfterRounding(fa, fb) &&
+      (fa.heads ?? []).some((h) => (fb.heads ?? []).includes(h))
+    );
+  };
   for (const { x, y } of links) {
     const fx = facts[x] as Located<AmountFact>;
     const fy = facts[y] as Located<AmountFact>;
@@ -353,7 +365,11 @@ function namesOfOneEntity(byPart: ReadonlyMap<string, Located<NameFact>[]>, a: s
   const na = byPart.get(a) ?? [];
   const nb = byPart.get(b) ?? [];
   if (isCommonWord(na, a) || isCommonWord(nb, b)) return false;
-  if (firstNameGender(a) !== null && firstNameGender(b) !== null) return false;
+  // Two listed first names, written as first names, are two people ("Laura"/"Larry" Keane); as
+  // surnames ("Ilona Marek"/"Ilona Marec") they may be one.
+  const asFirstName = (mentions: readonly Located<NameFact>[], p: string) =>
+    firstNameGender(p) !== null && mentions.some((n) => n.fact.parts.length > 1 && n.fact.parts[0] === p);
+  if (asFirstName(na, a) && asFirstName(nb, b)) return false;
   // Two parts of one written name are two parts, not two spellings ("Sediq Sediqqi", "Kang Kyung-wha").
   if (na.some((x) => x.fact.parts.includes(b)) || nb.some((y) => y.fact.parts.includes(a))) return false;
   for (const x of na)
