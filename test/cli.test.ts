@@ -141,7 +141,10 @@ sharedTest(['corpus', 'seeds'], 'seeds: five rows with the right titles and the 
   t.is(rows.length, 5);
   t.regex(rows[0]!['title_found'] ?? '', /Poutine and Trump/);
   t.regex(rows[4]!['furniture'] ?? '', /navigation x2; repeated-headline/);
-  t.is(rows[2]!['byline_found'], 'By Masuda Khatun');
+  // The metadata's byline column wins over the line read off the page, and says so.
+  t.is(rows[2]!['byline_found'], 'Masuda Khatun');
+  t.is(rows[2]!['byline_from'], 'metadata:byline');
   const structure = readCsv(join(out, 'structure.csv'));
+  t.true(structure.some((r) => r['part'] === 'byline' && r['text'] === 'By Masuda Khatun'));
   t.true(structure.some((r) => r['furniture_kind'] === 'caption' && r['article']?.startsWith('002')));
 });
