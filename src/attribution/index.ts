@@ -533,7 +533,9 @@ function interviewAnswers(ctx: SpeechContext, names: NameBook): Built[] {
   const out: Built[] = [];
   for (const p of answers) {
     const label = p.label ?? '';
-    const labelled = p.text.startsWith(label) ? /^[^:：]*[:：]\s*/.exec(p.text) : null;
+    // The line opens with its label ("A: ...") or is an answer written without one.
+    const opening = /^[^:：]*[:：]\s*/.exec(p.text);
+    const labelled = opening && opening[0].replace(/[:：]\s*$/, '').trim() === label ? opening : null;
     const contentStart = p.start + (labelled ? labelled[0].length : 0);
     if (contentStart >= p.end) continue;
     const named = /^(A|Answer)$/i.test(label)

@@ -7,6 +7,7 @@ import type {
   StructurePart,
 } from '../types.ts';
 import { textSpanOf } from './positions.ts';
+import { isModelWord } from './winkModel.ts';
 
 /**
  * Finds the parts of a scraped article page, line by line: title, byline, date line, lead,
@@ -408,7 +409,8 @@ export function unscoredRanges(structure: ArticleStructure): Array<readonly [num
  * The lines of a Q&A transcript and who speaks each: three or more body lines that open with a
  * speaker label, of at most three labels. "Q"/"Question" and "A"/"Answer" say which is which;
  * with names, the label of the first labelled line is the interviewer's (questions), the other
- * the interviewee's (answers). An unlabelled line after an answer continues it.
+ * the interviewee's (answers). An unlabelled line after a question is an answer (the
+ * interviewee's label being the commonest answer label), after an answer it continues it.
  */
 function qaLabels(
   lines: readonly Line[],
@@ -418,7 +420,10 @@ function qaLabels(
   lines.forEach((line, i) => {
     if (labels.has(i)) return;
     const m = QA_LABEL.exec(line.text);
-    if (m) found.set(i, m[1] as string);
+    // A label is Q/A or a name: "Related:", "Update:", "Photograph:" are words of the language.
+    const label = m?.[1];
+    if (label && (QUESTION_LABEL.test(label) || ANSWER_LABEL.test(label) || isNameLabel(label)))
+      found.set(i, label);
   });
   const out = new Map<number, { kind: 'question' | 'answer'; label: string }>();
   const names = [...new Set(found.values())];
@@ -432,14 +437,39 @@ function qaLabels(
   };
   // Both kinds must be there: a list of "Name: statement" lines is no interview.
   if (!names.some(isQuestion) || names.every(isQuestion)) return out;
+  // Questions and answers alternate: at least question, answer, question (or the reverse).
+  let turns = 0;
+  let previous: boolean | null = null;
+  for (const label of found.values()) {
+    const q = isQuestion(label);
+    if (previous !== null && q !== previous) turns++;
+    previous = q;
+  }
+  if (turns < 2) return out;
+  // An interviewer asks: at least half of the question lines hold a question mark ("AFL: ...",
+  // "NRL: ..." items of a live blog alternate too, but ask nothing).
+  const questionLines = [...found].filter(([, label]) => isQuestion(label));
+  if (questionLines.filter(([i]) => (lines[i] as Line).text.includes('?')).length * 2 < questionLines.length)
+    return out;
+  // The interviewee's label, for answers written without one after a question.
+  const answerCounts = new Map<string, number>();
+  for (const label of found.values())
+    if (!isQuestion(label)) answerCounts.set(label, (answerCounts.get(label) ?? 0) + 1);
+  const answerLabel = [...answerCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'A';
   let last: { kind: 'question' | 'answer'; label: string } | null = null;
   lines.forEach((_, i) => {
     if (labels.has(i)) return;
     const label = found.get(i);
     if (label) last = { kind: isQuestion(label) ? 'question' : 'answer', label };
+    else if (last?.kind === 'question') last = { kind: 'answer', label: answerLabel };
     if (last) out.set(i, last);
   });
   return out;
+}
+
+/** A speaker label that is a name: no word of it is a word of the language model ("Lavrov", "RT"). */
+function isNameLabel(label: string): boolean {
+  return label.split(/\s+/).every((w) => /^\p{Lu}{2,6}$/u.test(w) || !isModelWord(w.toLowerCase()));
 }
 
 /** Words of a cookie or consent notice. */
