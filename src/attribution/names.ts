@@ -38,6 +38,19 @@ const OUTLET_CLUES = new Set<SourceClue>(OUTLET_CLUE_LIST);
 /** Words that make a run of capitalised words the name of a body, not a person. */
 const BODY_WORD =
   /^(university|institute|academy|ministry|department|office|council|committee|party|government|administration|agency|bank|fund|organi[sz]ation|association|union|court|congress|parliament|senate|house|center|centre|foundation|group|company|corporation|inc|ltd|news|times|daily|post|journal|review|press|tv|radio|network|school|college|kremlin|pentagon|commission|bureau|service|forces?|army|navy|police|campaign|committee|summit|treaty|plan|organization|nations|states|republic|federation|union|social|media)$/i;
+/** Abbreviated titles, written out so that "Gov. Asa Hutchinson" is "the governor" later on. */
+const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  gov: 'governor',
+  sen: 'senator',
+  rep: 'representative',
+  lt: 'lieutenant',
+  gen: 'general',
+  sec: 'secretary',
+  pres: 'president',
+  prof: 'professor',
+  atty: 'attorney',
+};
+
 /** Entries of known-sources that name bodies (not titles of people): their names are speakers. */
 const BODY_ENTRY = /^(government-bodies|.*-names)$/;
 const NON_NAME = /^(the|a|an|of|and|from|at|in|for|on|to|'s|’s|s)$/i;
@@ -155,7 +168,7 @@ export function nameBookOf(
           .toLowerCase()
           .replace(/\./g, '')
           .split(/[\s-]+/))
-          set.add(w);
+          set.add(TITLE_ABBREVIATIONS[w] ?? w);
         titleWords.set(key, set);
       }
       const gender = run.gender ?? genderBefore(doc, cues, i) ?? appositiveGender(doc, cues, j);
@@ -371,6 +384,7 @@ export function speakerIn(
     namedBody = { name: written.replace(/\s+/g, ' '), kind: 'body', firstToken: a, endToken: b };
   }
   let person: NamedSpeaker | null = null;
+  let possessor: NamedSpeaker | null = null;
   let body: NamedSpeaker | null = null;
   let complementBody: NamedSpeaker | null = null;
   // Where the phrase is: 0 in the head part, 1 after a preposition ("for Delta").
@@ -396,14 +410,25 @@ export function speakerIn(
     const possessive = /^['’]s?$/.test(t.value[j] ?? '') || /['’]s$/.test(t.value[j - 1] as string);
     const named = nameOfRun(doc, lexicon, names, i, j);
     i = j;
+    if (named && possessive) possessor ??= named;
     if (!named || possessive || personSegmentDone) continue;
     if (named.kind === 'person') {
       if (!afterPreposition) person = named;
       continue;
     }
+    // A name that modifies the noun after it is not the head: "A U.S. intelligence official".
+    if (t.pos[j] === 'NOUN' && /^\p{Ll}/u.test(t.value[j] ?? '')) continue;
     if (afterPreposition) complementBody ??= named;
     else body ??= named;
   }
+  // A document is the head ("Oxfam's Paying the Price report"): its possessor speaks, or no one named.
+  const head = to - 1;
+  if (
+    !person &&
+    /^\p{Ll}/u.test(t.value[head] as string) &&
+    sourceHits(lexicon, t.value[head] as string).some((h) => h.clue === 'document')
+  )
+    return possessor;
   return person ?? outlet ?? namedBody ?? body ?? complementBody;
 }
 
@@ -438,7 +463,10 @@ function nameOfRun(
     // capitalised common noun at a sentence start ("Officials", "Analysts") is not.
     const sentenceStart = (doc.sentences[t.sentence[from] as number]?.firstToken ?? -1) === from;
     const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(t.value[from] as string);
-    if (to - from > 1 || acronym || !sentenceStart)
+    const bodyName = sourceHits(lexicon, wordsOf(doc, from, to).join(' ')).some((h) =>
+      BODY_ENTRY.test(h.entryId),
+    );
+    if (to - from > 1 || acronym || !sentenceStart || bodyName)
       return { name: wordsOf(doc, from, to).join(' '), kind: 'body', firstToken: from, endToken: to };
     return null;
   }

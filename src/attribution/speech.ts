@@ -624,6 +624,10 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
       if (contentEnd <= cueEnd) continue;
       // "Showing awesome strength, Henson held ...": a verb that is not one of saying reports nothing here.
       if (!CORE_SPEECH.has(verb.lemma) || !canBeSource(ctx, source)) continue;
+      // "Responding to the speech, ..., George Osborne, said: ...": the main cue reports the statement.
+      let laterCue = false;
+      for (let k = comma + 1; k < end && !laterCue; k++) laterCue = verbAt(ctx, k) !== null;
+      if (laterCue) continue;
       pushSpanDraft(ctx, drafts, cue, source, cueEnd, contentEnd, sentence);
       continue;
     }
