@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { alignSentences } from '../src/compare/reuse.ts';
 import type { SentenceFingerprint } from '../src/compare/summary.ts';
 import { csvCell } from '../src/report/csv.ts';
-import { decodeFigureValues, encodeFigureValues } from '../src/report/figureValues.ts';
 import { type Cell, formatCell, formatNumber } from '../src/report/format.ts';
 import { escapeMarkdownCell, escapeMarkdownText } from '../src/report/markdown.ts';
-import { FigureNames, KEY_SEPARATOR } from '../src/report/storedArticle.ts';
+import { decodeFigureValues, encodeFigureValues } from '../src/run/figureValues.ts';
+import { FigureNames, KEY_SEPARATOR } from '../src/run/storedArticle.ts';
 
 // The corpus-level outputs take shortcuts (no regex when nothing is to be escaped, an early stop
 // when two sentences cannot reach the threshold, ...): each must give what the plain way gives.

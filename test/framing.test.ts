@@ -1,7 +1,7 @@
 import test from 'ava';
+import { figureKeyOf, framingFigures, framingMetrics, termChoices } from '../src/figures/framing.ts';
 import { compileLexicon, parsePack } from '../src/lexicon/index.ts';
 import { findMatches } from '../src/match/index.ts';
-import { figureKeyOf, framingFigures, framingMetrics, termChoices } from '../src/score/framing.ts';
 import { readDocument } from '../src/text/document.ts';
 import { textSpanOf } from '../src/text/positions.ts';
 import type { Quotation } from '../src/types.ts';

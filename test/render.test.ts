@@ -1,19 +1,19 @@
 import test from 'ava';
-import type { CorpusResult } from '../src/analyzer.ts';
-import { createAnalyzer } from '../src/analyzer.ts';
-import { decodeFingerprints, encodeFingerprints } from '../src/compare/fingerprintBytes.ts';
+import type { CorpusResult } from '../src/analyzer/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { readCorpus } from '../src/corpus/index.ts';
 import { numberItems } from '../src/corpus/shard.ts';
-import { renderNumbered } from '../src/parallel/index.ts';
-import { parseRecordLine, recordLine } from '../src/parallel/resultsFile.ts';
+import { sortKeys } from '../src/report/manifest.ts';
+import { articleJson, resultLine, resultsJsonArticle } from '../src/report/resultsJson.ts';
+import { decodeFingerprints, encodeFingerprints } from '../src/run/fingerprintBytes.ts';
+import { renderNumbered } from '../src/run/index.ts';
 import {
   type RenderedArticle,
   type RenderedItem,
   type ResultItem,
   renderArticle,
-} from '../src/report/articleOutputs.ts';
-import { sortKeys } from '../src/report/manifest.ts';
-import { articleJson, resultLine, resultsJsonArticle } from '../src/report/resultsJson.ts';
+} from '../src/run/renderArticle.ts';
+import { parseRecordLine, recordLine } from '../src/run/runDataFile.ts';
 import type { Article } from '../src/types.ts';
 
 const examples = () =>

@@ -1,7 +1,7 @@
 import test from 'ava';
-import { type CorpusResult, createAnalyzer } from '../src/analyzer.ts';
+import { type CorpusResult, createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { readCorpus } from '../src/corpus/index.ts';
-import { itemLine, parseRecordLine, typedJson } from '../src/parallel/resultsFile.ts';
+import { itemLine, parseRecordLine, typedJson } from '../src/run/runDataFile.ts';
 
 async function exampleItems(): Promise<CorpusResult[]> {
   const analyzer = createAnalyzer();

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { createAnalyzer } from '../src/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { runMerge } from '../src/cli/mergeCommand.ts';
 import type { CorpusItem } from '../src/corpus/index.ts';
 import { type Shard, idHash, inShard, numberItems, parseShard, shardFilter } from '../src/corpus/shard.ts';
-import { type RunPlan, runToFolder } from '../src/parallel/index.ts';
+import { type RunPlan, runToFolder } from '../src/run/index.ts';
 import { TOOL_VERSION } from '../src/version.ts';
 import { collectingIo } from './helpers/io.ts';
 

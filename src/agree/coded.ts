@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { figureKeyOf } from '../score/framing.ts';
+import { figureKeyOf } from '../figures/framing.ts';
 import type { Issue } from '../types.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
-import { runToFolder } from '../parallel/index.ts';
-import { describeRun } from '../parallel/runDescription.ts';
+import { describeRun } from '../run/describeRun.ts';
+import { runToFolder } from '../run/index.ts';
+import { jobsOf } from '../run/jobs.ts';
+import { checkOutputDir } from '../run/outputFolder.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
-import { jobsOf } from './jobs.ts';
-import { checkOutputDir } from './outputDir.ts';
 import { Progress } from './progress.ts';
 
 function parse(args: string[]) {

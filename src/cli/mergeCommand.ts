@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkOutputDir } from '../run/outputFolder.ts';
 import {
   RESULTS_FILE,
   ResultsFileError,
   type ResultsHeader,
   type ResultsRecord,
   openResultsFile,
-} from '../parallel/resultsFile.ts';
-import { RunWriter } from '../parallel/runFiles.ts';
+} from '../run/runDataFile.ts';
+import { RunWriter } from '../run/runWriter.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
-import { checkOutputDir } from './outputDir.ts';
 
 export const MERGE_HELP = `framescope merge <dir>... --out <dir> [options]
 

@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { scoreCorpus } from '../dictionary/run.ts';
 import { cachedOrBuilt, defaultCacheDir, lexiconsKey } from '../lexicon/compiledCache.ts';
 import { formatIssue } from '../lexicon/issues.ts';
 import type { PreparedLexicons } from '../lexicon/prepare.ts';
 import { toCsv } from '../report/csv.ts';
 import { issuesTable } from '../report/tables.ts';
+import { jobsOf } from '../run/jobs.ts';
+import { scoreCorpus } from '../run/score/scoreJob.ts';
 import type { Issue } from '../types.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { SCORE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
-import { jobsOf } from './jobs.ts';
 import { Progress } from './progress.ts';
 
 /** Problems listed one per line on stderr before the rest are only counted. */

@@ -1,5 +1,5 @@
+import type { TermChoice } from '../figures/framing.ts';
 import { compareText } from '../order.ts';
-import type { TermChoice } from '../score/framing.ts';
 import type { Attribution, Document, Match, Metadata, SourceType, Span } from '../types.ts';
 import type { EventKindLexicon } from './eventKinds.ts';
 import { type Fact, findFacts } from './facts.ts';

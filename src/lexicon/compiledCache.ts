@@ -29,7 +29,7 @@ const SRC = resolve(dirname(HERE), '..');
 /** `.ts` for the sources, `.js` compiled: the code files are those of the code that runs. */
 const CODE_EXT = extname(HERE);
 /** The code a compiled lexicon depends on: reading, checking, describing and compiling packs, and tokenizing. */
-const CODE_DIRS = ['lexicon', 'match', 'text'];
+const CODE_DIRS = ['lexicon', 'text'];
 const CODE_FILES = ['order', 'types', 'version'].map((f) => `${f}${CODE_EXT}`);
 const LIBRARIES = ['wink-nlp', 'wink-eng-lite-web-model', 'natural', 'yaml'];
 
@@ -51,9 +51,9 @@ function dependencyDigest(): string {
     ...CODE_FILES,
   ];
   // A key without the code would outlive a change to it.
-  if (!files.some((f) => f.startsWith('match/compile.')))
+  if (!files.some((f) => f.startsWith('lexicon/compile.')))
     throw new Error(
-      `compiled-lexicon cache: expecting the code in ${SRC}, instead found no match/compile${CODE_EXT}`,
+      `compiled-lexicon cache: expecting the code in ${SRC}, instead found no lexicon/compile${CODE_EXT}`,
     );
   for (const f of files) hash.update(`${f}\u0000${sha256(readFileSync(join(SRC, f)))}\n`);
   const require = createRequire(import.meta.url);

@@ -3,9 +3,9 @@ export {
   type CompiledEntry,
   type CompiledLexicon,
   type CompiledPattern,
-} from '../match/compile.ts';
+} from './compile.ts';
 export { checkPacks } from './check.ts';
-export { EXPORT_FORMATS, type ExportFormat, type Exported, exportPacks } from './export.ts';
+export { EXPORT_FORMATS, type ExportFormat, type Exported, exportPacks } from '../report/lexiconExport.ts';
 export { packHash } from './hash.ts';
 export { CSV_COLUMNS, parseCsvPacks, parseLiwcDic, parseQuantedaYaml } from './import.ts';
 export { formatIssue, sortIssues } from './issues.ts';

@@ -1,5 +1,5 @@
-import { type CompiledLexicon, compileLexicon } from '../match/compile.ts';
 import type { Issue } from '../types.ts';
+import { type CompiledLexicon, compileLexicon } from './compile.ts';
 import { packHash } from './hash.ts';
 import { type PackSelection, displayPackPath, selectPacks } from './select.ts';
 

@@ -1,14 +1,14 @@
-import { lineColumnOf } from '../text/positions.ts';
-import type { Attribution, Document, Match, Quotation, TextSpan, TokenTable, Voice } from '../types.ts';
 import type {
   CompiledEntry,
   CompiledLexicon,
   CompiledPattern,
   CompiledPhrase,
   UnitMatcher,
-} from './compile.ts';
-import type { UnitForms } from './fold.ts';
-import { type UnitStream, unitsOf } from './units.ts';
+} from '../lexicon/compile.ts';
+import type { UnitForms } from '../text/fold.ts';
+import { lineColumnOf } from '../text/positions.ts';
+import { type UnitStream, unitsOf } from '../text/units.ts';
+import type { Attribution, Document, Match, Quotation, TextSpan, TokenTable, Voice } from '../types.ts';
 
 /**
  * How overlapping hits are resolved (hits overlap when they share a matched word unit):

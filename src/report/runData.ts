@@ -1,9 +1,9 @@
-import type { PackInfo } from '../analyzer.ts';
+import type { PackInfo } from '../analyzer/analyzer.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
+import type { CorpusColumns } from '../run/articleStore.ts';
+import type { IssueList, SeverityCounts } from '../run/issueLog.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
 import type { ArticleRecord } from './articleRecord.ts';
-import type { CorpusColumns } from './articleStore.ts';
-import type { IssueList, SeverityCounts } from './issueLog.ts';
 
 /** What a run is, apart from its articles: the same for every shard of it. */
 export interface RunLevel {
