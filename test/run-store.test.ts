@@ -7,12 +7,12 @@ import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { summarizeForComparison } from '../src/compare/summary.ts';
 import type { ArticleRecord } from '../src/report/articleRecord.ts';
 import { buildManifest, stableJson } from '../src/report/manifest.ts';
-import { MemorySink } from '../src/report/outputSink.ts';
+import { MemorySink } from '../src/report/outputFiles.ts';
 import type { RunOverview } from '../src/report/runData.ts';
 import { trimmedEnd } from '../src/report/streamText.ts';
 import { FileArticleStore, MemoryArticleStore } from '../src/run/articleStore.ts';
 import { IssueLog } from '../src/run/issueLog.ts';
-import { type OutputOptions, RunOutputs } from '../src/run/runOutputs.ts';
+import { type OutputOptions, RunOutputs } from '../src/run/runFiles.ts';
 import { readDocument } from '../src/text/document.ts';
 import type { Article, Issue, SkippedInput } from '../src/types.ts';
 

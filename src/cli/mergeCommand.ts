@@ -8,7 +8,7 @@ import {
   type ResultsRecord,
   openResultsFile,
 } from '../run/runDataFile.ts';
-import { RunWriter } from '../run/runWriter.ts';
+import { RunWriter } from '../run/runFolder.ts';
 import { parseCommandArgs } from './args.ts';
 import { type CliIO, EXIT, UsageError } from './io.ts';
 

@@ -1,4 +1,4 @@
-import type { OutputSink } from './outputSink.ts';
+import type { OutputSink } from './outputFiles.ts';
 
 /**
  * Writing a file that is too large to build as one string: its parts as they are made, with the

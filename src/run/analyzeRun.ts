@@ -8,7 +8,7 @@ import type { OutputOptions } from './buildOutputs.ts';
 import { renderNumbered } from './pool.ts';
 import type { RenderedItem } from './renderArticle.ts';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './runDataFile.ts';
-import { RunWriter } from './runWriter.ts';
+import { RunWriter } from './runFolder.ts';
 
 export interface RunPlan {
   readonly source: CorpusSource;

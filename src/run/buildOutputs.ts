@@ -1,12 +1,12 @@
-import { MemorySink } from '../report/outputSink.ts';
+import { MemorySink } from '../report/outputFiles.ts';
 import type { RunData } from '../report/runData.ts';
-import { type OutputOptions, RunOutputs } from './runOutputs.ts';
+import { type OutputOptions, RunOutputs } from './runFiles.ts';
 
 export {
   DEFAULT_OUTPUT_OPTIONS,
   type OutputOptions,
   REPORT_DETAIL_LIMIT,
-} from './runOutputs.ts';
+} from './runFiles.ts';
 
 /**
  * Every output file of a run, as name -> content sorted by name, built in memory from the run's

@@ -16,4 +16,4 @@ export {
 } from './runDataFile.ts';
 export type { RunLevel } from '../report/runData.ts';
 export { type RunPlan, runToFolder } from './analyzeRun.ts';
-export { RunWriter } from './runWriter.ts';
+export { RunWriter } from './runFolder.ts';

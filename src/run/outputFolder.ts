@@ -12,7 +12,7 @@ import {
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../cli/io.ts';
-import type { ChunkStore, OutputSink } from '../report/outputSink.ts';
+import type { ChunkStore, OutputSink } from '../report/outputFiles.ts';
 import { readAt } from './fileBytes.ts';
 
 /** The file that marks a folder as written by framescope (and so safe to replace). */

@@ -1,4 +1,4 @@
-import type { ChunkStore } from '../report/outputSink.ts';
+import type { ChunkStore } from '../report/outputFiles.ts';
 
 /**
  * Per-article chunks of a file whose rows are ordered by article id rather than input order

@@ -11,7 +11,7 @@ import { decodeFingerprints } from './fingerprintBytes.ts';
 import { MARKER, StagedOutputDir } from './outputFolder.ts';
 import { type ArticleOutputOptions, type RenderedItem, renderItem } from './renderArticle.ts';
 import { RESULTS_FILE, type ResultsHeader, ResultsWriter, itemLine, parseRecordLine } from './runDataFile.ts';
-import { REPORT_DETAIL_LIMIT, RunOutputs, articleOutputOptions } from './runOutputs.ts';
+import { REPORT_DETAIL_LIMIT, RunOutputs, articleOutputOptions } from './runFiles.ts';
 import { StageClock } from './stageClock.ts';
 
 /**

@@ -20,7 +20,7 @@ import { HtmlPageNames } from '../report/htmlPages.ts';
 import { latexTableLines, toLatex } from '../report/latex.ts';
 import { SCORES_LONG_HEADER, byCodeUnits } from '../report/longForm.ts';
 import { STANDARD_LIMITATIONS, methodsSection } from '../report/methods.ts';
-import type { OutputSink } from '../report/outputSink.ts';
+import type { OutputSink } from '../report/outputFiles.ts';
 import { type ReportSection, reportMarkdownParts } from '../report/reportMarkdown.ts';
 import { ResultsJsonWriter, skippedLine } from '../report/resultsJson.ts';
 import type { ArticleRecords, RunOverview } from '../report/runData.ts';
