@@ -23,6 +23,6 @@ const data = await runToFolder({
     toolVersion: TOOL_VERSION,
   },
   runIssues: analyzer.lexiconIssues,
-  output: { safeCells: true },
+  options: { safeCells: true },
 });
 process.stdout.write(`${JSON.stringify({ articles: data.records.length, tokens: data.corpus.tokens })}\n`);

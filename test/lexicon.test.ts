@@ -6,7 +6,6 @@ import {
   BUILTIN_LEXICON_DIR,
   checkPacks,
   compileLexicon,
-  exportPacks,
   loadBuiltinPacks,
   loadPacks,
   packHash,
@@ -16,6 +15,7 @@ import {
   parseQuantedaYaml,
 } from '../src/lexicon/index.ts';
 import { findMatches } from '../src/match/index.ts';
+import { exportPacks } from '../src/report/lexiconExport.ts';
 import { readDocument } from '../src/text/document.ts';
 import type { Issue } from '../src/types.ts';
 import { repoRoot, sharedPath, sharedTest } from './helpers/shared.ts';

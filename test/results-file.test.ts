@@ -30,10 +30,6 @@ test("an item's line is the typed JSON of the item, whose typed arrays come back
       item.summary.sentences.map((s) => Array.from(s.hashes)),
     );
   }
-  // The optional duplicate key keeps its place among the keys.
-  const first = items[0] as Extract<CorpusResult, { kind: 'result' }>;
-  const withKey = { ...first, summary: { ...first.summary, duplicateKey: 'abc' } };
-  t.is(itemLine(withKey), `${typedJson(withKey)}\n`);
   const skipped: CorpusResult = {
     kind: 'issue',
     issue: { severity: 'info', code: 'x/y', message: 'a note', file: 'f.txt' },

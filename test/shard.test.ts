@@ -105,7 +105,7 @@ test('3 shards of the example corpus merged are byte for byte what a single run 
       toolVersion: TOOL_VERSION,
     },
     runIssues: analyzer.lexiconIssues,
-    output: { safeCells: true },
+    options: { safeCells: true },
   });
   const single = await runToFolder(plan(join(dir, 'single'), null, 1));
   t.true(single.records.length >= 8);

@@ -3,7 +3,7 @@ import { findAttributions, loadSourceLexicon } from '../attribution/index.ts';
 import { loadEventKinds } from '../compare/eventKinds.ts';
 import { type ArticleSummary, summarizeForComparison, termChoiceCounts } from '../compare/summary.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
-import { skippedItem } from '../corpus/items.ts';
+import { type NotAnArticle, skippedItem } from '../corpus/items.ts';
 import { CITATION_METRICS, citationFigures } from '../figures/citations.ts';
 import { framingFigures, framingMetrics, termChoices } from '../figures/framing.ts';
 import { BUILTIN_LEXICON_DIR } from '../lexicon/index.ts';
@@ -35,12 +35,15 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = Object.freeze({
 });
 
 /** What `analyzeCorpus` yields: an analysed article, or an input that was skipped, or a problem. */
-export type CorpusResult =
-  | { readonly kind: 'result'; readonly result: ArticleResult; readonly summary: ArticleSummary }
-  | { readonly kind: 'skipped'; readonly skipped: SkippedInput; readonly issue: Issue }
-  | { readonly kind: 'issue'; readonly issue: Issue };
+export type CorpusResult = ({ readonly kind: 'result' } & Analysed) | NotAnArticle;
 
 export type { PackInfo, PreparedLexicons };
+
+/** An article's result and the compact summary that corpus-level comparisons need. */
+export interface Analysed {
+  readonly result: ArticleResult;
+  readonly summary: ArticleSummary;
+}
 
 export interface Analyzer {
   readonly options: AnalyzerOptions;
@@ -51,7 +54,7 @@ export interface Analyzer {
   /** Definitions of every figure the analyzer computes, for the methods section. */
   readonly metrics: readonly MetricDefinition[];
   /** Analyses one article and keeps the compact summary that corpus comparisons need. */
-  analyze(article: Article): { readonly result: ArticleResult; readonly summary: ArticleSummary };
+  analyze(article: Article): Analysed;
   /** Analyses one article (pure: the same article gives the same result). */
   analyzeArticle(article: Article): ArticleResult;
   /** Analyses a text given directly, e.g. from a notebook cell. */
@@ -274,7 +277,7 @@ export function analysisFailed(article: Article, error: unknown): CorpusResult {
     'please report this with the article: it is a framescope bug',
     article.source.line,
   );
-  return item as CorpusResult;
+  return item;
 }
 
 /**

@@ -1,16 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  BUILTIN_LEXICON_DIR,
-  EXPORT_FORMATS,
-  type ExportFormat,
-  type Pack,
-  checkPacks,
-  exportPacks,
-  formatIssue,
-  loadPacks,
-} from '../lexicon/index.ts';
+import { BUILTIN_LEXICON_DIR, type Pack, checkPacks, formatIssue, loadPacks } from '../lexicon/index.ts';
 import { compareText } from '../order.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportPacks } from '../report/lexiconExport.ts';
 
 interface LexiconIO {
   readonly stdout: (s: string) => void;

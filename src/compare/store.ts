@@ -1,8 +1,14 @@
 import type { Metadata } from '../types.ts';
-import type { Fingerprints } from './compactSummary.ts';
 import { type Duplicates, findDuplicates } from './duplicates.ts';
 import type { Fact } from './facts.ts';
-import type { ArticleSummary, EntryCount, SourceCount, TermChoiceCount, TermCounts } from './summary.ts';
+import type {
+  ArticleSummary,
+  EntryCount,
+  Fingerprints,
+  SourceCount,
+  TermChoiceCount,
+  TermCounts,
+} from './summary.ts';
 
 /**
  * Where the corpus-level comparison reads its articles' summaries from, one part at a time: an
@@ -45,14 +51,8 @@ export interface EntryCounts {
   readonly sources: readonly SourceCount[];
 }
 
-/**
- * An array of summaries as a store. `fingerprintsOf` gives shingles and sentence fingerprints
- * when the summaries were kept without them (compactSummary.ts).
- */
-export function summaryStore(
-  summaries: readonly ArticleSummary[],
-  fingerprintsOf?: (index: number) => Fingerprints,
-): SummaryStore {
+/** An array of summaries as a store. */
+export function summaryStore(summaries: readonly ArticleSummary[]): SummaryStore {
   const at = (i: number): ArticleSummary => {
     const s = summaries[i];
     if (s === undefined)
@@ -75,7 +75,7 @@ export function summaryStore(
     termChoices: (i) => at(i).termChoices,
     entryCounts: at,
     sameEntryCounts: (i, j) => at(i).framing === at(j).framing && at(i).sources === at(j).sources,
-    fingerprints: fingerprintsOf ?? at,
+    fingerprints: at,
   };
 }
 
@@ -86,27 +86,4 @@ export function hasValue(store: SummaryStore, column: string, trimmed: boolean):
     if ((trimmed ? v.trim() : v) !== '') return true;
   }
   return false;
-}
-
-/** The store with its fingerprints read from elsewhere (a run keeps them in a spill file of their own). */
-export function withFingerprints(
-  store: SummaryStore,
-  fingerprintsOf: (index: number) => Fingerprints,
-): SummaryStore {
-  return {
-    get length() {
-      return store.length;
-    },
-    id: (i) => store.id(i),
-    metadataValue: (i, column) => store.metadataValue(i, column),
-    duplicates: () => store.duplicates(),
-    head: (i) => store.head(i),
-    terms: (i) => store.terms(i),
-    signature: (i) => store.signature(i),
-    facts: (i) => store.facts(i),
-    termChoices: (i) => store.termChoices(i),
-    entryCounts: (i) => store.entryCounts(i),
-    sameEntryCounts: (i, j) => store.sameEntryCounts(i, j),
-    fingerprints: fingerprintsOf,
-  };
 }

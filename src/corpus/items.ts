@@ -6,6 +6,10 @@ export type CorpusItem =
   | { readonly kind: 'skipped'; readonly skipped: SkippedInput; readonly issue: Issue }
   | { readonly kind: 'issue'; readonly issue: Issue };
 
+/** A corpus item that is not an article: it passes through the analysis as it is. */
+export type NotAnArticle = Exclude<CorpusItem, { readonly kind: 'article' }>;
+export type SkippedItem = Extract<CorpusItem, { readonly kind: 'skipped' }>;
+
 export interface ReadOptions {
   /** Input format; `auto` decides from the path (folder, .csv, .jsonl/.ndjson, .txt/.md/.html, `-` for stdin). */
   readonly format: 'auto' | 'folder' | 'csv' | 'jsonl' | 'txt' | 'md' | 'html';
@@ -31,7 +35,7 @@ export function skippedItem(
   reason: string,
   hint: string,
   line?: number,
-): CorpusItem {
+): SkippedItem {
   const where = line === undefined ? {} : { line };
   return {
     kind: 'skipped',

@@ -5,7 +5,6 @@ export {
   type CompiledPattern,
 } from './compile.ts';
 export { checkPacks } from './check.ts';
-export { EXPORT_FORMATS, type ExportFormat, type Exported, exportPacks } from '../report/lexiconExport.ts';
 export { packHash } from './hash.ts';
 export { CSV_COLUMNS, parseCsvPacks, parseLiwcDic, parseQuantedaYaml } from './import.ts';
 export { formatIssue, sortIssues } from './issues.ts';

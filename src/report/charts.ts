@@ -1,6 +1,6 @@
 import { figureKeyOf } from '../figures/framing.ts';
 import type { GroupFigures } from '../figures/groups.ts';
-import type { CorpusColumns } from '../run/articleStore.ts';
+import type { CorpusColumns } from './runData.ts';
 import type { ArticleRecords } from './runData.ts';
 import { barChartSvg, heatmapSvg } from './svg.ts';
 

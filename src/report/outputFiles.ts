@@ -1,37 +1,50 @@
 /**
- * Where a run's output files go while they are built. The streaming writer appends each article's
- * rows as it arrives, so the same builder can fill memory (tests, `buildOutputs`) or a staging
- * folder on disk (`framescope analyze`) without holding whole files.
+ * Where the writers of a run put its files while they are built: in memory (tests, `buildOutputs`)
+ * or a staging folder on disk (`framescope analyze`, run/outputFolder.ts). Files are appended to
+ * in pieces as the articles arrive, so that no file is held whole.
  */
-export interface OutputSink {
-  /** Appends text (a string, or UTF-8 bytes) to a file, creating it (possibly empty) on first use. */
-  append(name: string, text: string | Uint8Array): void;
+
+/** Text of an output: a string, or its UTF-8 bytes (as it arrives from a worker thread). */
+export type OutputText = string | Uint8Array;
+
+/** A view of bytes as a Buffer, without copying them. */
+export const bufferOf = (bytes: Uint8Array): Buffer =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** The string of an output text. */
+export const stringOf = (text: OutputText): string =>
+  typeof text === 'string' ? text : bufferOf(text).toString('utf8');
+
+/** What the manifest lists of one written file. */
+export interface WrittenFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+export interface OutputFiles {
+  /** Appends text to a file, creating it (possibly empty) on first use. */
+  append(name: string, text: OutputText): void;
   /** Writes a whole file at once (a file written once, e.g. one HTML page per article). */
-  write(name: string, text: string | Uint8Array): void;
+  write(name: string, text: OutputText): void;
   /** A store for chunks that are written now and read back later in another order. */
   scratch(name: string): ChunkStore;
 }
 
 /** Chunks of text put now and read back later by the number `put` returned. */
 export interface ChunkStore {
-  put(text: string | Uint8Array): number;
+  put(text: OutputText): number;
   /** The chunk as it was put, or as its UTF-8 bytes (a store on disk does not decode what it only copies). */
-  read(ref: number): string | Uint8Array;
+  read(ref: number): OutputText;
   /** Frees the store (removes its file). */
   close(): void;
 }
 
-/** The string of a text given as a string or as UTF-8 bytes. */
-const asString = (text: string | Uint8Array): string =>
-  typeof text === 'string'
-    ? text
-    : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
-
-/** Keeps every chunk in memory: the store of the in-memory sink. */
+/** Keeps every chunk in memory: the store of the in-memory files. */
 export class MemoryChunks implements ChunkStore {
   private readonly chunks: string[] = [];
-  put(text: string | Uint8Array): number {
-    this.chunks.push(asString(text));
+  put(text: OutputText): number {
+    this.chunks.push(stringOf(text));
     return this.chunks.length - 1;
   }
   read(ref: number): string {
@@ -45,17 +58,17 @@ export class MemoryChunks implements ChunkStore {
 }
 
 /** Builds every file in memory: what `buildOutputs` returns, for tests and the library API. */
-export class MemorySink implements OutputSink {
+export class MemoryOutputFiles implements OutputFiles {
   private readonly parts = new Map<string, string[]>();
 
-  append(name: string, text: string | Uint8Array): void {
+  append(name: string, text: OutputText): void {
     const list = this.parts.get(name);
-    if (list) list.push(asString(text));
-    else this.parts.set(name, [asString(text)]);
+    if (list) list.push(stringOf(text));
+    else this.parts.set(name, [stringOf(text)]);
   }
 
-  write(name: string, text: string | Uint8Array): void {
-    this.parts.set(name, [asString(text)]);
+  write(name: string, text: OutputText): void {
+    this.parts.set(name, [stringOf(text)]);
   }
 
   scratch(): ChunkStore {

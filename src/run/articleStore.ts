@@ -1,25 +1,20 @@
 import { closeSync, openSync, rmSync } from 'node:fs';
-import type { Fingerprints } from '../compare/compactSummary.ts';
 import { DuplicateFinder, type Duplicates } from '../compare/duplicates.ts';
-import { hashString } from '../compare/hash.ts';
 import { type ArticleHead, type EntryCounts, type SummaryStore, summaryStore } from '../compare/store.ts';
-import type { ArticleSummary } from '../compare/summary.ts';
+import type { ArticleSummary, Fingerprints } from '../compare/summary.ts';
 import type { ArticleRecord } from '../report/articleRecord.ts';
-import { decodeFigureValues, encodeFigureValues } from './figureValues.ts';
+import { bufferOf } from '../report/outputFiles.ts';
+import type { CorpusColumns } from '../report/runData.ts';
 import { readAt, writeAll } from './fileBytes.ts';
+import { GrowableArray } from './growable.ts';
 import {
   type ArticleIndexEntry,
   FigureNames,
-  SEGMENT,
-  SEGMENTS,
+  STORED_FIELDS,
+  STORED_FIELD_KEYS,
   type StoredArticle,
+  type StoredField,
   indexEntryOf,
-  parseCounts,
-  parseFacts,
-  parseFigureValues,
-  parseRecord,
-  parseSignature,
-  parseTerms,
   splitKeys,
   storedArticle,
 } from './storedArticle.ts';
@@ -28,14 +23,12 @@ import {
  * The analysed articles of a run, for the corpus-level outputs: each article's record (the
  * tables, report.md, the manifest) and comparison summary (compare/), read back by index. In
  * memory for the library and tests; on disk for a long run (FileArticleStore), which keeps about
- * 70 bytes an article in memory (its id, where it lies, its duplicate representative and the ids
+ * 100 bytes an article in memory (its id, where it lies, its duplicate representative and the ids
  * of a few metadata values) plus what it learns about the corpus as a whole (`corpus`).
  */
 export interface ArticleStore extends SummaryStore {
   /** Stores an analysed article. */
   add(record: ArticleRecord, summary: ArticleSummary): void;
-  /** Stores an article serialised elsewhere (a worker thread, see storedArticle.ts). */
-  addSerialized(article: StoredArticle): void;
   record(i: number): ArticleRecord;
   /** Every record in input order (one sequential read). */
   records(): Iterable<ArticleRecord>;
@@ -45,19 +38,6 @@ export interface ArticleStore extends SummaryStore {
   lastIndexOf(id: string): number | undefined;
   /** Frees the store (removes its file); reading after this throws. */
   close(): void;
-}
-
-/** What the columns of articles.csv and the run's charts depend on: every article's, gathered as they come. */
-export interface CorpusColumns {
-  /** Metadata columns in first-seen order. */
-  readonly metadata: readonly string[];
-  readonly figures: ReadonlySet<string>;
-  /** Figures that are a number in at least one article. */
-  readonly numericFigures: ReadonlySet<string>;
-  readonly choiceSets: ReadonlySet<string>;
-  readonly topCategories: ReadonlySet<string>;
-  readonly words: number;
-  readonly tokens: number;
 }
 
 class ColumnTracker implements CorpusColumns {
@@ -93,11 +73,6 @@ class ColumnTracker implements CorpusColumns {
   }
 }
 
-const NO_SHINGLES = new Uint32Array(0);
-
-const asText = (t: string | Uint8Array): string =>
-  typeof t === 'string' ? t : Buffer.from(t.buffer, t.byteOffset, t.byteLength).toString('utf8');
-
 /** Every record and summary in arrays: what `buildOutputs` uses, exactly as given. */
 export class MemoryArticleStore implements ArticleStore {
   private readonly recordList: ArticleRecord[] = [];
@@ -105,19 +80,9 @@ export class MemoryArticleStore implements ArticleStore {
   private readonly store = summaryStore(this.summaries);
   private readonly tracker = new ColumnTracker();
   private ids: Map<string, number> | null = null;
-  private readonly figureNameLists = new Map<string, FigureNames>();
 
   get length(): number {
     return this.summaries.length;
-  }
-
-  private figureNames(joined: string): FigureNames {
-    let names = this.figureNameLists.get(joined);
-    if (names === undefined) {
-      names = new FigureNames(joined);
-      this.figureNameLists.set(joined, names);
-    }
-    return names;
   }
 
   get corpus(): CorpusColumns {
@@ -129,33 +94,6 @@ export class MemoryArticleStore implements ArticleStore {
     this.recordList.push(record);
     this.summaries.push(summary);
     this.ids = null;
-  }
-
-  addSerialized(article: StoredArticle): void {
-    const s = article.segments.map(asText);
-    const record = parseRecord(
-      s[SEGMENT.record] as string,
-      parseFigureValues(s[SEGMENT.figures] as string),
-      this.figureNames(article.index.figureKeys),
-    );
-    const counts = parseCounts(s[SEGMENT.counts] as string);
-    this.add(record, {
-      id: record.id,
-      metadata: record.metadata,
-      file: record.file,
-      wordCount: record.wordCount,
-      terms: parseTerms(s[SEGMENT.terms] as string),
-      signature: parseSignature(s[SEGMENT.signature] as string),
-      // Fingerprints are not stored (see storedArticle.ts): the key of the shingles stays.
-      shingles: NO_SHINGLES,
-      duplicateKey: article.index.duplicateKey,
-      sentences: [],
-      facts: parseFacts(s[SEGMENT.facts] as string),
-      termChoices: counts.termChoices,
-      framing: counts.framing,
-      sources: counts.sources,
-      figures: record.figures,
-    });
   }
 
   record(i: number): ArticleRecord {
@@ -211,29 +149,13 @@ export class MemoryArticleStore implements ArticleStore {
   close(): void {}
 }
 
-/** A typed array that doubles when full. */
-class Growable<T extends Float64Array | Uint32Array | Int32Array> {
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
-
-  ensure(n: number): void {
-    if (n <= this.data.length) return;
-    const grown = this.make(Math.max(n, 2 * this.data.length));
-    grown.set(this.data);
-    this.data = grown;
-  }
-}
-
 /** Values of one metadata column, interned: a small number per article. */
 class ColumnValues {
-  readonly ids = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly ids = new GrowableArray((n) => new Int32Array(n));
   private readonly values: string[] = [];
   private readonly known = new Map<string, number>();
 
   set(i: number, value: string | undefined): void {
-    this.ids.ensure(i + 1);
     let id = -1;
     if (value !== undefined) {
       id = this.known.get(value) ?? -1;
@@ -243,11 +165,11 @@ class ColumnValues {
         this.known.set(value, id);
       }
     }
-    this.ids.data[i] = id;
+    this.ids.set(i, id);
   }
 
   get(i: number): string | undefined {
-    const id = this.ids.data[i] as number;
+    const id = this.ids.at(i);
     return id < 0 ? undefined : this.values[id];
   }
 }
@@ -261,7 +183,7 @@ class ScratchFile {
   private fd: number | null;
   /** Bytes appended so far, written or pending. */
   size = 0;
-  private pending: Buffer[] = [];
+  private pending: Uint8Array[] = [];
   private pendingBytes = 0;
 
   constructor(private readonly path: string) {
@@ -269,7 +191,7 @@ class ScratchFile {
   }
 
   /** Appends the parts one after the other; returns where the first starts. */
-  append(parts: readonly Buffer[]): number {
+  append(parts: readonly Uint8Array[]): number {
     const at = this.size;
     for (const part of parts) {
       this.pending.push(part);
@@ -295,10 +217,13 @@ class ScratchFile {
     writeAll(this.open(), data, at);
   }
 
-  /** `bytes` bytes at `offset`, read into `into` when it is large enough. */
+  /**
+   * `bytes` bytes at `offset`, read into `into` when it is large enough, else into a new array
+   * (which starts at a boundary any typed array can view).
+   */
   read(offset: number, bytes: number, into?: Buffer): Buffer {
     this.flush();
-    const data = into && into.length >= bytes ? into : Buffer.allocUnsafe(bytes);
+    const data = into && into.length >= bytes ? into : bufferOf(new Uint8Array(bytes));
     readAt(this.open(), offset, data.subarray(0, bytes), `ArticleStore: ${this.path}`);
     return data;
   }
@@ -313,39 +238,40 @@ class ScratchFile {
   }
 }
 
-/**
- * How many of an article's parts, from the first, go to the records file: the record and its
- * figures, which the tables read in passes over every article. The summary's parts (terms,
- * signature, facts, counts), read a group at a time, go to the other file, so that a pass over
- * the records reads a fifth of the bytes.
- */
-const RECORD_PARTS = SEGMENT.figures + 1;
+/** The scratch files of the store, as the fields name them. */
+type StoredFile = (typeof STORED_FIELDS)[StoredField]['file'];
+
+const FIELD_COUNT = STORED_FIELD_KEYS.length;
+/** Each field's place in an article's list of sizes. */
+const FIELD_NUMBER = Object.fromEntries(STORED_FIELD_KEYS.map((k, n) => [k, n])) as Record<
+  StoredField,
+  number
+>;
 
 /**
- * The store of a long run: each article's parts (storedArticle.ts) appended to two scratch files
- * as it arrives (its record, and its summary's parts) and read back part by part (reuse
- * fingerprints are spilled apart, by the run). In memory per article: its id (a string the run
- * holds anyway), where it lies (8 bytes in each file, and 4 per part), its duplicate
- * representative (4) and, for each metadata column a comparison may group by (`columns`), the
- * number of its value (4).
+ * The store of a long run: each article's fields (storedArticle.ts) appended to the scratch file
+ * each belongs to as the article arrives, and read back field by field. In memory per article: its
+ * id (a string the run holds anyway), where it starts in each file (8 bytes each), the size of each
+ * field (4 bytes each), its duplicate representative (4) and, for each metadata column a
+ * comparison may group by (`columns`), the number of its value (4).
  */
 export class FileArticleStore implements ArticleStore {
   private readonly idList: string[] = [];
-  private readonly recordStarts = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
-  private readonly partStarts = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
-  private readonly sizes = new Growable(new Uint32Array(1024 * SEGMENTS), (n) => new Uint32Array(n));
+  private readonly files: Record<StoredFile, ScratchFile>;
+  private readonly starts: Record<StoredFile, GrowableArray<Float64Array>>;
+  /** The size of each field of each article, FIELD_COUNT a article. */
+  private readonly sizes = new GrowableArray((n) => new Uint32Array(n));
   private readonly finder = new DuplicateFinder();
   /** Each article's list of figure names, as a number into the lists seen (one or a few a run). */
-  private readonly figureKeyIds = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly figureKeyIds = new GrowableArray((n) => new Int32Array(n));
   private readonly figureNameLists: FigureNames[] = [];
   private readonly figureKeyListIds = new Map<string, number>();
   private readonly columnValues = new Map<string, ColumnValues>();
   private readonly tracker = new ColumnTracker();
-  private readonly recordFile: ScratchFile;
-  private readonly partFile: ScratchFile;
   /** An article's figure values as read, before they become its record's figures object. */
   private readonly figureValues: (number | null)[] = [];
-  private idTable: Int32Array | null = null;
+  /** The last article of each id, built when first asked. */
+  private ids: Map<string, number> | null = null;
   private duplicateResult: Duplicates | null = null;
 
   constructor(
@@ -353,8 +279,13 @@ export class FileArticleStore implements ArticleStore {
     /** Metadata columns whose values comparisons may ask for (grouping, outlets, `--by`). */
     columns: readonly string[],
   ) {
-    this.recordFile = new ScratchFile(`${path}-records`);
-    this.partFile = new ScratchFile(path);
+    this.files = {
+      records: new ScratchFile(`${path}-records`),
+      summaries: new ScratchFile(path),
+      fingerprints: new ScratchFile(`${path}-fingerprints`),
+    };
+    const starts = () => new GrowableArray((n) => new Float64Array(n));
+    this.starts = { records: starts(), summaries: starts(), fingerprints: starts() };
     for (const c of columns) this.columnValues.set(c, new ColumnValues());
   }
 
@@ -367,44 +298,34 @@ export class FileArticleStore implements ArticleStore {
   }
 
   add(record: ArticleRecord, summary: ArticleSummary): void {
-    this.addSerialized(storedArticle(record, summary));
+    this.addStored(storedArticle(record, summary));
   }
 
-  addSerialized(article: StoredArticle): void {
-    const { index, segments } = article;
-    if (segments.length !== SEGMENTS)
-      throw new Error(
-        `ArticleStore: expected ${SEGMENTS} parts of article ${index.id}, found ${segments.length}`,
-      );
+  /** Stores an article encoded elsewhere (in the worker thread that analysed it). */
+  addStored(article: StoredArticle): void {
+    const { index, fields } = article;
     const i = this.idList.length;
-    this.recordStarts.ensure(i + 1);
-    this.partStarts.ensure(i + 1);
-    this.sizes.ensure((i + 1) * SEGMENTS);
-    // Parts rendered in a worker arrive as bytes, to be written as they are; but the figure
-    // values, read back in every pass over the records, are parsed once here and kept as doubles.
-    const parts = segments.map((x, k) =>
-      k === SEGMENT.figures
-        ? encodeFigureValues(parseFigureValues(asText(x)))
-        : typeof x === 'string'
-          ? Buffer.from(x, 'utf8')
-          : Buffer.from(x.buffer, x.byteOffset, x.byteLength),
-    );
-    for (let k = 0; k < SEGMENTS; k++) this.sizes.data[i * SEGMENTS + k] = (parts[k] as Buffer).length;
-    this.recordStarts.data[i] = this.recordFile.append(parts.slice(0, RECORD_PARTS));
-    this.partStarts.data[i] = this.partFile.append(parts.slice(RECORD_PARTS));
+    const parts: Record<StoredFile, Uint8Array[]> = { records: [], summaries: [], fingerprints: [] };
+    for (const key of STORED_FIELD_KEYS) {
+      const field = fields[key];
+      const bytes = typeof field === 'string' ? Buffer.from(field, 'utf8') : field;
+      this.sizes.set(i * FIELD_COUNT + FIELD_NUMBER[key], bytes.length);
+      parts[STORED_FIELDS[key].file].push(bytes);
+    }
+    for (const file of Object.keys(parts) as StoredFile[])
+      this.starts[file].set(i, this.files[file].append(parts[file]));
     this.idList.push(index.id);
-    this.figureKeyIds.ensure(i + 1);
     let keysId = this.figureKeyListIds.get(index.figureKeys);
     if (keysId === undefined) {
       keysId = this.figureNameLists.length;
       this.figureNameLists.push(new FigureNames(index.figureKeys));
       this.figureKeyListIds.set(index.figureKeys, keysId);
     }
-    this.figureKeyIds.data[i] = keysId;
+    this.figureKeyIds.set(i, keysId);
     this.finder.add(index.duplicateKey);
     for (const [column, values] of this.columnValues) values.set(i, index.metadata[column]);
     this.tracker.add(index);
-    this.idTable = null;
+    this.ids = null;
     this.duplicateResult = null;
   }
 
@@ -413,93 +334,78 @@ export class FileArticleStore implements ArticleStore {
       throw new RangeError(`ArticleStore: expected an index below ${this.idList.length}, found ${i}`);
   }
 
-  /** Where a part of an article lies: in the records file or the summaries file. */
-  private where(i: number, segment: number): { file: ScratchFile; offset: number; bytes: number } {
+  private size(i: number, key: StoredField): number {
+    return this.sizes.at(i * FIELD_COUNT + FIELD_NUMBER[key]);
+  }
+
+  /** Where a field of an article lies: its file, offset and size. */
+  private where(i: number, key: StoredField): { file: ScratchFile; offset: number; bytes: number } {
     this.check(i);
-    const inRecords = segment < RECORD_PARTS;
-    let offset = (inRecords ? this.recordStarts.data[i] : this.partStarts.data[i]) as number;
-    for (let k = inRecords ? 0 : RECORD_PARTS; k < segment; k++)
-      offset += this.sizes.data[i * SEGMENTS + k] as number;
-    return {
-      file: inRecords ? this.recordFile : this.partFile,
-      offset,
-      bytes: this.sizes.data[i * SEGMENTS + segment] as number,
+    const file = STORED_FIELDS[key].file;
+    let offset = this.starts[file].at(i);
+    // The fields of one file follow each other in the order of STORED_FIELDS.
+    for (const k of STORED_FIELD_KEYS) {
+      if (k === key) break;
+      if (STORED_FIELDS[k].file === file) offset += this.size(i, k);
+    }
+    return { file: this.files[file], offset, bytes: this.size(i, key) };
+  }
+
+  private field(i: number, key: StoredField): Buffer {
+    const { file, offset, bytes } = this.where(i, key);
+    return file.read(offset, bytes).subarray(0, bytes);
+  }
+
+  /** The record from its two fields, which lie one after the other in `data` from `at`. */
+  private recordAt(i: number, data: Buffer, at: number): ArticleRecord {
+    const recordBytes = this.size(i, 'record');
+    const figureBytes = this.size(i, 'figures');
+    const names = this.figureNameLists[this.figureKeyIds.at(i)] as FigureNames;
+    const record = STORED_FIELDS.record.decode(data.subarray(at, at + recordBytes)) as {
+      -readonly [K in keyof ArticleRecord]?: ArticleRecord[K];
     };
-  }
-
-  private segment(i: number, segment: number): string {
-    const { file, offset, bytes } = this.where(i, segment);
-    return file.read(offset, bytes).toString('utf8', 0, bytes);
-  }
-
-  private figureNames(i: number): FigureNames {
-    return this.figureNameLists[this.figureKeyIds.data[i] as number] as FigureNames;
+    const values = STORED_FIELDS.figures.decode(
+      data.subarray(at + recordBytes, at + recordBytes + figureBytes),
+    );
+    if (values.length !== names.names.length)
+      throw new Error(
+        `ArticleStore: expected ${names.names.length} figures of ${record.id}, found ${values.length}`,
+      );
+    // The record's text has no figures, so they come last, as in the record that was stored.
+    record.figures = names.figures(values);
+    return record as ArticleRecord;
   }
 
   record(i: number): ArticleRecord {
-    // The record and its figures are the first two parts: one read.
-    const { offset, bytes } = this.where(i, SEGMENT.record);
-    const figureBytes = this.sizes.data[i * SEGMENTS + SEGMENT.figures] as number;
-    const data = this.recordFile.read(offset, bytes + figureBytes);
-    return parseRecord(
-      data.toString('utf8', 0, bytes),
-      decodeFigureValues(data, bytes, figureBytes, this.figureValues),
-      this.figureNames(i),
-    );
+    // The record and its figures are the first two fields of the records file: one read.
+    const { file, offset, bytes } = this.where(i, 'record');
+    return this.recordAt(i, file.read(offset, bytes + this.size(i, 'figures')), 0);
   }
 
   *records(): Generator<ArticleRecord> {
+    const file = this.files.records;
     let window: Buffer = Buffer.alloc(0);
     let windowStart = 0;
     let windowEnd = 0;
     for (let i = 0; i < this.idList.length; i++) {
-      // The record and its figures are the first two parts: one stretch of the file.
-      const { offset, bytes } = this.where(i, SEGMENT.record);
-      const figureBytes = this.sizes.data[i * SEGMENTS + SEGMENT.figures] as number;
-      const end = offset + bytes + figureBytes;
+      const { offset, bytes } = this.where(i, 'record');
+      const end = offset + bytes + this.size(i, 'figures');
       if (offset < windowStart || end > windowEnd) {
-        const size = Math.min(Math.max(READ_AHEAD, end - offset), this.recordFile.size - offset);
-        window = this.recordFile.read(offset, size, window.length >= size ? window : undefined);
+        const size = Math.min(Math.max(READ_AHEAD, end - offset), file.size - offset);
+        window = file.read(offset, size, window.length >= size ? window : undefined);
         windowStart = offset;
         windowEnd = offset + size;
       }
-      const at = offset - windowStart;
-      yield parseRecord(
-        window.toString('utf8', at, at + bytes),
-        decodeFigureValues(window, at + bytes, figureBytes, this.figureValues),
-        this.figureNames(i),
-      );
+      yield this.recordAt(i, window, offset - windowStart);
     }
   }
 
   lastIndexOf(id: string): number | undefined {
-    // Open addressing over the ids the run holds anyway: 8 bytes an article, built on first use.
-    const n = this.idList.length;
-    let size = 1;
-    while (size < 2 * n + 2) size <<= 1;
-    const mask = size - 1;
-    if (this.idTable === null) {
-      const table = new Int32Array(size).fill(-1);
-      for (let i = 0; i < n; i++) {
-        const key = this.idList[i] as string;
-        let slot = hashString(key) & mask;
-        for (;;) {
-          const at = table[slot] as number;
-          if (at < 0 || this.idList[at] === key) break;
-          slot = (slot + 1) & mask;
-        }
-        table[slot] = i;
-      }
-      this.idTable = table;
+    if (this.ids === null) {
+      this.ids = new Map();
+      for (let i = 0; i < this.idList.length; i++) this.ids.set(this.idList[i] as string, i);
     }
-    const table = this.idTable;
-    let slot = hashString(id) & mask;
-    for (;;) {
-      const at = table[slot] as number;
-      if (at < 0) return undefined;
-      if (this.idList[at] === id) return at;
-      slot = (slot + 1) & mask;
-    }
+    return this.ids.get(id);
   }
 
   id(i: number): string {
@@ -527,41 +433,39 @@ export class FileArticleStore implements ArticleStore {
   }
 
   terms(i: number) {
-    return parseTerms(this.segment(i, SEGMENT.terms));
+    return STORED_FIELDS.terms.decode(this.field(i, 'terms'));
   }
 
   signature(i: number): Uint32Array {
-    return parseSignature(this.segment(i, SEGMENT.signature));
+    return STORED_FIELDS.signature.decode(this.field(i, 'signature'));
   }
 
   facts(i: number) {
-    return parseFacts(this.segment(i, SEGMENT.facts));
+    return STORED_FIELDS.facts.decode(this.field(i, 'facts'));
   }
 
   termChoices(i: number) {
-    return parseCounts(this.segment(i, SEGMENT.counts)).termChoices;
+    return STORED_FIELDS.counts.decode(this.field(i, 'counts')).termChoices;
   }
 
   entryCounts(i: number): EntryCounts {
-    return parseCounts(this.segment(i, SEGMENT.counts));
+    return STORED_FIELDS.counts.decode(this.field(i, 'counts'));
   }
 
   /** The same stored text of counts (a copy's, often) has the same counts: no need to parse it. */
   sameEntryCounts(i: number, j: number): boolean {
-    const a = this.where(i, SEGMENT.counts);
-    const b = this.where(j, SEGMENT.counts);
+    const a = this.where(i, 'counts');
+    const b = this.where(j, 'counts');
     if (a.bytes !== b.bytes) return false;
-    return this.partFile.read(a.offset, a.bytes).equals(this.partFile.read(b.offset, b.bytes));
+    return this.field(i, 'counts').equals(this.field(j, 'counts'));
   }
 
   fingerprints(i: number): Fingerprints {
-    throw new Error(
-      `ArticleStore: the fingerprints of article ${i} are kept apart by the run (a spill file); compare with fingerprintsOf`,
-    );
+    // A buffer of its own, so that the 32-bit views of the fingerprints start at a 4-byte boundary.
+    return STORED_FIELDS.fingerprints.decode(this.field(i, 'fingerprints'));
   }
 
   close(): void {
-    this.recordFile.close();
-    this.partFile.close();
+    for (const file of Object.values(this.files)) file.close();
   }
 }

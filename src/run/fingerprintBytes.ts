@@ -1,5 +1,4 @@
-import type { Fingerprints } from '../compare/compactSummary.ts';
-import type { SentenceFingerprint } from '../compare/summary.ts';
+import type { Fingerprints, SentenceFingerprint } from '../compare/summary.ts';
 
 /**
  * Fingerprints as bytes, for the scratch file a run spills them to and reads back per candidate

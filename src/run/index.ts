@@ -1,19 +1,16 @@
-export {
-  analyzeInParallel,
-  defaultJobs,
-  type ParallelOptions,
-  parseJobs,
-  renderNumbered,
-} from './pool.ts';
-export type { ArticleTask, TaskModule } from './poolProtocol.ts';
-export {
-  RESULTS_FILE,
-  RESULTS_FORMAT,
-  RESULTS_VERSION,
-  type ResultsHeader,
-  ResultsWriter,
-  openResultsFile,
-} from './runDataFile.ts';
-export type { RunLevel } from '../report/runData.ts';
+/** The run layer: one job from corpus to outputs (see docs/architecture.md). */
+export { analyzeInParallel, type ParallelOptions, renderNumbered } from './analyzePool.ts';
 export { type RunPlan, runToFolder } from './analyzeRun.ts';
-export { RunWriter } from './runFolder.ts';
+export { buildOutputs } from './buildOutputs.ts';
+export { defaultJobs, Pool, type PoolAnswer, type PoolOptions } from './pool.ts';
+export type { Task, TaskModule } from './poolProtocol.ts';
+export {
+  RUN_DATA_FILE,
+  RUN_DATA_FORMAT,
+  RUN_DATA_VERSION,
+  type RunDataHeader,
+  RunDataWriter,
+  openRunDataFile,
+} from './runDataFile.ts';
+export { RunFolder } from './runFolder.ts';
+export type { RunOptions } from './runOptions.ts';

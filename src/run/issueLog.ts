@@ -1,13 +1,7 @@
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
-import type { Issue, Severity } from '../types.ts';
+import type { IssueList, SeverityCounts } from '../report/runData.ts';
+import type { Issue } from '../types.ts';
 import { writeAll } from './fileBytes.ts';
-
-/** The problems of a run in the order they were found, with their count by severity. */
-export interface IssueList extends Iterable<Issue> {
-  readonly length: number;
-}
-
-export type SeverityCounts = Readonly<Record<Severity, number>>;
 
 /**
  * Where a run keeps its issues until issues.csv is written: in memory, or for a long run in a

@@ -1,7 +1,14 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../cli/io.ts';
-import { defaultJobs, parseJobs } from './pool.ts';
+import { defaultJobs } from './pool.ts';
+
+/** Parses `--jobs`: a whole number >= 1. Throws a RangeError saying what was expected. */
+export function parseJobs(text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isInteger(n) || n < 1)
+    throw new RangeError(`--jobs expects a whole number >= 1, instead found "${text}"`);
+  return n;
+}
 
 /**
  * Below these many bytes of input, a command's default is one job: starting worker threads (the
@@ -37,7 +44,8 @@ export async function smallerThan(input: string, limit: number): Promise<boolean
 
 /**
  * The worker threads of a run: `--jobs` when given, else one for a small input (see
- * SMALL_INPUT_BYTES), else every core. Outputs do not depend on it.
+ * SMALL_INPUT_BYTES), else every core. Outputs do not depend on it. A bad `--jobs` throws a
+ * RangeError naming the command and what was expected.
  */
 export async function jobsOf(
   command: keyof typeof SMALL_INPUT_BYTES,
@@ -47,7 +55,7 @@ export async function jobsOf(
   try {
     if (given !== undefined) return parseJobs(given);
   } catch (e) {
-    throw new UsageError(`${command}: ${(e as Error).message}`);
+    throw new RangeError(`${command}: ${(e as Error).message}`);
   }
   return (await smallerThan(input, SMALL_INPUT_BYTES[command])) ? 1 : defaultJobs();
 }

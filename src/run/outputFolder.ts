@@ -1,25 +1,22 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../cli/io.ts';
-import type { ChunkStore, OutputSink } from '../report/outputFiles.ts';
-import { readAt } from './fileBytes.ts';
+import {
+  type ChunkStore,
+  type OutputFiles,
+  type OutputText,
+  type WrittenFile,
+  bufferOf,
+} from '../report/outputFiles.ts';
+import { readAt, writeAll } from './fileBytes.ts';
+import { GrowableArray } from './growable.ts';
 
 /** The file that marks a folder as written by framescope (and so safe to replace). */
 export const MARKER = 'manifest.json';
 
-/** A usage problem: the CLI reports it and exits 2, like a bad option. */
-export class OutputDirError extends UsageError {}
+/** An output folder that must not be replaced: the CLI reports it as a usage problem (exit 2). */
+export class OutputFolderError extends Error {}
 
 /** A folder is framescope's when its manifest says so (a web app's manifest.json is not ours). */
 function writtenByFramescope(dir: string): boolean {
@@ -34,11 +31,11 @@ function writtenByFramescope(dir: string): boolean {
  * Refuses to replace a folder that framescope did not write (it has files but no manifest)
  * unless forced, so a mistyped --out never wipes a user's data.
  */
-export async function checkOutputDir(dir: string, force: boolean): Promise<void> {
+export async function checkOutputFolder(dir: string, force: boolean): Promise<void> {
   if (!existsSync(dir)) return;
   const entries = await readdir(dir);
   if (entries.length === 0 || force || writtenByFramescope(dir)) return;
-  throw new OutputDirError(
+  throw new OutputFolderError(
     `${dir} exists and was not written by framescope (no ${MARKER}); choose another --out, or add --force to replace it`,
   );
 }
@@ -64,24 +61,14 @@ async function removeStaleTemporaries(parent: string, name: string): Promise<voi
   }
 }
 
-/** What the manifest lists of one written file. */
-export interface WrittenFile {
-  readonly file: string;
-  readonly sha256: string;
-  readonly bytes: number;
-}
-
 /** Appends beyond this many buffered characters (or bytes) go to disk: few system calls, bounded memory. */
 const FLUSH_CHARS = 1 << 18;
-
-/** A view of bytes as a Buffer, without copying them. */
-const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /**
  * One Buffer of texts given as strings or UTF-8 bytes (bytes come ready-made from the workers):
  * runs of strings are joined and encoded once.
  */
-function joinTexts(parts: readonly (string | Uint8Array)[]): Buffer {
+function joinTexts(parts: readonly OutputText[]): Buffer {
   const buffers: Buffer[] = [];
   let strings: string[] = [];
   for (const part of parts) {
@@ -100,7 +87,7 @@ function joinTexts(parts: readonly (string | Uint8Array)[]): Buffer {
 class AppendedFile {
   private readonly hash = createHash('sha256');
   private bytes = 0;
-  private buffer: (string | Uint8Array)[] = [];
+  private buffer: OutputText[] = [];
   private buffered = 0;
 
   constructor(
@@ -108,7 +95,7 @@ class AppendedFile {
     private readonly fd: number,
   ) {}
 
-  append(text: string | Uint8Array): void {
+  append(text: OutputText): void {
     if (text.length === 0) return;
     this.buffer.push(text);
     this.buffered += text.length;
@@ -122,8 +109,8 @@ class AppendedFile {
     this.buffered = 0;
     this.hash.update(data);
     this.bytes += data.length;
-    let done = 0;
-    while (done < data.length) done += writeSync(this.fd, data, done);
+    const done = 0;
+    writeAll(this.fd, data, null);
   }
 
   close(): WrittenFile {
@@ -135,8 +122,8 @@ class AppendedFile {
 
 /** Chunks kept in a scratch file of the staging folder, read back by offset. */
 class FileChunks implements ChunkStore {
-  private readonly offsets: number[] = [];
-  private readonly lengths: number[] = [];
+  private readonly offsets = new GrowableArray((n) => new Float64Array(n));
+  private readonly lengths = new GrowableArray((n) => new Uint32Array(n));
   private end = 0;
   private fd: number | null;
 
@@ -149,11 +136,9 @@ class FileChunks implements ChunkStore {
     return this.fd;
   }
 
-  put(text: string | Uint8Array): number {
+  put(text: OutputText): number {
     const data = typeof text === 'string' ? Buffer.from(text) : text;
-    const fd = this.open();
-    let done = 0;
-    while (done < data.length) done += writeSync(fd, data, done, data.length - done, this.end + done);
+    writeAll(this.open(), data, this.end);
     this.offsets.push(this.end);
     this.lengths.push(data.length);
     this.end += data.length;
@@ -161,9 +146,8 @@ class FileChunks implements ChunkStore {
   }
 
   read(ref: number): Uint8Array {
-    const offset = this.offsets[ref];
-    const length = this.lengths[ref];
-    if (offset === undefined || length === undefined) throw new RangeError(`FileChunks: no chunk ${ref}`);
+    const offset = this.offsets.at(ref);
+    const length = this.lengths.at(ref);
     return readAt(
       this.open(),
       offset,
@@ -185,7 +169,7 @@ class FileChunks implements ChunkStore {
  * as the run goes, then `commit` swaps it into place, so an interrupted or failed run leaves the
  * previous outputs whole and no half-written file (`discard` removes the temporary folder).
  */
-export class StagedOutputDir implements OutputSink {
+export class StagedOutputFolder implements OutputFiles {
   private readonly appended = new Map<string, AppendedFile>();
   private readonly whole: WrittenFile[] = [];
   private scratchCount = 0;
@@ -196,14 +180,14 @@ export class StagedOutputDir implements OutputSink {
     readonly path: string,
   ) {}
 
-  static async open(dir: string): Promise<StagedOutputDir> {
+  static async open(dir: string): Promise<StagedOutputFolder> {
     const target = resolve(dir);
     const parent = dirname(target);
     await mkdir(parent, { recursive: true });
     await removeStaleTemporaries(parent, basename(target));
     const tmp = join(parent, `.framescope-tmp-${basename(target)}-${process.pid}-${Date.now()}`);
     await mkdir(tmp, { recursive: true });
-    return new StagedOutputDir(target, tmp);
+    return new StagedOutputFolder(target, tmp);
   }
 
   /** Where a file of the folder is written (for writers that stream it themselves). */
@@ -213,7 +197,7 @@ export class StagedOutputDir implements OutputSink {
     return path;
   }
 
-  append(name: string, text: string | Uint8Array): void {
+  append(name: string, text: OutputText): void {
     let file = this.appended.get(name);
     if (file === undefined) {
       file = new AppendedFile(name, openSync(this.pathOf(name), 'w'));
@@ -222,7 +206,7 @@ export class StagedOutputDir implements OutputSink {
     file.append(text);
   }
 
-  write(name: string, text: string | Uint8Array): void {
+  write(name: string, text: OutputText): void {
     const data = typeof text === 'string' ? Buffer.from(text) : text;
     writeFileSync(this.pathOf(name), data);
     this.whole.push({
@@ -274,22 +258,4 @@ export class StagedOutputDir implements OutputSink {
     this.appended.clear();
     await rm(this.path, { recursive: true, force: true });
   }
-}
-
-/**
- * Writes all files into a temporary sibling folder, then swaps it into place: an interrupted or
- * failed run leaves the previous outputs whole and no half-written file.
- */
-export async function writeOutputsAtomically(
-  dir: string,
-  files: ReadonlyMap<string, string | Uint8Array>,
-): Promise<void> {
-  const staged = await StagedOutputDir.open(dir);
-  try {
-    for (const [name, content] of files) staged.write(name, content);
-  } catch (e) {
-    await staged.discard();
-    throw e;
-  }
-  await staged.commit();
 }

@@ -6,9 +6,10 @@ import { createInterface } from 'node:readline';
 import type { CorpusResult } from '../analyzer/analyzer.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import type { Numbered } from '../corpus/shard.ts';
-import type { RunLevel } from '../report/runData.ts';
+import { type WrittenFile, bufferOf } from '../report/outputFiles.ts';
+import type { RunInfo } from '../report/runData.ts';
 import type { Issue } from '../types.ts';
-import type { OutputOptions } from './buildOutputs.ts';
+import type { RunOptions } from './runOptions.ts';
 
 /**
  * `run-data.ndjson`: the per-article data of a run, one JSON object a line, so that shard outputs
@@ -27,22 +28,24 @@ import type { OutputOptions } from './buildOutputs.ts';
  * summaries' hashes and counts) are written as `{"$typed":"Uint32Array","values":[...]}`.
  */
 
-export const RESULTS_FILE = 'run-data.ndjson';
-export const RESULTS_FORMAT = 'framescope-results';
-export const RESULTS_VERSION = 1;
+export const RUN_DATA_FILE = 'run-data.ndjson';
+/** The format's name in the header line, as written since its first version. */
+export const RUN_DATA_FORMAT = 'framescope-results';
+export const RUN_DATA_VERSION = 1;
 
-export interface ResultsHeader {
-  readonly format: typeof RESULTS_FORMAT;
+export interface RunDataHeader {
+  readonly format: typeof RUN_DATA_FORMAT;
   readonly version: number;
   /** `i/n` for a shard, null for a whole run (and for a merge of all shards). */
   readonly shard: string | null;
-  readonly run: RunLevel;
+  readonly run: RunInfo;
   /** Problems of the run as a whole (e.g. lexicon packs), listed before the items' own. */
   readonly runIssues: readonly Issue[];
-  readonly output: Partial<OutputOptions>;
+  /** What the run computed and wrote (`output` since the format's first version). */
+  readonly output: Partial<RunOptions>;
 }
 
-export type ResultsRecord = Numbered<CorpusResult>;
+export type RunDataRecord = Numbered<CorpusResult>;
 
 const TYPED = {
   Uint32Array,
@@ -59,7 +62,7 @@ type TypedName = keyof typeof TYPED;
 function encodeTyped(_key: string, value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const name = value.constructor.name;
-    if (!(name in TYPED)) throw new TypeError(`results file: cannot write a ${name}`);
+    if (!(name in TYPED)) throw new TypeError(`run-data file: cannot write a ${name}`);
     return { $typed: name, values: Array.from(value as unknown as ArrayLike<number>) };
   }
   return value;
@@ -73,7 +76,7 @@ function decodeTyped(_key: string, value: unknown): unknown {
   return value;
 }
 
-export function headerLine(header: ResultsHeader): string {
+export function headerLine(header: RunDataHeader): string {
   return `${JSON.stringify(header)}\n`;
 }
 
@@ -81,14 +84,14 @@ export function recordLine(seq: number, item: CorpusResult): string {
   return withSeq(seq, itemLine(item));
 }
 
-/** A typed array as the results file writes it (see `encodeTyped`). */
+/** A typed array as run-data.ndjson writes it (see `encodeTyped`). */
 function typedValue(array: Uint32Array | Int32Array): { $typed: string; values: number[] } {
   return { $typed: array.constructor.name, values: Array.from(array) };
 }
 
 /**
  * An article's summary with its typed arrays (term counts, signature, shingles, sentence hashes)
- * already in the results file's form, keys in the same order, so that its JSON needs no replacer:
+ * already in run-data.ndjson's form, keys in the same order, so that its JSON needs no replacer:
  * a replacer function is called for every value of the result and makes `itemLine` about half as
  * fast again.
  */
@@ -123,7 +126,7 @@ function withSeq(seq: number, line: string): string {
   return seqPrefix(seq) + line.slice(1);
 }
 
-/** JSON text of any value with typed arrays kept (the results file's own encoding). */
+/** JSON text of any value with typed arrays kept (run-data.ndjson's own encoding). */
 export function typedJson(value: unknown): string {
   return JSON.stringify(value, encodeTyped);
 }
@@ -133,22 +136,12 @@ export function parseRecordLine(line: string): unknown {
   return JSON.parse(line, decodeTyped);
 }
 
-/** What the manifest says about the results file (it is streamed, so it is not in the outputs map). */
-export interface WrittenFile {
-  readonly file: string;
-  readonly sha256: string;
-  readonly bytes: number;
-}
-
 /** Lines are handed to the stream in writes of about this many bytes. */
 const FLUSH_BYTES = 1 << 18;
 const OPEN_BRACE = '{'.charCodeAt(0);
 
-/** A view of bytes as a Buffer, without copying them. */
-const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-/** Streams a results file to disk with backpressure, hashing it on the way. */
-export class ResultsWriter {
+/** Streams run-data.ndjson to disk with backpressure, hashing it on the way. */
+export class RunDataWriter {
   private readonly hash = createHash('sha256');
   private bytes = 0;
   private lastSeq = -1;
@@ -161,10 +154,10 @@ export class ResultsWriter {
     readonly path: string,
   ) {}
 
-  static async open(path: string, header: ResultsHeader): Promise<ResultsWriter> {
+  static async open(path: string, header: RunDataHeader): Promise<RunDataWriter> {
     const stream = createWriteStream(path);
     await once(stream, 'open');
-    const writer = new ResultsWriter(stream, path);
+    const writer = new RunDataWriter(stream, path);
     await writer.put(headerLine(header));
     return writer;
   }
@@ -176,9 +169,9 @@ export class ResultsWriter {
    */
   async write(seq: number, line: string | Uint8Array): Promise<{ offset: number; bytes: number }> {
     if (!(seq > this.lastSeq))
-      throw new Error(`ResultsWriter: expecting seq greater than ${this.lastSeq}, instead found ${seq}`);
+      throw new Error(`RunDataWriter: expecting seq greater than ${this.lastSeq}, instead found ${seq}`);
     if (line[0] !== (typeof line === 'string' ? '{' : OPEN_BRACE))
-      throw new Error('ResultsWriter: expecting an item line that starts with "{", as itemLine writes it');
+      throw new Error('RunDataWriter: expecting an item line that starts with "{", as itemLine writes it');
     this.lastSeq = seq;
     const offset = this.bytes;
     this.queue(Buffer.from(seqPrefix(seq)));
@@ -212,7 +205,7 @@ export class ResultsWriter {
     await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
-    return { file: RESULTS_FILE, sha256: this.hash.digest('hex'), bytes: this.bytes };
+    return { file: RUN_DATA_FILE, sha256: this.hash.digest('hex'), bytes: this.bytes };
   }
 
   /** Closes and removes the file, after a failed run. */
@@ -225,29 +218,31 @@ export class ResultsWriter {
   }
 }
 
-export class ResultsFileError extends Error {}
+export class RunDataFileError extends Error {}
 
-/** Reads a results file: its header, then its records one at a time, checking the format as it goes. */
-export async function openResultsFile(
+/** Reads a run-data.ndjson file: its header, then its records one at a time, checking the format as it goes. */
+export async function openRunDataFile(
   path: string,
-): Promise<{ header: ResultsHeader; records: AsyncGenerator<ResultsRecord> }> {
+): Promise<{ header: RunDataHeader; records: AsyncGenerator<RunDataRecord> }> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
-  let header: ResultsHeader;
+  let header: RunDataHeader;
   try {
-    header = JSON.parse(first.done ? '' : first.value) as ResultsHeader;
+    header = JSON.parse(first.done ? '' : first.value) as RunDataHeader;
   } catch {
     lines.close();
-    throw new ResultsFileError(`${path}:1: expecting a ${RESULTS_FORMAT} header line, instead found no JSON`);
-  }
-  if (header?.format !== RESULTS_FORMAT || header.version !== RESULTS_VERSION) {
-    lines.close();
-    throw new ResultsFileError(
-      `${path}:1: expecting format "${RESULTS_FORMAT}" version ${RESULTS_VERSION}, instead found ${JSON.stringify(header?.format)} version ${JSON.stringify(header?.version)}`,
+    throw new RunDataFileError(
+      `${path}:1: expecting a ${RUN_DATA_FORMAT} header line, instead found no JSON`,
     );
   }
-  async function* records(): AsyncGenerator<ResultsRecord> {
+  if (header?.format !== RUN_DATA_FORMAT || header.version !== RUN_DATA_VERSION) {
+    lines.close();
+    throw new RunDataFileError(
+      `${path}:1: expecting format "${RUN_DATA_FORMAT}" version ${RUN_DATA_VERSION}, instead found ${JSON.stringify(header?.format)} version ${JSON.stringify(header?.version)}`,
+    );
+  }
+  async function* records(): AsyncGenerator<RunDataRecord> {
     let lineNumber = 1;
     let lastSeq = -1;
     try {
@@ -260,17 +255,17 @@ export async function openResultsFile(
         try {
           parsed = parseRecordLine(next.value) as { seq: number } & CorpusResult;
         } catch (e) {
-          throw new ResultsFileError(
+          throw new RunDataFileError(
             `${path}:${lineNumber}: expecting a JSON record, instead found ${(e as Error).message}`,
           );
         }
         const { seq, ...item } = parsed;
         if (!Number.isInteger(seq) || seq <= lastSeq)
-          throw new ResultsFileError(
+          throw new RunDataFileError(
             `${path}:${lineNumber}: expecting a whole seq greater than ${lastSeq}, instead found ${JSON.stringify(seq)}`,
           );
         if (item.kind !== 'result' && item.kind !== 'skipped' && item.kind !== 'issue')
-          throw new ResultsFileError(
+          throw new RunDataFileError(
             `${path}:${lineNumber}: expecting kind result, skipped or issue, instead found ${JSON.stringify((item as { kind: unknown }).kind)}`,
           );
         lastSeq = seq;

@@ -1,119 +1,28 @@
 import { join } from 'node:path';
-import type { CorpusResult, PackInfo } from '../analyzer/analyzer.ts';
-import type { Fingerprints } from '../compare/compactSummary.ts';
+import type { CorpusResult } from '../analyzer/analyzer.ts';
 import type { Discrepancy } from '../compare/discrepancies.ts';
-import {
-  type ChoiceRow,
-  type Comparison,
-  type GroupComparison,
-  type KeyTerm,
-  compareStore,
-} from '../compare/index.ts';
+import { type GroupComparison, collectFindings, compareStore } from '../compare/index.ts';
 import { hasValue } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
-import { type GroupFigures, groupFiguresOf, groupFiguresTable, groupMembers } from '../figures/groups.ts';
+import { type GroupFigures, groupFiguresOf, groupMembers } from '../figures/groups.ts';
+import { articleParts } from '../report/articleFiles.ts';
 import { articleRecord } from '../report/articleRecord.ts';
-import { runCharts } from '../report/charts.ts';
-import { csvRecord, csvRows, toCsv } from '../report/csv.ts';
-import type { Cell } from '../report/format.ts';
-import { HtmlPageNames } from '../report/htmlPages.ts';
-import { latexTableLines, toLatex } from '../report/latex.ts';
-import { SCORES_LONG_HEADER, byCodeUnits } from '../report/longForm.ts';
-import { STANDARD_LIMITATIONS, methodsSection } from '../report/methods.ts';
-import type { OutputSink } from '../report/outputFiles.ts';
-import { type ReportSection, reportMarkdownParts } from '../report/reportMarkdown.ts';
-import { ResultsJsonWriter, skippedLine } from '../report/resultsJson.ts';
-import type { ArticleRecords, RunOverview } from '../report/runData.ts';
-import {
-  CHOICES_HEADER,
-  type ComparisonView,
-  DISCREPANCY_HEADER,
-  KEYNESS_HEADER,
-  REUSE_HEADER,
-  choiceRow,
-  comparisonMarkdownParts,
-  discrepancyRows,
-  discrepancySection,
-  groupsById,
-  keynessRow,
-  reuseRow,
-} from '../report/sections/comparison.ts';
-import { MATCHES_HEADER, framingSectionParts } from '../report/sections/framing.ts';
-import {
-  ATTRIBUTION_HEADER,
-  compareAttributionArticles,
-  sourcesSectionParts,
-} from '../report/sections/sources.ts';
-import { FileAppender, trimmedEnd } from '../report/streamText.ts';
-import {
-  ISSUES_HEADER,
-  STRUCTURE_HEADER,
-  type Table,
-  articleColumns,
-  articleRows,
-  issueRow,
-} from '../report/tables.ts';
-import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
+import { GROUP_FILE_WRITERS, comparisonMd } from '../report/groupFiles.ts';
+import type { OutputFiles } from '../report/outputFiles.ts';
+import { REPORT_DETAIL_LIMIT } from '../report/outputOptions.ts';
+import type { ArticleRecords, RunInfo, RunOverview } from '../report/runData.ts';
+import { type OutputFile, RUN_FILE_WRITERS, type RunFindings } from '../report/runFiles.ts';
+import { type ComparisonView, groupsById } from '../report/sections/comparison.ts';
+import { FileAppender } from '../report/streamText.ts';
+import type { ArticleResult, Issue, SkippedInput } from '../types.ts';
+import { ArticlePartsAppender } from './articlePartsAppender.ts';
 import { type ArticleStore, FileArticleStore, MemoryArticleStore } from './articleStore.ts';
 import { IssueLog } from './issueLog.ts';
-import {
-  type ArticleFiles,
-  type ArticleOutputOptions,
-  type RenderedArticle,
-  type RenderedItem,
-  renderArticle,
-} from './renderArticle.ts';
-import { SortedChunks } from './sortedChunks.ts';
-import { StageClock } from './stageClock.ts';
+import type { RenderedArticle, RenderedItem } from './renderArticle.ts';
+import { DEFAULT_RUN_OPTIONS, type RunOptions, outputOptionsOf } from './runOptions.ts';
+import { StageClock, reportMemory, reportTiming } from './stageClock.ts';
 
-export interface OutputOptions {
-  /** Neutralise spreadsheet formulas in CSV text cells (see csv.ts). */
-  readonly safeCells: boolean;
-  /** Compare within groups of this metadata column (default `event` when present, else text clusters). */
-  readonly groupBy: string | null;
-  /** Compare all articles as one group. */
-  readonly oneGroup: boolean;
-  /** Group figures (`groups.csv`) per value of this metadata column (default `outlet` when present). */
-  readonly by: string | null;
-  /** Write an HTML view of each article (`html/`). */
-  readonly html: boolean;
-  /** Write LaTeX (booktabs) versions of the comparison and group tables. */
-  readonly latex: boolean;
-  /** Write the whole run as one JSON document (`results.json`) beside `results.ndjson`. */
-  readonly json: boolean;
-}
-
-export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = Object.freeze({
-  safeCells: true,
-  groupBy: null,
-  oneGroup: false,
-  by: null,
-  html: false,
-  latex: false,
-  json: false,
-});
-
-/** The options that shape an article's own rows, from a run's output options (defaults filled in). */
-export function articleOutputOptions(options: Partial<OutputOptions>): ArticleOutputOptions {
-  const o = { ...DEFAULT_OUTPUT_OPTIONS, ...options };
-  return { safeCells: o.safeCells, json: o.json, html: o.html };
-}
-
-/**
- * report.md shows per-article details for this many articles at most: beyond that a report is no
- * longer read but searched, and the CSV files hold every row.
- */
-export const REPORT_DETAIL_LIMIT = 40;
-
-/** The run-level data every output names: packs, metrics, settings, version. */
-export interface RunInfo {
-  readonly packs: readonly PackInfo[];
-  readonly metrics: readonly MetricDefinition[];
-  readonly settings: Readonly<Record<string, string>>;
-  readonly toolVersion: string;
-}
-
-/** Figures shown side by side in the comparison tables. */
+/** Figures shown side by side in the comparison tables (comparison.md, tables/comparison.tex). */
 const SIDE_BY_SIDE = [
   'index_state_media',
   'index_evaluative_intensity',
@@ -125,116 +34,58 @@ const SIDE_BY_SIDE = [
   'state_media_disclosure_rate',
 ];
 
-/** The side-by-side figures of every article: the table of comparison.md, for LaTeX. */
-function* sideBySideRows(records: ArticleRecords, columns: readonly string[]): Generator<Cell[]> {
-  for (const r of records)
-    yield [r.id, r.metadata['outlet'] ?? '', ...columns.map((c) => r.figures[c] ?? null)];
-}
-
-/** Mean and bootstrap interval of the side-by-side figures per group, for LaTeX. */
-function groupMeansTable(groups: readonly GroupFigures[], by: string, columns: readonly string[]): Table {
-  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '' : x.toFixed(2));
-  return {
-    header: [by, 'articles', ...columns],
-    rows: groups.map((g) => [
-      g.value,
-      g.articles,
-      ...columns.map((c) => {
-        const f = g.figures[c];
-        if (!f || f.mean === null) return '';
-        return f.n > 1 ? `${fmt(f.mean)} [${fmt(f.meanLow)}, ${fmt(f.meanHigh)}]` : fmt(f.mean);
-      }),
-    ]),
-  };
-}
-
-/** Every group's findings in one list each. */
-function collect(
-  groups: Iterable<GroupComparison>,
-): Pick<Comparison, 'discrepancies' | 'choices' | 'keyness'> {
-  const discrepancies: Discrepancy[] = [];
-  const choices: ChoiceRow[] = [];
-  const keyness: KeyTerm[] = [];
-  for (const g of groups) {
-    discrepancies.push(...g.discrepancies);
-    choices.push(...g.choices);
-    keyness.push(...g.keyness);
-  }
-  return { discrepancies, choices, keyness };
-}
-
 /** Where a long run keeps its articles and issues until the corpus-level files are written. */
 export interface RunStorage {
   /** A folder for scratch files (removed by `close`). */
   readonly scratchDir: string;
 }
 
-const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+/** Writes a file given by a writer into the run's files, in pieces. */
+function writeFile(files: OutputFiles, { file, text }: OutputFile): void {
+  if (typeof text === 'string') {
+    files.write(file, text);
+    return;
+  }
+  const out = new FileAppender(files, file);
+  for (const part of text) out.write(part);
+  out.flush();
+}
 
 /**
- * Builds every output file of a run as its items arrive, in input order: the per-article files
- * (matches, structure, attributions, long scores, results.ndjson/json, HTML pages) get each
- * article's rows at once, and only the article's record and comparison summary are stored (see
- * ArticleStore: on disk when `storage` is given, so memory does not grow with the corpus);
- * `finish` then writes the files that need the whole corpus (articles.csv, whose columns depend
- * on every article, the comparison files, groups, charts, report.md), reading the stored articles
- * back a pass or a group at a time. `analyze`, `merge` and `buildOutputs` all write through here,
- * so their bytes cannot drift apart.
+ * The files of one run, built as its items arrive in input order: each article's parts go to the
+ * per-article files at once and only its record and comparison summary are stored (ArticleStore:
+ * on disk when `storage` is given, so that memory does not grow with the corpus). `finish` then
+ * runs the comparison and the group statistics over the stored articles and hands what they found
+ * to the writers of the corpus-level files (report/). `analyze`, `merge` and `buildOutputs` all
+ * write through here, so their bytes cannot drift apart.
  */
-export class RunOutputs {
-  private readonly options: OutputOptions;
+export class RunFiles {
+  private readonly options: RunOptions;
   private readonly store: ArticleStore;
+  /** The same store when it is on disk, which takes articles encoded in a worker. */
+  private readonly fileStore: FileArticleStore | null;
   private readonly details: ArticleResult[] = [];
   private readonly skipped: SkippedInput[] = [];
   private readonly issues: IssueLog;
-  private readonly attributions: SortedChunks;
-  private readonly scores: SortedChunks;
-  private readonly json: ResultsJsonWriter | null;
-  private readonly pages: HtmlPageNames | null;
-  /** Whether the articles are stored on disk (a run), their fingerprints kept by the caller. */
-  private readonly onDisk: boolean;
+  private readonly parts: ArticlePartsAppender;
 
   constructor(
-    private readonly sink: OutputSink,
-    private readonly run: RunInfo,
-    options: Partial<OutputOptions> = {},
+    private readonly files: OutputFiles,
+    private readonly info: RunInfo,
+    options: Partial<RunOptions> = {},
     storage: RunStorage | null = null,
   ) {
-    this.options = { ...DEFAULT_OUTPUT_OPTIONS, ...options };
-    this.onDisk = storage !== null;
+    this.options = { ...DEFAULT_RUN_OPTIONS, ...options };
     // The metadata columns a comparison or groups.csv may read: the store keeps their values.
     const columns = [this.options.groupBy, 'event', this.options.by, 'outlet'].filter(
       (c): c is string => typeof c === 'string' && c !== '',
     );
-    this.store = storage
+    this.fileStore = storage
       ? new FileArticleStore(join(storage.scratchDir, '.scratch-articles'), [...new Set(columns)])
-      : new MemoryArticleStore();
+      : null;
+    this.store = this.fileStore ?? new MemoryArticleStore();
     this.issues = new IssueLog(storage ? join(storage.scratchDir, '.scratch-issues.ndjson') : null);
-    this.attributions = new SortedChunks(sink.scratch('attributions.csv'), compareAttributionArticles);
-    this.scores = new SortedChunks(sink.scratch('scores_long.csv'), byCodeUnits);
-    this.json = this.options.json ? new ResultsJsonWriter() : null;
-    this.pages = this.options.html ? new HtmlPageNames() : null;
-    // These headers are fixed, so the files can start before the first article.
-    sink.append('matches.csv', this.csvHeader(MATCHES_HEADER));
-    sink.append('structure.csv', this.csvHeader(STRUCTURE_HEADER));
-    sink.append('results.ndjson', '');
-  }
-
-  private csvHeader(header: readonly string[]): string {
-    return `${csvRecord(header, { safeCells: this.options.safeCells })}\r\n`;
-  }
-
-  private csv(t: Table): string {
-    return toCsv(t.header, t.rows, { safeCells: this.options.safeCells });
-  }
-
-  /** Writes a CSV file from rows made one at a time. */
-  private csvStream(name: string, header: readonly string[], rows: Iterable<readonly Cell[]>): void {
-    const file = new FileAppender(this.sink, name);
-    file.write(this.csvHeader(header));
-    const cells = { safeCells: this.options.safeCells };
-    for (const row of rows) file.write(csvRows(header, [row], cells));
-    file.flush();
+    this.parts = new ArticlePartsAppender(files, outputOptionsOf(this.options));
   }
 
   /** One item of a run, with its issues, in input order. */
@@ -261,52 +112,28 @@ export class RunOutputs {
 
   /** An analysed article, rendered here (see `addRendered` for one rendered where it was analysed). */
   addResult(r: ArticleResult, summary: ArticleSummary): void {
-    const rendered = renderArticle(
-      { kind: 'result', result: r, summary },
-      articleOutputOptions(this.options),
-    );
-    this.appendFiles(rendered.stored.index.id, rendered.files);
-    // A store on disk keeps fingerprints apart (the caller's `fingerprintsOf`); in memory the summary is whole.
-    if (this.onDisk) this.store.addSerialized(rendered.stored);
-    else this.store.add(articleRecord(r, summary.figures), summary);
+    this.parts.add(r.article.id, articleParts(r, outputOptionsOf(this.options)));
+    this.store.add(articleRecord(r, summary.figures), summary);
     this.addDetail(r);
   }
 
   /**
    * An analysed article rendered by `renderArticle` (in a worker, say): only its bytes are
-   * appended and its record and summary stored. Its summary has no fingerprints, so the caller
-   * keeps them and gives them back at `finish`; the full result is not here either, so report.md's
-   * details come through `addDetail`.
+   * appended and stored. The full result is not here, so report.md's details come through
+   * `addDetail`.
    */
   addRendered(rendered: RenderedArticle): void {
-    if (!this.onDisk)
+    if (this.fileStore === null)
       throw new Error(
-        'RunOutputs.addRendered: expected a builder that stores its articles on disk, since a rendered article has no fingerprints',
+        'RunFiles.addRendered: expected files that store their articles on disk, since a rendered article is stored encoded',
       );
-    this.appendFiles(rendered.stored.index.id, rendered.files);
-    this.store.addSerialized(rendered.stored);
+    this.parts.add(rendered.stored.index.id, rendered.files);
+    this.fileStore.addStored(rendered.stored);
   }
 
   /** The full result of an article, for report.md's details: the first REPORT_DETAIL_LIMIT are kept. */
   addDetail(r: ArticleResult): void {
     if (this.details.length < REPORT_DETAIL_LIMIT) this.details.push(r);
-  }
-
-  private appendFiles(id: string, files: ArticleFiles): void {
-    if ((this.json !== null) !== (files.json !== null) || (this.pages !== null) !== (files.html !== null))
-      throw new Error(
-        `RunOutputs: article ${id} was rendered with json ${files.json !== null} and html ${files.html !== null}, but the run writes json ${this.json !== null} and html ${this.pages !== null}`,
-      );
-    this.sink.append('matches.csv', files.matches);
-    this.sink.append('structure.csv', files.structure);
-    this.attributions.add(id, files.attributions);
-    this.scores.add(id, files.scores);
-    this.sink.append('results.ndjson', files.results);
-    if (this.json && files.json !== null) {
-      this.sink.append('results.json', this.json.separator());
-      this.sink.append('results.json', files.json);
-    }
-    if (this.pages && files.html !== null) this.sink.write(this.pages.next(id), files.html);
   }
 
   /** The index of the last analysed article with this id (whose text `textOf(id)` must give). */
@@ -315,28 +142,22 @@ export class RunOutputs {
   }
 
   /**
-   * Writes the corpus-level files. `textOf` gives an article's text back for the few passages
-   * that reuse.csv and comparison.md quote (the texts are not kept); `fingerprintsOf` the
-   * fingerprints of the i-th analysed article, required when the articles are stored on disk.
-   * The overview returned reads its records and issues from the run's store until `close`.
+   * Runs the comparison and the group statistics, and writes the corpus-level files. `textOf`
+   * gives an article's text back for the few passages that reuse.csv and comparison.md quote (the
+   * texts are not kept). The overview returned reads its records and issues from the run's store
+   * until `close`.
    */
-  finish(
-    textOf: (id: string) => string | undefined,
-    fingerprintsOf?: (index: number) => Fingerprints,
-  ): RunOverview {
-    if (this.onDisk && !fingerprintsOf)
-      throw new Error('RunOutputs.finish: expected fingerprintsOf, since the articles are stored on disk');
-    const o = this.options;
-    const sink = this.sink;
+  finish(textOf: (id: string) => string | undefined): RunOverview {
     const store = this.store;
-    this.reportMemory('articles stored');
+    const output = outputOptionsOf(this.options);
+    reportMemory('articles stored', store.length);
     const clock = new StageClock();
     const records: ArticleRecords = {
       length: store.length,
       [Symbol.iterator]: () => store.records()[Symbol.iterator](),
     };
     const run: RunOverview = {
-      ...this.run,
+      ...this.info,
       records,
       details: this.details,
       skipped: this.skipped,
@@ -344,159 +165,84 @@ export class RunOutputs {
       issueCounts: this.issues.bySeverity,
       corpus: store.corpus,
     };
-    sink.append('attributions.csv', this.csvHeader(ATTRIBUTION_HEADER));
-    for (const chunk of this.attributions.inOrder()) sink.append('attributions.csv', chunk);
-    sink.append('scores_long.csv', this.csvHeader(SCORES_LONG_HEADER));
-    for (const chunk of this.scores.inOrder()) sink.append('scores_long.csv', chunk);
-    for (const k of this.skipped) sink.append('results.ndjson', skippedLine(k));
-    if (this.json) sink.append('results.json', this.json.end(run));
-    clock.lap('sorted files');
+    this.parts.finish(run);
+    clock.lap('per-article files');
 
-    const columns = articleColumns(run);
-    this.csvStream('articles.csv', columns.header, articleRows(run, columns));
-    clock.lap('articles.csv');
-    this.csvStream(
-      'issues.csv',
-      ISSUES_HEADER,
-      (function* (issues) {
-        for (const i of issues) yield issueRow(i);
-      })(this.issues),
-    );
-    clock.lap('issues.csv');
+    const sideBySide = SIDE_BY_SIDE.filter((f) => store.corpus.figures.has(f));
+    const { reuse, discrepancies } = this.compare(textOf, sideBySide, clock);
+    const by = this.options.by ?? (hasValue(store, 'outlet', false) ? 'outlet' : null);
+    const groups = by ? this.groupFigures(by) : [];
+    clock.lap('group figures');
 
-    const compareStart = performance.now();
+    const findings: RunFindings = { run, reuse, discrepancies, by, groups, sideBySide };
+    for (const writer of RUN_FILE_WRITERS) {
+      for (const file of writer(findings, output)) writeFile(this.files, file);
+      clock.lap(writer.name);
+    }
+    clock.report('corpus-level files');
+    reportMemory('corpus-level files written', store.length);
+    return run;
+  }
+
+  /**
+   * The comparison: grouping and reuse at once, then each group's findings as comparison.md
+   * reaches the group, handed to the files with a part per group and then dropped; only the
+   * discrepancies stay, for report.md.
+   */
+  private compare(
+    textOf: (id: string) => string | undefined,
+    sideBySide: readonly string[],
+    clock: StageClock,
+  ): Pick<RunFindings, 'reuse' | 'discrepancies'> {
+    const store = this.store;
+    const output = outputOptionsOf(this.options);
+    const started = performance.now();
     const compared = compareStore(store, {
-      groupBy: o.groupBy,
-      all: o.oneGroup,
+      groupBy: this.options.groupBy,
+      all: this.options.oneGroup,
       textOf,
-      ...(fingerprintsOf ? { fingerprintsOf } : {}),
     });
     const { grouping, reuse } = compared;
     clock.lap('grouping and reuse');
-    this.csvStream(
-      'reuse.csv',
-      REUSE_HEADER,
-      (function* () {
-        for (const p of reuse.pairs) yield reuseRow(p);
-      })(),
-    );
-    clock.lap('reuse.csv');
-    const figureColumns = SIDE_BY_SIDE.filter((f) => store.corpus.figures.has(f));
     const outletKeyness = compared.outletKeyness();
-    // Each group's findings go to the CSV files as comparison.md reaches the group, then are dropped;
-    // only the discrepancies stay, for report.md.
-    const cells = { safeCells: o.safeCells };
-    const discrepancyFile = new FileAppender(sink, 'discrepancies.csv');
-    const keynessFile = new FileAppender(sink, 'keyness.csv');
-    const choicesFile = new FileAppender(sink, 'choices.csv');
-    discrepancyFile.write(this.csvHeader(DISCREPANCY_HEADER));
-    keynessFile.write(this.csvHeader(KEYNESS_HEADER));
-    choicesFile.write(this.csvHeader(CHOICES_HEADER));
+    const groupFiles = GROUP_FILE_WRITERS.map((w) => {
+      const file = new FileAppender(this.files, w.file);
+      const parts = w.open(output);
+      file.write(parts.head);
+      return { file, parts };
+    });
     const discrepancies: Discrepancy[] = [];
-    function* written(groups: Iterable<GroupComparison>): Generator<GroupComparison> {
+    function* handedOn(groups: Iterable<GroupComparison>): Generator<GroupComparison> {
       for (const g of groups) {
-        for (const d of g.discrepancies) {
-          discrepancies.push(d);
-          discrepancyFile.write(csvRows(DISCREPANCY_HEADER, discrepancyRows(d, discrepancies.length), cells));
-        }
-        keynessFile.write(csvRows(KEYNESS_HEADER, g.keyness.map(keynessRow), cells));
-        choicesFile.write(csvRows(CHOICES_HEADER, g.choices.map(choiceRow), cells));
+        discrepancies.push(...g.discrepancies);
+        for (const { file, parts } of groupFiles) file.write(parts.group(g));
         yield g;
       }
     }
     // comparison.md looks up a group's findings by its id; ids are unique but for odd metadata,
     // where every group is computed first so that groups sharing an id share their findings.
     const uniqueIds = new Set(grouping.groups.map((g) => g.id)).size === grouping.groups.length;
-    const hasOutlet = hasValue(store, 'outlet', false);
     const view: ComparisonView = {
       grouping,
       reuse,
       id: (i) => store.id(i),
       head: (i) => store.head(i),
-      hasOutlet,
+      hasOutlet: hasValue(store, 'outlet', false),
       groups: uniqueIds
-        ? written(compared.groups())
-        : groupsById(grouping, collect(written(compared.groups()))),
+        ? handedOn(compared.groups())
+        : groupsById(grouping, collectFindings(handedOn(compared.groups()))),
       outletKeyness,
     };
-    const comparisonFile = new FileAppender(sink, 'comparison.md');
-    comparisonFile.writeJoined(trimmedEnd(comparisonMarkdownParts(view, { figureColumns })));
-    comparisonFile.write('\n');
-    comparisonFile.flush();
-    keynessFile.write(csvRows(KEYNESS_HEADER, outletKeyness.map(keynessRow), cells));
-    for (const f of [discrepancyFile, keynessFile, choicesFile]) f.flush();
-    clock.lap('comparison.md with its CSV files');
-    // Benchmarks want the comparison's share of a run; FRAMESCOPE_TIMING=1 says it on stderr.
-    if (process.env['FRAMESCOPE_TIMING'] === '1')
-      process.stderr.write(
-        `framescope timing: comparison of ${store.length} articles ${((performance.now() - compareStart) / 1000).toFixed(2)} s (${reuse.candidatesChecked} candidate pairs, ${reuse.duplicates} duplicates)\n`,
-      );
-
-    const by = o.by ?? (hasOutlet ? 'outlet' : null);
-    const groups = by ? this.groupFigures(by) : [];
-    if (by) sink.write('groups.csv', this.csv(groupFiguresTable(groups, by)));
-    const charts = runCharts(records, store.corpus, by, groups);
-    for (const c of charts) sink.write(c.file, c.svg);
-    clock.lap('groups and charts');
-    if (o.latex) {
-      const header = ['article', 'outlet', ...figureColumns];
-      const tex = new FileAppender(sink, 'tables/comparison.tex');
-      for (const line of latexTableLines(header, sideBySideRows(records, figureColumns), {
-        caption: 'Framing and citation figures per article (see the methods section of report.md)',
-        label: 'tab:comparison',
-        numericColumns: header.map((_, i) => i).filter((i) => i > 1),
-      }))
-        tex.write(`${line}\n`);
-      tex.flush();
-      if (by) {
-        const g = groupMeansTable(groups, by, figureColumns);
-        sink.write(
-          'tables/groups.tex',
-          toLatex(g.header, g.rows, {
-            caption: `Mean figures per ${by} with bootstrap 95% intervals`,
-            label: 'tab:groups',
-            numericColumns: g.header.map((_, i) => i).filter((i) => i > 0),
-          }),
-        );
-      }
+    writeFile(this.files, { file: 'comparison.md', text: comparisonMd(view, sideBySide) });
+    for (const { file, parts } of groupFiles) {
+      file.write(parts.tail(outletKeyness));
+      file.flush();
     }
-    if (o.latex) clock.lap('LaTeX tables');
-    const details = this.details;
-    const sections: ReportSection[] = [
-      { title: 'Framing', body: () => framingSectionParts(records, details, 8, REPORT_DETAIL_LIMIT) },
-      { title: 'Sources', body: () => sourcesSectionParts(records, details, REPORT_DETAIL_LIMIT) },
-      { title: 'Facts that disagree', body: discrepancySection({ discrepancies }) },
-      {
-        title: 'Charts',
-        body:
-          charts.length === 0
-            ? 'No chart: no lexicon hit.'
-            : charts.map((c) => `![${c.title}](${c.file})`).join('\n\n'),
-      },
-      {
-        title: 'Methods',
-        body: methodsSection({
-          packs: run.packs.map((p) => ({
-            name: p.pack,
-            kind: p.kind,
-            version: p.version,
-            sha256: p.sha256,
-            entries: p.entries,
-          })),
-          metrics: run.metrics.filter((m) => store.corpus.figures.has(m.name)),
-          settings: run.settings,
-          toolVersion: run.toolVersion,
-          limitations: STANDARD_LIMITATIONS,
-        }),
-      },
-    ];
-    const report = new FileAppender(sink, 'report.md');
-    report.writeJoined(reportMarkdownParts(run, sections));
-    report.flush();
-    clock.lap('report.md');
-    clock.report('corpus-level files');
-    this.reportMemory('corpus-level files written');
-    return run;
+    clock.lap('comparison.md with its tables');
+    reportTiming(
+      `comparison of ${store.length} articles ${((performance.now() - started) / 1000).toFixed(2)} s (${reuse.candidatesChecked} candidate pairs, ${reuse.duplicates} duplicates)`,
+    );
+    return { reuse, discrepancies };
   }
 
   /** groups.csv's figures: the articles of each value of `by`, read back a group at a time. */
@@ -506,17 +252,6 @@ export class RunOutputs {
       groupMembers(store.length, (i) => store.metadataValue(i, by)),
       [...store.corpus.numericFigures].sort(),
       (i) => store.record(i).figures,
-    );
-  }
-
-  /** FRAMESCOPE_MEMORY=1: the main thread's heap on stderr, to check that it does not grow with the corpus. */
-  private reportMemory(when: string): void {
-    if (process.env['FRAMESCOPE_MEMORY'] !== '1') return;
-    // Under `node --expose-gc` the heap is collected first, so the figure is what is kept.
-    (globalThis as { gc?: () => void }).gc?.();
-    const m = process.memoryUsage();
-    process.stderr.write(
-      `framescope memory: ${when}: heap used ${MB(m.heapUsed)} MB, external ${MB(m.external)} MB, rss ${MB(m.rss)} MB (${this.store.length} articles)\n`,
     );
   }
 

@@ -1,17 +1,23 @@
-import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, openSync } from 'node:fs';
 import type { CorpusResult } from '../analyzer/analyzer.ts';
-import type { Fingerprints } from '../compare/compactSummary.ts';
 import { hashInputFiles } from '../corpus/fileHashes.ts';
 import { manifestParts } from '../report/manifest.ts';
+import { REPORT_DETAIL_LIMIT } from '../report/outputOptions.ts';
 import type { RunOverview } from '../report/runData.ts';
+import type { Issue } from '../types.ts';
 import { readAt, writeAll } from './fileBytes.ts';
-import { decodeFingerprints } from './fingerprintBytes.ts';
-import { MARKER, StagedOutputDir } from './outputFolder.ts';
-import { type ArticleOutputOptions, type RenderedItem, renderItem } from './renderArticle.ts';
-import { RESULTS_FILE, type ResultsHeader, ResultsWriter, itemLine, parseRecordLine } from './runDataFile.ts';
-import { REPORT_DETAIL_LIMIT, RunOutputs, articleOutputOptions } from './runFiles.ts';
+import { GrowableArray } from './growable.ts';
+import { MARKER, StagedOutputFolder } from './outputFolder.ts';
+import { type RenderedItem, renderItem } from './renderArticle.ts';
+import {
+  RUN_DATA_FILE,
+  type RunDataHeader,
+  RunDataWriter,
+  itemLine,
+  parseRecordLine,
+} from './runDataFile.ts';
+import { RunFiles } from './runFiles.ts';
+import { outputOptionsOf } from './runOptions.ts';
 import { StageClock } from './stageClock.ts';
 
 /**
@@ -26,7 +32,7 @@ class RecordReader {
   }
 
   read(offset: number, bytes: number): CorpusResult {
-    const data = readAt(this.fd, offset, Buffer.allocUnsafe(bytes), RESULTS_FILE);
+    const data = readAt(this.fd, offset, Buffer.allocUnsafe(bytes), RUN_DATA_FILE);
     return parseRecordLine(data.toString('utf8')) as CorpusResult;
   }
 
@@ -35,33 +41,22 @@ class RecordReader {
   }
 }
 
-/** Where each analysed article lies in a file: 12 bytes an article, in typed arrays that double when full. */
+/** Where each analysed article's line lies in run-data.ndjson, in input order. */
 class Places {
-  private offsets = new Float64Array(1024);
-  private sizes = new Uint32Array(1024);
-  private count = 0;
+  private readonly offsets = new GrowableArray((n) => new Float64Array(n));
+  private readonly sizes = new GrowableArray((n) => new Uint32Array(n));
 
   get length(): number {
-    return this.count;
+    return this.offsets.length;
   }
 
   add(offset: number, bytes: number): void {
-    if (this.count === this.offsets.length) {
-      const offsets = new Float64Array(2 * this.count);
-      offsets.set(this.offsets);
-      this.offsets = offsets;
-      const sizes = new Uint32Array(2 * this.count);
-      sizes.set(this.sizes);
-      this.sizes = sizes;
-    }
-    this.offsets[this.count] = offset;
-    this.sizes[this.count] = bytes;
-    this.count++;
+    this.offsets.push(offset);
+    this.sizes.push(bytes);
   }
 
   at(k: number): { offset: number; bytes: number } {
-    if (!(k >= 0 && k < this.count)) throw new RangeError(`places: no article ${k}`);
-    return { offset: this.offsets[k] as number, bytes: this.sizes[k] as number };
+    return { offset: this.offsets.at(k), bytes: this.sizes.at(k) };
   }
 }
 
@@ -101,76 +96,37 @@ function* inputFilesOf(run: RunOverview): Generator<string> {
 
 function gone(what: string): never {
   throw new Error(
-    `RunWriter: the run's ${what} were read from scratch files that are removed once its outputs are in place; read them from the output folder (articles.csv, issues.csv, run-data.ndjson)`,
+    `RunFolder: the run's ${what} were read from scratch files that are removed once its outputs are in place; read them from the output folder (articles.csv, issues.csv, run-data.ndjson)`,
   );
 }
 
 /**
- * The reuse fingerprints (shingles and sentence hashes) of every article, spilled to a scratch
- * file as results arrive and read back one article at a time for candidate pairs only. Reading
- * them from run-data.ndjson instead would parse a whole article record per lookup, which made
- * reuse the slowest stage of a run; they are stored as 32-bit words (see `encodeFingerprints`),
- * which read back as views with no parsing.
+ * A run's output folder, written as the run's items arrive in input order: `run-data.ndjson` and
+ * the per-article files stream into a staging folder, corpus-level files and the manifest follow
+ * at `finish`, then the folder is swapped into place. `analyze` and `merge` both write through
+ * here, so a merge of shards writes what one run writes.
  */
-class FingerprintSpill {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'framescope-fingerprints-'));
-  private readonly fd = openSync(join(this.dir, 'fingerprints.bin'), 'w+');
-  private readonly places = new Places();
-  private end = 0;
-
-  /** The fingerprints of the next article, as `encodeFingerprints` writes them (see `RenderedArticle`). */
-  add(bytes: Uint8Array): void {
-    writeAll(this.fd, bytes, this.end);
-    this.places.add(this.end, bytes.length);
-    this.end += bytes.length;
-  }
-
-  read(k: number): Fingerprints {
-    const { offset, bytes: size } = this.places.at(k);
-    // A buffer of its own, so the 32-bit views of the fingerprints start at a 4-byte boundary.
-    const data = readAt(this.fd, offset, new Uint8Array(size), `fingerprints of article ${k}`);
-    return decodeFingerprints(data);
-  }
-
-  private removed = false;
-
-  /** Closes and deletes the scratch file; safe to call twice (finish, then discard on failure). */
-  remove(): void {
-    if (this.removed) return;
-    this.removed = true;
-    closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Writes a run's output folder as its items arrive, in input order: `run-data.ndjson` and the
- * per-article files stream into a staging folder, corpus-level files and the manifest follow at
- * `finish`, then the folder is swapped into place. `analyze` and `merge` both write through here,
- * so a merge of shards writes what one run writes.
- */
-export class RunWriter {
+export class RunFolder {
   /** Where each analysed article's line lies in run-data.ndjson, in input order. */
   private readonly places = new Places();
-  private readonly fingerprints = new FingerprintSpill();
 
   private constructor(
-    private readonly staged: StagedOutputDir,
-    private readonly results: ResultsWriter,
-    private readonly outputs: RunOutputs,
+    private readonly staged: StagedOutputFolder,
+    private readonly runData: RunDataWriter,
+    private readonly files: RunFiles,
     /** How this run renders an article: what the workers must be told (see `renderArticle`). */
-    readonly articleOptions: ArticleOutputOptions,
+    readonly renderOptions: ReturnType<typeof outputOptionsOf>,
   ) {}
 
-  static async open(out: string, header: ResultsHeader): Promise<RunWriter> {
-    const staged = await StagedOutputDir.open(out);
+  static async open(out: string, header: RunDataHeader): Promise<RunFolder> {
+    const staged = await StagedOutputFolder.open(out);
     try {
-      const results = await ResultsWriter.open(staged.pathOf(RESULTS_FILE), header);
-      return new RunWriter(
+      const runData = await RunDataWriter.open(staged.pathOf(RUN_DATA_FILE), header);
+      return new RunFolder(
         staged,
-        results,
-        new RunOutputs(staged, header.run, header.output, { scratchDir: staged.path }),
-        articleOutputOptions(header.output),
+        runData,
+        new RunFiles(staged, header.run, header.output, { scratchDir: staged.path }),
+        outputOptionsOf(header.output),
       );
     } catch (e) {
       await staged.discard();
@@ -179,36 +135,33 @@ export class RunWriter {
   }
 
   /** Problems of the run as a whole, before any item. */
-  addRunIssues(issues: ReadonlyArray<Parameters<RunOutputs['addIssue']>[0]>): void {
-    for (const issue of issues) this.outputs.addIssue(issue);
+  addRunIssues(issues: readonly Issue[]): void {
+    for (const issue of issues) this.files.addIssue(issue);
   }
 
   /**
    * One item of the run, in input order, its article rendered by `renderArticle` with
-   * `articleOptions` (in a worker, say): its bytes are appended, its record and compact summary
-   * stored on disk, its fingerprints spilled.
+   * `renderOptions` (in a worker, say): its bytes are appended and its stored fields stored.
    */
-  async write(seq: number, item: RenderedItem): Promise<void> {
+  async add(seq: number, item: RenderedItem): Promise<void> {
     if (item.kind === 'rendered') {
-      const { rendered } = item;
-      const place = await this.results.write(seq, rendered.runData);
+      const place = await this.runData.write(seq, item.rendered.runData);
       this.places.add(place.offset, place.bytes);
-      this.fingerprints.add(rendered.fingerprints);
-    } else await this.results.write(seq, itemLine(item));
-    this.outputs.add(item);
+    } else await this.runData.write(seq, itemLine(item));
+    this.files.add(item);
   }
 
   /** One item with its full result (as `merge` reads them back), rendered here as a worker would. */
-  writeResult(seq: number, item: CorpusResult): Promise<void> {
-    return this.write(seq, renderItem(item, this.articleOptions));
+  addResult(seq: number, item: CorpusResult): Promise<void> {
+    return this.add(seq, renderItem(item, this.renderOptions));
   }
 
   /** Writes the corpus-level files and the manifest, and puts the folder in place. */
   async finish(options: { readonly startedAt: Date; readonly shard: string | null }): Promise<RunOverview> {
     try {
       const clock = new StageClock();
-      const written = await this.results.close();
-      const reader = new RecordReader(this.staged.pathOf(RESULTS_FILE));
+      const written = await this.runData.close();
+      const reader = new RecordReader(this.staged.pathOf(RUN_DATA_FILE));
       const itemAt = (k: number) => {
         const { offset, bytes } = this.places.at(k);
         return reader.read(offset, bytes);
@@ -218,35 +171,31 @@ export class RunWriter {
         // report.md details the first articles in full: they are read back rather than kept.
         for (let k = 0; k < Math.min(REPORT_DETAIL_LIMIT, this.places.length); k++) {
           const item = itemAt(k);
-          if (item.kind === 'result') this.outputs.addDetail(item.result);
+          if (item.kind === 'result') this.files.addDetail(item.result);
         }
         clock.lap('details read back');
         // The last article with an id gives its text, as a map of texts by id would. Reuse asks
         // for the texts of each pair in order of their first article: the last two read are kept.
         const recentTexts = new Map<number, string | undefined>();
-        run = this.outputs.finish(
-          (id) => {
-            const k = this.outputs.indexOfId(id);
-            if (k === undefined) return undefined;
-            let text: string | undefined;
-            if (recentTexts.has(k)) {
-              text = recentTexts.get(k);
-              recentTexts.delete(k);
-            } else {
-              const item = itemAt(k);
-              text = item.kind === 'result' ? item.result.article.text : undefined;
-              if (recentTexts.size >= 2) recentTexts.delete(recentTexts.keys().next().value as number);
-            }
-            // The most recent last, so that the one dropped is the one used longest ago.
-            recentTexts.set(k, text);
-            return text;
-          },
-          (k) => this.fingerprints.read(k),
-        );
+        run = this.files.finish((id) => {
+          const k = this.files.indexOfId(id);
+          if (k === undefined) return undefined;
+          let text: string | undefined;
+          if (recentTexts.has(k)) {
+            text = recentTexts.get(k);
+            recentTexts.delete(k);
+          } else {
+            const item = itemAt(k);
+            text = item.kind === 'result' ? item.result.article.text : undefined;
+            if (recentTexts.size >= 2) recentTexts.delete(recentTexts.keys().next().value as number);
+          }
+          // The most recent last, so that the one dropped is the one used longest ago.
+          recentTexts.set(k, text);
+          return text;
+        });
         clock.lap('corpus-level files');
       } finally {
         reader.close();
-        this.fingerprints.remove();
       }
       const outputs = this.staged.close();
       clock.lap('closing files');
@@ -268,7 +217,7 @@ export class RunWriter {
         records: { length: run.records.length, [Symbol.iterator]: () => gone('records') },
         issues: { length: run.issues.length, [Symbol.iterator]: () => gone('issues') },
       };
-      this.outputs.close();
+      this.files.close();
       await this.staged.commit();
       clock.lap('folder in place');
       clock.report('finish stage');
@@ -281,9 +230,8 @@ export class RunWriter {
 
   /** Removes everything written, after a failed run; the previous outputs stay. */
   async discard(): Promise<void> {
-    this.fingerprints.remove();
-    this.outputs.close();
-    await this.results.discard().catch(() => undefined);
+    this.files.close();
+    await this.runData.discard().catch(() => undefined);
     await this.staged.discard();
   }
 }

@@ -1,22 +1,24 @@
 import { summaryDuplicateKey } from '../compare/duplicates.ts';
 import type { Fact } from '../compare/facts.ts';
 import type { EntryCounts } from '../compare/store.ts';
-import type { ArticleSummary, TermChoiceCount, TermCounts } from '../compare/summary.ts';
+import type { ArticleSummary, Fingerprints, TermChoiceCount, TermCounts } from '../compare/summary.ts';
 import type { ArticleRecord } from '../report/articleRecord.ts';
+import { type OutputText, bufferOf } from '../report/outputFiles.ts';
 import type { Metadata } from '../types.ts';
+import { decodeFigureValues, encodeFigureValues } from './figureValues.ts';
+import { decodeFingerprints, encodeFingerprints } from './fingerprintBytes.ts';
 
 /**
- * One analysed article as a long run stores it on disk (see articleStore.ts): a few JSON texts,
- * one per part that a corpus-level pass reads on its own (the record for the tables, the terms
- * for keyness and clustering, the facts for discrepancies, ...), and the few fields the run keeps
- * in memory to plan those passes. Reuse fingerprints are not among them: a run spills them apart,
- * as bytes (compare/fingerprintBytes.ts). Pure, so that the worker thread that analysed an article
- * serialises it (renderArticle) and hands over the texts as UTF-8 bytes (encodeTexts).
+ * One analysed article as a long run stores it on disk (see articleStore.ts): one encoded field per
+ * part that a corpus-level pass reads on its own (the record for the tables, the terms for keyness
+ * and clustering, the facts for discrepancies, the fingerprints for reuse, ...), and the few
+ * fields the run keeps in memory to plan those passes. Pure, so that the worker thread that
+ * analysed an article encodes it (renderArticle) and hands the fields over as bytes (textBuffer.ts).
  */
-export interface StoredArticle<T extends string | Uint8Array = string | Uint8Array> {
+export interface StoredArticle<T extends OutputText = OutputText> {
   readonly index: ArticleIndexEntry;
-  /** JSON texts, in `SEGMENT` order, as strings or UTF-8 bytes. */
-  readonly segments: readonly T[];
+  /** Each field as `STORED_FIELDS` encodes it: JSON text (a string or its UTF-8 bytes), or bytes. */
+  readonly fields: { readonly [K in StoredField]: T | Uint8Array };
 }
 
 /** Joins figure names in an index entry: one string crosses between threads faster than 200. */
@@ -40,18 +42,6 @@ export interface ArticleIndexEntry {
   readonly wordCount: number;
   readonly tokenCount: number;
 }
-
-/** The parts of a stored article, in the order they are written. */
-export const SEGMENT = {
-  record: 0,
-  /** The record's figure values, in the order of the index's `figureKeys` (kept once per run). */
-  figures: 1,
-  terms: 2,
-  signature: 3,
-  facts: 4,
-  counts: 5,
-} as const;
-export const SEGMENTS = 6;
 
 /** Marks a JSON text whose non-finite numbers were written as `{"$n":"NaN"}` (JSON has none). */
 const NON_FINITE_MARK = '!';
@@ -82,47 +72,8 @@ export function parseExactJson(text: string): unknown {
   );
 }
 
-function termsJson(t: TermCounts): string {
-  return JSON.stringify({ k: t.keys, c: Array.from(t.counts), t: t.total });
-}
-
-export function parseTerms(text: string): TermCounts {
-  const { k, c, t } = JSON.parse(text) as { k: string[]; c: number[]; t: number };
-  return { keys: k, counts: Int32Array.from(c), total: t };
-}
-
-export function parseSignature(text: string): Uint32Array {
-  return Uint32Array.from(JSON.parse(text) as number[]);
-}
-
 export interface StoredCounts extends EntryCounts {
   readonly termChoices: readonly TermChoiceCount[];
-}
-
-export function parseCounts(text: string): StoredCounts {
-  const { c, f, s } = parseExactJson(text) as {
-    c: TermChoiceCount[];
-    f: StoredCounts['framing'];
-    s: StoredCounts['sources'];
-  };
-  return { termChoices: c, framing: f, sources: s };
-}
-
-export function parseFacts(text: string): readonly Fact[] {
-  return parseExactJson(text) as Fact[];
-}
-
-/**
- * Figure values as a JSON array: a record's ~200 figure names are the same in every article, so
- * only the values are stored (NaN and infinities as strings, which JSON would turn into null).
- */
-function figureValuesJson(figures: Readonly<Record<string, number | null>>, keys: readonly string[]): string {
-  return JSON.stringify(
-    keys.map((k) => {
-      const v = figures[k];
-      return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
-    }),
-  );
 }
 
 /**
@@ -160,13 +111,6 @@ export class FigureNames {
   }
 }
 
-/** The figure values of a record as `figureValuesJson` wrote them (a figure that was undefined is null). */
-export function parseFigureValues(text: string): (number | null)[] {
-  const values = JSON.parse(text) as (number | string | null | undefined)[];
-  // A figure that was undefined comes back as null, which every output prints the same way.
-  return values.map((v) => (typeof v === 'string' ? Number(v) : (v ?? null)));
-}
-
 /** The record from its stored parts: the record without figures, the figure values, and their names. */
 export function parseRecord(
   text: string,
@@ -199,19 +143,87 @@ export function indexEntryOf(record: ArticleRecord, summary: ArticleSummary): Ar
   };
 }
 
+/** How one field of a stored article is written and read back. */
+interface FieldCodec<T> {
+  /** The scratch file it goes to. */
+  readonly file: 'records' | 'summaries' | 'fingerprints';
+  readonly encode: (record: ArticleRecord, summary: ArticleSummary) => OutputText;
+  readonly decode: (bytes: Uint8Array) => T;
+}
+
+const text = (bytes: Uint8Array) => bufferOf(bytes).toString('utf8');
+
+/**
+ * The fields of a stored article, in the order they are written, each with the scratch file it
+ * goes to: a pass over the records (the tables, read about eight times a run) reads the records
+ * file only, a group's comparison the summaries file, reuse the fingerprints of candidate pairs.
+ * The one codec of the article store: a new field is one entry here.
+ */
+export const STORED_FIELDS = {
+  /** The record without its figures, as JSON (its figures are put back from the next field). */
+  record: {
+    file: 'records',
+    encode: (record) => {
+      const { figures: _, ...rest } = record;
+      return exactJson(rest);
+    },
+    decode: (bytes) => parseExactJson(text(bytes)) as Omit<ArticleRecord, 'figures'>,
+  } satisfies FieldCodec<Omit<ArticleRecord, 'figures'>>,
+  /** The record's figure values as doubles, in the order of the index's `figureKeys`. */
+  figures: {
+    file: 'records',
+    // A figure that was undefined is stored as null, which every output prints the same way.
+    encode: ({ figures }) => encodeFigureValues(Object.keys(figures).map((k) => figures[k] ?? null)),
+    decode: (bytes) => decodeFigureValues(bytes, 0, bytes.byteLength),
+  } satisfies FieldCodec<(number | null)[]>,
+  terms: {
+    file: 'summaries',
+    encode: (_, s) => JSON.stringify({ k: s.terms.keys, c: Array.from(s.terms.counts), t: s.terms.total }),
+    decode: (bytes): TermCounts => {
+      const { k, c, t } = JSON.parse(text(bytes)) as { k: string[]; c: number[]; t: number };
+      return { keys: k, counts: Int32Array.from(c), total: t };
+    },
+  } satisfies FieldCodec<TermCounts>,
+  signature: {
+    file: 'summaries',
+    encode: (_, s) => JSON.stringify(Array.from(s.signature)),
+    decode: (bytes) => Uint32Array.from(JSON.parse(text(bytes)) as number[]),
+  } satisfies FieldCodec<Uint32Array>,
+  facts: {
+    file: 'summaries',
+    encode: (_, s) => exactJson(s.facts),
+    decode: (bytes) => parseExactJson(text(bytes)) as readonly Fact[],
+  } satisfies FieldCodec<readonly Fact[]>,
+  /** Term choices, framing entries and sources: what a reuse pair says one added or dropped. */
+  counts: {
+    file: 'summaries',
+    encode: (_, s) => exactJson({ c: s.termChoices, f: s.framing, s: s.sources }),
+    decode: (bytes): StoredCounts => {
+      const { c, f, s } = parseExactJson(text(bytes)) as {
+        c: TermChoiceCount[];
+        f: StoredCounts['framing'];
+        s: StoredCounts['sources'];
+      };
+      return { termChoices: c, framing: f, sources: s };
+    },
+  } satisfies FieldCodec<StoredCounts>,
+  /** Shingles and sentence hashes as 32-bit words; the bytes must start at a 4-byte boundary. */
+  fingerprints: {
+    file: 'fingerprints',
+    encode: (_, s) => encodeFingerprints(s),
+    decode: (bytes): Fingerprints => decodeFingerprints(bytes),
+  } satisfies FieldCodec<Fingerprints>,
+} as const;
+
+export type StoredField = keyof typeof STORED_FIELDS;
+export const STORED_FIELD_KEYS = Object.keys(STORED_FIELDS) as StoredField[];
+
 /**
  * An article as stored: its record and the summary's parts. The record stands for the summary's
  * id, metadata, file, word count and figures, which are the same article's (articleRecord.ts).
  */
 export function storedArticle(record: ArticleRecord, summary: ArticleSummary): StoredArticle<string> {
-  const index = indexEntryOf(record, summary);
-  const { figures, ...rest } = record;
-  const segments: string[] = [];
-  segments[SEGMENT.record] = exactJson(rest);
-  segments[SEGMENT.figures] = figureValuesJson(figures, Object.keys(figures));
-  segments[SEGMENT.terms] = termsJson(summary.terms);
-  segments[SEGMENT.signature] = JSON.stringify(Array.from(summary.signature));
-  segments[SEGMENT.facts] = exactJson(summary.facts);
-  segments[SEGMENT.counts] = exactJson({ c: summary.termChoices, f: summary.framing, s: summary.sources });
-  return { index, segments };
+  const fields = {} as Record<StoredField, OutputText>;
+  for (const key of STORED_FIELD_KEYS) fields[key] = STORED_FIELDS[key].encode(record, summary);
+  return { index: indexEntryOf(record, summary), fields };
 }

@@ -1,60 +1,46 @@
-import type { ArticleFiles, RenderedArticle } from './renderArticle.ts';
+import type { OutputText } from '../report/outputFiles.ts';
 
 /**
- * A rendered article with every text UTF-8 encoded into one buffer of its own, which a worker
- * transfers (moves) to the main thread with the fingerprints' own buffer: the main thread then
- * only writes bytes, with no string to copy across or encode. Each text becomes a view into that
- * buffer.
+ * The texts of keyed records UTF-8 encoded into one buffer of their own, which a worker transfers
+ * (moves) to the main thread: the main thread then only writes bytes, with no string to copy
+ * across or encode. Each string becomes a view into that buffer under its own key; values that are
+ * bytes already stay as they are, their buffers moved too when they own them whole.
  */
-export function encodeTexts(rendered: RenderedArticle<string>): {
-  readonly rendered: RenderedArticle<Uint8Array>;
-  readonly transfer: ArrayBuffer[];
-} {
-  const { files, stored } = rendered;
-  const texts = [
-    ...stored.segments,
-    rendered.runData,
-    files.matches,
-    files.structure,
-    files.attributions,
-    files.scores,
-    files.results,
-    files.json ?? '',
-    files.html ?? '',
-  ];
+
+type TextRecord = { readonly [key: string]: OutputText | null };
+type EncodedValue<V> = V extends string ? Uint8Array : V;
+/** A record whose strings became bytes. */
+export type Encoded<R> = { readonly [K in keyof R]: EncodedValue<R[K]> };
+
+export function encodeTexts<Rs extends readonly TextRecord[]>(
+  records: readonly [...Rs],
+): { readonly encoded: { -readonly [I in keyof Rs]: Encoded<Rs[I]> }; readonly transfer: ArrayBuffer[] } {
   let total = 0;
-  const sizes = texts.map((t) => {
-    const n = Buffer.byteLength(t, 'utf8');
-    total += n;
-    return n;
-  });
+  const transfer: ArrayBuffer[] = [];
+  for (const record of records)
+    for (const value of Object.values(record)) {
+      if (typeof value === 'string') total += Buffer.byteLength(value, 'utf8');
+      else if (value !== null) transfer.push(...ownBuffer(value));
+    }
   // Not from Node's shared pool: this buffer is moved to another thread whole.
   const buffer = Buffer.allocUnsafeSlow(total);
   let at = 0;
-  const views = texts.map((t, i) => {
-    const view = new Uint8Array(buffer.buffer, buffer.byteOffset + at, sizes[i] as number);
-    at += buffer.write(t, at, 'utf8');
-    return view;
+  const encoded = records.map((record) => {
+    const out: Record<string, OutputText | null> = {};
+    for (const [key, value] of Object.entries(record)) {
+      if (typeof value !== 'string') {
+        out[key] = value;
+        continue;
+      }
+      const length = buffer.write(value, at, 'utf8');
+      out[key] = new Uint8Array(buffer.buffer, buffer.byteOffset + at, length);
+      at += length;
+    }
+    return out;
   });
-  const parts = stored.segments.length;
-  const v = (i: number) => views[parts + i] as Uint8Array;
-  const encodedFiles: ArticleFiles<Uint8Array> = {
-    matches: v(1),
-    structure: v(2),
-    attributions: v(3),
-    scores: v(4),
-    results: v(5),
-    json: files.json === null ? null : v(6),
-    html: files.html === null ? null : v(7),
-  };
   return {
-    rendered: {
-      ...rendered,
-      stored: { index: stored.index, segments: views.slice(0, parts) },
-      runData: v(0),
-      files: encodedFiles,
-    },
-    transfer: [buffer.buffer as ArrayBuffer, ...ownBuffer(rendered.fingerprints)],
+    encoded: encoded as { -readonly [I in keyof Rs]: Encoded<Rs[I]> },
+    transfer: [buffer.buffer as ArrayBuffer, ...transfer],
   };
 }
 

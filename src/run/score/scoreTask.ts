@@ -4,9 +4,9 @@ import { findMatches } from '../../match/find.ts';
 import { csvRows } from '../../report/csv.ts';
 import { readLexicalDocument } from '../../text/document.ts';
 import type { Article, Match } from '../../types.ts';
-import type { ArticleTask } from '../poolProtocol.ts';
+import type { Task } from '../poolProtocol.ts';
 import { SCORE_HEADER, SCORE_VOICE_HEADER, categorySlots, countBySlot, scoreRows } from './counts.ts';
-import { type ScoreTaskOptions, asAnalysed } from './scored.ts';
+import type { ScoreTaskOptions, ScoredArticle } from './scored.ts';
 
 /** Hits of one article, with the voice of each when asked (quotations and attributions first). */
 type HitFinder = (article: Article) => { matches: Match[]; tokens: number; words: number };
@@ -34,7 +34,7 @@ async function hitFinder(lexicon: CompiledLexicon, voice: boolean): Promise<HitF
 }
 
 /** The task of a scoring worker: hits per category of each article it is sent, as CSV rows. */
-export async function createTask(options: ScoreTaskOptions): Promise<ArticleTask> {
+export async function createTask(options: ScoreTaskOptions): Promise<Task<Article, ScoredArticle>> {
   const { lexicon, voice, nonzero, safeCells } = options;
   const slots = categorySlots(lexicon);
   const header = voice ? SCORE_VOICE_HEADER : SCORE_HEADER;
@@ -44,6 +44,6 @@ export async function createTask(options: ScoreTaskOptions): Promise<ArticleTask
     const counts = countBySlot(matches, slots, voice);
     const table = scoreRows(article.id, counts, slots, words, { voice, nonzero });
     const rows = csvRows(header, table, { safeCells });
-    return asAnalysed({ article, rows, rowCount: table.length, hits: matches.length, tokens, words });
+    return { rows, rowCount: table.length, hits: matches.length, tokens, words };
   };
 }
