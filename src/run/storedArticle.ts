@@ -77,54 +77,25 @@ export interface StoredCounts extends EntryCounts {
 }
 
 /**
- * The figure names that a run's records share (one list, or a few, a run), with a quick way to
- * make a record's figures object from its stored values: V8 turns an object that is given a
- * hundred names one by one into a hash table, which took most of a record's reading, while an
- * object literal of the same names is built in one step, several times faster (a run reads each
- * record about eight times). The literal is compiled once per list. The names come from lexicon
- * packs, so each is written as a JSON string, which is also a JavaScript string literal: a name is
- * never read as code (test/finish-fast-paths.test.ts tries quotes, backslashes and U+2028).
+ * The figure names that a run's records share (one list, or a few, a run), split once, with the
+ * figures object of a record made from its stored values. An object literal compiled per list
+ * (new Function) built it several times faster, but the whole run was not measurably faster with
+ * it (BBC, 2,225 articles: CPU time of `analyze` within 1.02x either way, in the noise of a shared
+ * machine), so the object is built one name at a time.
  */
 export class FigureNames {
   readonly names: readonly string[];
-  private readonly make: (values: readonly (number | null)[]) => Record<string, number | null>;
 
   constructor(joined: string) {
     this.names = splitKeys(joined);
-    const names = this.names;
-    // `__proto__` in a literal would set the prototype rather than add the name: built one by one.
-    this.make = names.includes('__proto__')
-      ? (values) => {
-          const figures: Record<string, number | null> = {};
-          for (let k = 0; k < names.length; k++) figures[names[k] as string] = values[k] as number | null;
-          return figures;
-        }
-      : (new Function(
-          'v',
-          `return {${names.map((name, k) => `${JSON.stringify(name)}: v[${k}]`).join(', ')}};`,
-        ) as (values: readonly (number | null)[]) => Record<string, number | null>);
   }
 
   /** The figures object of values given in the order of `names`. */
   figures(values: readonly (number | null)[]): Record<string, number | null> {
-    return this.make(values);
+    const figures: Record<string, number | null> = {};
+    for (let k = 0; k < this.names.length; k++) figures[this.names[k] as string] = values[k] as number | null;
+    return figures;
   }
-}
-
-/** The record from its stored parts: the record without figures, the figure values, and their names. */
-export function parseRecord(
-  text: string,
-  values: readonly (number | null)[],
-  names: FigureNames,
-): ArticleRecord {
-  const record = parseExactJson(text) as { -readonly [K in keyof ArticleRecord]?: ArticleRecord[K] };
-  if (values.length !== names.names.length)
-    throw new Error(
-      `ArticleStore: expected ${names.names.length} figures of ${record.id}, found ${values.length}`,
-    );
-  // The record's text has no figures, so they come last, as in the record that was stored.
-  record.figures = names.figures(values);
-  return record as ArticleRecord;
 }
 
 /** The index fields of an article, from its record and summary. */
