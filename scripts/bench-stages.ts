@@ -6,7 +6,7 @@
 //   node --import tsx scripts/bench-stages.ts [--articles 600] [--snapshot /tmp/stages.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { findAttributions, loadSourceLexicon } from '../src/attribution/index.ts';
@@ -14,7 +14,7 @@ import { loadEventKinds } from '../src/compare/eventKinds.ts';
 import { summarizeForComparison, termChoiceCounts } from '../src/compare/summary.ts';
 import { citationFigures } from '../src/figures/citations.ts';
 import { framingFigures, termChoices } from '../src/figures/framing.ts';
-import { BUILTIN_LEXICON_DIR, loadBuiltinPacks } from '../src/lexicon/index.ts';
+import { loadBuiltinPacks } from '../src/lexicon/index.ts';
 import { compileLexicon, findMatches } from '../src/match/index.ts';
 import { readDocument } from '../src/text/document.ts';
 import { findQuotations } from '../src/text/quotes.ts';
@@ -50,7 +50,7 @@ const articles: Article[] = readFileSync(values.file as string, 'utf8')
 
 const lexicon = compileLexicon(loadBuiltinPacks());
 const sources = loadSourceLexicon();
-const eventKinds = loadEventKinds(join(BUILTIN_LEXICON_DIR, 'event-kinds.yaml'));
+const eventKinds = loadEventKinds();
 
 const STAGES = [
   'readDocument',

@@ -1,25 +1,15 @@
-import { join } from 'node:path';
-import { findAttributions, loadSourceLexicon } from '../attribution/index.ts';
-import { loadEventKinds } from '../compare/eventKinds.ts';
+import { findAttributions, sourceLexiconOf } from '../attribution/index.ts';
+import { eventKindsOf } from '../compare/eventKinds.ts';
 import { type ArticleSummary, summarizeForComparison, termChoiceCounts } from '../compare/summary.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
 import { type NotAnArticle, skippedItem } from '../corpus/items.ts';
 import { CITATION_METRICS, citationFigures } from '../figures/citations.ts';
 import { framingFigures, framingMetrics, termChoices } from '../figures/framing.ts';
-import { BUILTIN_LEXICON_DIR } from '../lexicon/index.ts';
 import { type PackInfo, type PreparedLexicons, compileSelection } from '../lexicon/prepare.ts';
 import { findMatches } from '../match/index.ts';
 import { entitiesWithin, readDocument } from '../text/document.ts';
 import { findQuotations } from '../text/quotes.ts';
-import type {
-  Article,
-  ArticleResult,
-  Document,
-  Issue,
-  Metadata,
-  MetricDefinition,
-  SkippedInput,
-} from '../types.ts';
+import type { Article, ArticleResult, Document, Issue, Metadata, MetricDefinition } from '../types.ts';
 
 /** Options of an analyzer, read once and frozen. */
 export interface AnalyzerOptions {
@@ -161,9 +151,9 @@ export function createAnalyzer(
       `createAnalyzer: expecting lexicons prepared for ${JSON.stringify({ lexicons: opts.lexicons, builtinLexicons: opts.builtinLexicons })}, instead found lexicons prepared for ${JSON.stringify(prepared.options)}`,
     );
   const lexicons = prepared ?? prepareLexicons(opts);
-  const { lexicon, packs: packInfo, lexiconIssues } = lexicons;
-  const sources = loadSourceLexicon();
-  const eventKinds = loadEventKinds(join(BUILTIN_LEXICON_DIR, 'event-kinds.yaml'));
+  const { lexicon, packs: packInfo, lexiconIssues, stagePacks } = lexicons;
+  const sources = sourceLexiconOf(stagePacks);
+  const eventKinds = eventKindsOf(stagePacks.eventKinds);
   const metrics: MetricDefinition[] = [...BASE_METRICS, ...framingMetrics(lexicon), ...CITATION_METRICS];
 
   const analyze = (article: Article): { result: ArticleResult; summary: ArticleSummary } => {

@@ -1,5 +1,6 @@
 import type { Document, Span, TextSpan } from '../types.ts';
 import type { EventKindLexicon } from './eventKinds.ts';
+import { builtinFactWords, unitAlternatives } from './factWords.ts';
 import { isStopWord } from './stopwords.ts';
 
 /**
@@ -97,104 +98,16 @@ const SCALE: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12,
 };
-const UNIT_WORDS: Record<string, string> = {
-  dollars: 'USD',
-  dollar: 'USD',
-  euros: 'EUR',
-  euro: 'EUR',
-  pounds: 'GBP',
-  yuan: 'CNY',
-  rmb: 'CNY',
-  yen: 'JPY',
-  rubles: 'RUB',
-  roubles: 'RUB',
-  percent: 'percent',
-  'per cent': 'percent',
-  '%': 'percent',
-  'percentage points': 'percent-point',
-  seconds: 'second',
-  second: 'second',
-  minutes: 'minute',
-  minute: 'minute',
-  hours: 'hour',
-  hour: 'hour',
-  days: 'day',
-  weeks: 'week',
-  months: 'month',
-  years: 'year',
-  km: 'km',
-  kilometers: 'km',
-  kilometres: 'km',
-  miles: 'mile',
-  tons: 'tonne',
-  tonnes: 'tonne',
-  barrels: 'barrel',
-  people: 'person',
-  troops: 'troop',
-  soldiers: 'soldier',
-};
+/** Titles, event verbs and units: the built-in fact-words pack (lexicons/fact-words.yaml). */
+const { titles: TITLES, eventVerbs: EVENT_VERBS, units: UNIT_WORDS } = builtinFactWords();
 /** A money amount, or a number followed by a unit word: "$228.1 billion", "about 90 minutes", "43%". */
 const AMOUNT_RE = new RegExp(
   '(?:\\b(about|around|approximately|nearly|almost|roughly|some|over|more than|less than|at least|up to)\\s+)?' +
     '(?:(US\\$|\\$|€|£|¥)\\s?(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(thousand|million|billion|trillion|bn|mn|tn|m|b)\\b)?' +
-    '|\\b(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(thousand|million|billion|trillion)\\b)?\\s?(%|percentage points|per cent|percent\\b|(?:dollars|dollar|euros|euro|pounds|yuan|rmb|yen|rubles|roubles|seconds|second|minutes|minute|hours|hour|days|weeks|months|years|km|kilometers|kilometres|miles|tons|tonnes|barrels|people|troops|soldiers)\\b))',
+    `|\\b(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(thousand|million|billion|trillion)\\b)?\\s?(${unitAlternatives(UNIT_WORDS)}))`,
   'gi',
 );
 
-const TITLES = new Set([
-  'president',
-  'premier',
-  'minister',
-  'chancellor',
-  'professor',
-  'prof',
-  'aide',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'secretary',
-  'senator',
-  'sen',
-  'rep',
-  'representative',
-  'governor',
-  'gov',
-  'mayor',
-  'king',
-  'queen',
-  'prince',
-  'pope',
-  'ambassador',
-  'envoy',
-  'general',
-  'gen',
-  'leader',
-  'chairman',
-  'chairwoman',
-  'dr',
-  'mr',
-  'mrs',
-  'ms',
-  'judge',
-  'justice',
-  'director',
-  'ceo',
-  'speaker',
-]);
-
-/** Verbs whose sentence states that the main event happened (held, spoke, met). */
-const EVENT_VERBS = new Set([
-  'hold',
-  'speak',
-  'meet',
-  'talk',
-  'call',
-  'visit',
-  'conduct',
-  'engage',
-  'sign',
-  'host',
-]);
 /** A date in a sentence about a deadline is not the date of the event. */
 const DEADLINE_WORDS = new Set(['expire', 'expiration', 'expiry', 'lapse', 'deadline', 'due', 'until']);
 const ANAPHORIC = new Set(['the', 'this', 'that', 'their', 'his', 'her', 'its', 'these', 'those']);

@@ -16,7 +16,7 @@ export type { ChoiceRow } from './choices.ts';
 export { type ArticleHead, type SummaryStore, summaryStore } from './store.ts';
 export { type Duplicates, findDuplicates } from './duplicates.ts';
 export type { Discrepancy, DiscrepancyClass, DiscrepancyField, DiscrepancyMention } from './discrepancies.ts';
-export { loadEventKinds, parseEventKinds } from './eventKinds.ts';
+export { eventKindsOf, loadEventKinds } from './eventKinds.ts';
 export type { Group, Grouping } from './grouping.ts';
 export type { KeyTerm } from './keyness.ts';
 export type { AlignedPassage, ReusePair, ReuseResult } from './reuse.ts';

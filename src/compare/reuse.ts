@@ -4,7 +4,7 @@ import { type Duplicates, findDuplicates } from './duplicates.ts';
 import type { Grouping } from './grouping.ts';
 import { type LshOptions, intersectionSize, lshCandidatePairs } from './minhash.ts';
 import { type EntryCounts, type SummaryStore, summaryStore } from './store.ts';
-import type { ArticleSummary, Fingerprints, SentenceFingerprint } from './summary.ts';
+import type { ArticleSummary, SentenceFingerprint } from './summary.ts';
 
 /**
  * Reuse between articles: copies, and rewrites that keep another article's sentences in order

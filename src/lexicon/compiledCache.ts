@@ -8,6 +8,7 @@ import { deserialize, serialize } from 'node:v8';
 import { TOOL_VERSION } from '../version.ts';
 import { builtinPackFiles, packFilesOf } from './load.ts';
 import type { PackSelection } from './select.ts';
+import { stagePackFiles } from './stagePacks.ts';
 
 /**
  * Compiled lexicons kept on disk between runs. Reading, checking and compiling the packs takes
@@ -19,7 +20,7 @@ import type { PackSelection } from './select.ts';
  */
 
 /** Bumped when the shape of what is stored changes. */
-const CACHE_FORMAT = 'framescope-compiled-lexicon-2';
+const CACHE_FORMAT = 'framescope-compiled-lexicon-3';
 /** Entries kept; older ones are removed when a new one is written. */
 const KEEP = 16;
 
@@ -77,6 +78,8 @@ export function lexiconsKey(selection: PackSelection): string | null {
     const files = [
       ...(selection.builtinLexicons ? builtinPackFiles() : []),
       ...packFilesOf(selection.lexicons),
+      // The stages' packs are checked and listed with every selection.
+      ...stagePackFiles(),
     ];
     const hash = createHash('sha256');
     hash.update(`${CACHE_FORMAT}\n${TOOL_VERSION}\n${dependencyDigest()}\n`);

@@ -366,6 +366,7 @@ export class FileArticleStore implements ArticleStore {
     };
     const values = STORED_FIELDS.figures.decode(
       data.subarray(at + recordBytes, at + recordBytes + figureBytes),
+      this.figureValues,
     );
     if (values.length !== names.names.length)
       throw new Error(

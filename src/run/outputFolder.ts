@@ -109,7 +109,6 @@ class AppendedFile {
     this.buffered = 0;
     this.hash.update(data);
     this.bytes += data.length;
-    const done = 0;
     writeAll(this.fd, data, null);
   }
 

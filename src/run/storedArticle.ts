@@ -145,7 +145,8 @@ export const STORED_FIELDS = {
     file: 'records',
     // A figure that was undefined is stored as null, which every output prints the same way.
     encode: ({ figures }) => encodeFigureValues(Object.keys(figures).map((k) => figures[k] ?? null)),
-    decode: (bytes) => decodeFigureValues(bytes, 0, bytes.byteLength),
+    // A reader that uses the values at once passes the same array each time: none per record.
+    decode: (bytes, into?: (number | null)[]) => decodeFigureValues(bytes, 0, bytes.byteLength, into),
   } satisfies FieldCodec<(number | null)[]>,
   terms: {
     file: 'summaries',
