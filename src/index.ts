@@ -9,7 +9,23 @@ export {
   type PreparedLexicons,
   prepareLexicons,
 } from './analyzer/analyzer.ts';
-export { type CorpusItem, type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.ts';
+export {
+  compileKwicPattern,
+  DEFAULT_KWIC_OPTIONS,
+  kwic,
+  type KwicItem,
+  kwicLine,
+  type KwicOptions,
+} from './analyzer/kwic.ts';
+export { type ReadArticle, readArticle } from './analyzer/readArticle.ts';
+export {
+  type CorpusItem,
+  type CorpusReader,
+  type CorpusSource,
+  READERS,
+  type ReadOptions,
+  readCorpus,
+} from './corpus/index.ts';
 export { cohensKappa, krippendorffAlpha } from './agree/index.ts';
 export { findAttributions, loadSourceLexicon, type SourceLexicon } from './attribution/index.ts';
 export { type CompareOptions, type Comparison, compareCorpus } from './compare/index.ts';
@@ -34,6 +50,7 @@ export { matchesTable } from './report/sections/framing.ts';
 export { attributionRows, sourcesSection } from './report/sections/sources.ts';
 export { barChartSvg, heatmapSvg, barChartSvg as toSvg } from './report/svg.ts';
 export { CITATION_METRICS, citationFigures } from './figures/citations.ts';
+export { INDEXES, type IndexDefinition } from './figures/indexes.ts';
 export { framingFigures, framingMetrics, termChoices } from './figures/framing.ts';
 export { groupFigures, groupFiguresTable } from './figures/groups.ts';
 export { findQuotations } from './text/quotes.ts';

@@ -1,15 +1,16 @@
-import { findAttributions, sourceLexiconOf } from '../attribution/index.ts';
+import { sourceLexiconOf } from '../attribution/index.ts';
 import { eventKindsOf } from '../compare/eventKinds.ts';
 import { type ArticleSummary, summarizeForComparison, termChoiceCounts } from '../compare/summary.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
 import { type NotAnArticle, skippedItem } from '../corpus/items.ts';
 import { CITATION_METRICS, citationFigures } from '../figures/citations.ts';
 import { framingFigures, framingMetrics, termChoices } from '../figures/framing.ts';
+import { indexDeclarationIssues } from '../figures/indexes.ts';
+import { displayPackPath, sortIssues } from '../lexicon/index.ts';
 import { type PackInfo, type PreparedLexicons, compileSelection } from '../lexicon/prepare.ts';
-import { findMatches } from '../match/index.ts';
 import { entitiesWithin, readDocument } from '../text/document.ts';
-import { findQuotations } from '../text/quotes.ts';
 import type { Article, ArticleResult, Document, Issue, Metadata, MetricDefinition } from '../types.ts';
+import { readArticle } from './readArticle.ts';
 
 /** Options of an analyzer, read once and frozen. */
 export interface AnalyzerOptions {
@@ -151,7 +152,14 @@ export function createAnalyzer(
       `createAnalyzer: expecting lexicons prepared for ${JSON.stringify({ lexicons: opts.lexicons, builtinLexicons: opts.builtinLexicons })}, instead found lexicons prepared for ${JSON.stringify(prepared.options)}`,
     );
   const lexicons = prepared ?? prepareLexicons(opts);
-  const { lexicon, packs: packInfo, lexiconIssues, stagePacks } = lexicons;
+  const { lexicon, packs: packInfo, stagePacks } = lexicons;
+  // Which index a pack's categories feed is checked against the registry of indexes here, above
+  // the lexicon engine that reads the declarations.
+  const packs = [...new Set(lexicon.entries.map((e) => e.pack))];
+  const lexiconIssues = sortIssues([
+    ...lexicons.lexiconIssues,
+    ...indexDeclarationIssues(packs).map((i) => (i.file ? { ...i, file: displayPackPath(i.file) } : i)),
+  ]);
   const sources = sourceLexiconOf(stagePacks);
   const eventKinds = eventKindsOf(stagePacks.eventKinds);
   const metrics: MetricDefinition[] = [...BASE_METRICS, ...framingMetrics(lexicon), ...CITATION_METRICS];
@@ -175,7 +183,7 @@ export function createAnalyzer(
       throw new TypeError(
         `analyzeArticle: expecting article.metadata to be an object of strings, instead found ${article.metadata === null ? 'null' : typeof article.metadata}`,
       );
-    const doc = readDocument(article);
+    const { doc, quotations, attributions, matches } = readArticle(article, lexicon, sources);
     const issues: Issue[] = [];
     if (doc.wordCount > 0 && !/[.!?。]/.test(doc.text)) {
       issues.push({
@@ -187,7 +195,6 @@ export function createAnalyzer(
         hint: 'check that the text was extracted whole',
       });
     }
-    const quotations = findQuotations(doc);
     const unclosed = quotations.filter((q) => !q.closed);
     for (const q of unclosed) {
       issues.push({
@@ -202,8 +209,6 @@ export function createAnalyzer(
         hint: 'check the quote in the HTML view; counts of quoted text may be off for this paragraph',
       });
     }
-    const attributions = findAttributions(doc, quotations, sources);
-    const matches = findMatches(doc, lexicon, { quotations, attributions });
     const choices = termChoices(matches, lexicon);
     const figures: Record<string, number | null> = {
       token_count: doc.tokens.count,

@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILTIN_LEXICON_DIR, type Pack, checkPacks, formatIssue, loadPacks } from '../lexicon/index.ts';
+import { indexDeclarationIssues } from '../figures/indexes.ts';
+import {
+  BUILTIN_LEXICON_DIR,
+  type Pack,
+  checkPacks,
+  formatIssue,
+  loadPacks,
+  sortIssues,
+} from '../lexicon/index.ts';
 import { compareText } from '../order.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportPacks } from '../report/lexiconExport.ts';
 
@@ -106,7 +114,7 @@ export async function runLexicon(args: string[], io: LexiconIO): Promise<number>
   }
   switch (sub) {
     case 'check': {
-      const issues = checkPacks(packs);
+      const issues = sortIssues([...checkPacks(packs), ...indexDeclarationIssues(packs)]);
       for (const issue of issues) io.stdout(`${formatIssue(issue)}\n`);
       const errors = issues.filter((i) => i.severity === 'error').length;
       const warnings = issues.length - errors;

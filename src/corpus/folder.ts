@@ -1,12 +1,11 @@
 import { readdir } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import type { CorpusItem } from './items.ts';
+import { isArticleFile } from './readers.ts';
 import { readTextFile } from './textFile.ts';
 
 /** Files that describe a corpus folder rather than belong to it. */
 const DOCUMENTATION = /^(readme|license|licence|changelog|contributing|notice|source)(\.[a-z]+)?$/i;
-
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
 
 /** Every file below `root`, recursively, in a stable (sorted) order. */
 async function listFiles(root: string): Promise<string[]> {
@@ -50,7 +49,7 @@ export async function* readFolder(
       };
       continue;
     }
-    if (!ARTICLE_EXTENSIONS.has(extname(path).toLowerCase())) {
+    if (!isArticleFile(path)) {
       yield {
         kind: 'issue',
         issue: {

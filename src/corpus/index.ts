@@ -1,22 +1,22 @@
 import { stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import { readCsv } from './csv.ts';
+import { resolve } from 'node:path';
 import { decodeBytes } from './decode.ts';
 import { readFolder } from './folder.ts';
-import {
-  type CorpusItem,
-  DEFAULT_READ_OPTIONS,
-  type ReadOptions,
-  notUtf8Item,
-  skippedItem,
-} from './items.ts';
-import { readJsonl } from './jsonl.ts';
+import { type CorpusItem, notUtf8Item, skippedItem } from './items.ts';
 import { joinSidecar, readSidecar, unmatchedSidecarIssues } from './metadata.ts';
-import { readTextFile } from './textFile.ts';
+import { DEFAULT_READ_OPTIONS, type ReadOptions, readerForFile, readerOf } from './readers.ts';
 
 export { decodeBytes } from './decode.ts';
 export { htmlToText } from './html.ts';
-export { type CorpusItem, DEFAULT_READ_OPTIONS, type ReadOptions } from './items.ts';
+export type { CorpusItem } from './items.ts';
+export {
+  CORPUS_FORMATS,
+  type CorpusFormat,
+  type CorpusReader,
+  DEFAULT_READ_OPTIONS,
+  READERS,
+  type ReadOptions,
+} from './readers.ts';
 
 export interface CorpusSource {
   /** A folder, a .csv/.jsonl/.txt/.md/.html file, or `-` for standard input. */
@@ -42,10 +42,8 @@ async function* readInput(
   const { input } = source;
   if (input === '-') {
     const stdin = source.stdin ?? process.stdin;
-    if (options.format === 'csv')
-      yield* readCsv('<stdin>', options.textColumn, options.idColumn, options.maxBytes, stdin);
-    else if (options.format === 'jsonl')
-      yield* readJsonl('<stdin>', options.textColumn, options.idColumn, options.maxBytes, stdin);
+    const reader = options.format === 'auto' || options.format === 'folder' ? null : readerOf(options.format);
+    if (reader?.readsStream) yield* reader.read('<stdin>', options, stdin);
     else {
       const bytes = await readAll(stdin);
       const decoded = decodeBytes(bytes);
@@ -90,22 +88,9 @@ async function* readInput(
     throw new Error(
       `input not found: ${input} (expected a folder, a .csv, .jsonl, .txt, .md or .html file, or -)`,
     );
-  const ext = extname(input).toLowerCase();
-  const format =
-    options.format !== 'auto'
-      ? options.format
-      : info.isDirectory()
-        ? 'folder'
-        : ext === '.csv'
-          ? 'csv'
-          : ext === '.jsonl' || ext === '.ndjson'
-            ? 'jsonl'
-            : 'txt';
+  const format = options.format === 'auto' && info.isDirectory() ? 'folder' : options.format;
   if (format === 'folder') yield* readFolder(input, options.maxBytes, ignore);
-  else if (format === 'csv') yield* readCsv(input, options.textColumn, options.idColumn, options.maxBytes);
-  else if (format === 'jsonl')
-    yield* readJsonl(input, options.textColumn, options.idColumn, options.maxBytes);
-  else yield* await readTextFile(input, input.split(/[\\/]/).pop() ?? input, options.maxBytes);
+  else yield* (format === 'auto' ? readerForFile(input) : readerOf(format)).read(input, options);
 }
 
 /**

@@ -10,24 +10,6 @@ export type CorpusItem =
 export type NotAnArticle = Exclude<CorpusItem, { readonly kind: 'article' }>;
 export type SkippedItem = Extract<CorpusItem, { readonly kind: 'skipped' }>;
 
-export interface ReadOptions {
-  /** Input format; `auto` decides from the path (folder, .csv, .jsonl/.ndjson, .txt/.md/.html, `-` for stdin). */
-  readonly format: 'auto' | 'folder' | 'csv' | 'jsonl' | 'txt' | 'md' | 'html';
-  /** CSV/JSONL column or field holding the article text. */
-  readonly textColumn: string;
-  /** CSV/JSONL column or field holding the article id (row number when absent). */
-  readonly idColumn: string;
-  /** Files (or CSV cells) larger than this many bytes are skipped with an issue. */
-  readonly maxBytes: number;
-}
-
-export const DEFAULT_READ_OPTIONS: ReadOptions = Object.freeze({
-  format: 'auto',
-  textColumn: 'text',
-  idColumn: 'id',
-  maxBytes: 20 * 1024 * 1024,
-});
-
 export function skippedItem(
   id: string,
   file: string,

@@ -5,10 +5,21 @@ import { decodeBytes } from './decode.ts';
 import { htmlToText } from './html.ts';
 import { type CorpusItem, notUtf8Item, skippedItem } from './items.ts';
 
+/** The format of a one-article file by its extension. */
+export function textFormatOf(path: string): 'txt' | 'md' | 'html' {
+  const ext = extname(path).toLowerCase();
+  return ext === '.html' || ext === '.htm' ? 'html' : ext === '.md' ? 'md' : 'txt';
+}
+
 /** Reads one .txt, .md or .html file as one article, or says why it was skipped. */
-export async function readTextFile(path: string, id: string, maxBytes: number): Promise<CorpusItem[]> {
+export async function readTextFile(
+  path: string,
+  id: string,
+  maxBytes: number,
+  format: 'txt' | 'md' | 'html' = textFormatOf(path),
+): Promise<CorpusItem[]> {
   try {
-    return await readReadableTextFile(path, id, maxBytes);
+    return await readReadableTextFile(path, id, maxBytes, format);
   } catch (e) {
     // A file that vanished, a dangling link or a permission problem must not end the whole run.
     const err = e as NodeJS.ErrnoException;
@@ -24,7 +35,12 @@ export async function readTextFile(path: string, id: string, maxBytes: number): 
   }
 }
 
-async function readReadableTextFile(path: string, id: string, maxBytes: number): Promise<CorpusItem[]> {
+async function readReadableTextFile(
+  path: string,
+  id: string,
+  maxBytes: number,
+  format: 'txt' | 'md' | 'html',
+): Promise<CorpusItem[]> {
   const info = await stat(path);
   if (info.size > maxBytes) {
     return [
@@ -69,10 +85,9 @@ async function readReadableTextFile(path: string, id: string, maxBytes: number):
       }),
     );
   }
-  const ext = extname(path).toLowerCase();
   const metadata: Metadata = {};
   let article: Article;
-  if (ext === '.html' || ext === '.htm') {
+  if (format === 'html') {
     const { text, sourceMap, title, layout } = htmlToText(decoded.text);
     article = {
       id,
@@ -87,7 +102,7 @@ async function readReadableTextFile(path: string, id: string, maxBytes: number):
       id,
       text: decoded.text,
       metadata,
-      source: { file: path, format: ext === '.md' ? 'md' : 'txt' },
+      source: { file: path, format },
     };
   }
   if (article.text.trim() === '') {

@@ -1,5 +1,6 @@
 import type { CompiledEntry, CompiledLexicon } from '../lexicon/compile.ts';
 import type { Document, Match, MetricDefinition, TermChoice } from '../types.ts';
+import { INDEXES, INDEX_METRICS, type IndexParts, indexFigures, indexPartsOf } from './indexes.ts';
 
 /**
  * Framing figures of one article from its lexicon matches. Every rate is per 1,000 scored words
@@ -12,43 +13,13 @@ import type { Document, Match, MetricDefinition, TermChoice } from '../types.ts'
  *   count_authorial_C hits of C in the author's own voice (not quoted, not attributed)
  *   rate_authorial_C  count_authorial_C / words × 1000
  *   weighted_C        Σ weight of the hits of C / words × 1000
- * Composite indexes:
- *   index_state_media            Σ weight of authorial hits of state-media.* / words × 1000
- *   index_evaluative_intensity   authorial hits of evaluative.*, report-verb.loaded and of
- *                                booster/intensifier categories / words × 1000
- *   index_hedging                authorial hedges / (authorial hedges + authorial boosters); null
- *                                when there are neither. 1 = all hedging, 0 = all boosting.
+ * Composite indexes: the registry of indexes.ts, fed by the categories the packs declare.
  * Negated hits count like others; `matches.csv` keeps the flag for readers who want them apart.
  */
 
 /** `state-media.prc.slogan` -> `state_media_prc_slogan`. */
 export function figureKeyOf(category: string): string {
   return category.replace(/[.\-\s]+/g, '_').toLowerCase();
-}
-
-const BOOSTER_SEGMENTS = new Set(['booster', 'boosters', 'intensifier', 'intensifiers']);
-const HEDGE_SEGMENTS = new Set(['hedge', 'hedges', 'hedging']);
-
-export function isBoosterCategory(category: string): boolean {
-  return category.split('.').some((s) => BOOSTER_SEGMENTS.has(s));
-}
-
-export function isHedgeCategory(category: string): boolean {
-  return category.split('.').some((s) => HEDGE_SEGMENTS.has(s));
-}
-
-function isStateMedia(category: string): boolean {
-  return category === 'state-media' || category.startsWith('state-media.');
-}
-
-/** Evaluation, boosters, and report verbs that pass judgement on what is reported ("claimed", "slammed"). */
-function isEvaluativeIntensity(category: string): boolean {
-  return (
-    category === 'evaluative' ||
-    category.startsWith('evaluative.') ||
-    category === 'report-verb.loaded' ||
-    isBoosterCategory(category)
-  );
 }
 
 /** The categories scored: each top-level category and each full path of the framing entries, sorted. */
@@ -61,28 +32,6 @@ export function framingCategories(lexicon: CompiledLexicon): string[] {
   }
   return [...set].sort();
 }
-
-/** The composite indexes, always present. */
-export const FRAMING_METRICS: readonly MetricDefinition[] = [
-  {
-    name: 'index_state_media',
-    description:
-      'State-media register in the authorial voice: weighted hits of state-media.* outside quotes and attributions.',
-    formula: 'Σ weight(authorial hits of state-media.*) / scored words × 1000',
-  },
-  {
-    name: 'index_evaluative_intensity',
-    description: 'Evaluative and intensifying wording in the authorial voice.',
-    formula:
-      'authorial hits of evaluative.*, report-verb.loaded and booster/intensifier categories / scored words × 1000',
-  },
-  {
-    name: 'index_hedging',
-    description:
-      'Share of hedges among the hedges and boosters of the authorial voice (1 = all hedging, 0 = all boosting).',
-    formula: 'authorial hedges / (authorial hedges + authorial boosters); empty when both are 0',
-  },
-];
 
 /** Definitions of every framing figure for this lexicon, in the order `framingFigures` gives them. */
 export function framingMetrics(lexicon: CompiledLexicon): MetricDefinition[] {
@@ -114,17 +63,14 @@ export function framingMetrics(lexicon: CompiledLexicon): MetricDefinition[] {
       },
     );
   }
-  return [...out, ...FRAMING_METRICS];
+  return [...out, ...INDEX_METRICS];
 }
 
-/** What a category contributes to: the slots it counts in and the composite indexes it feeds. */
+/** What a category of a pack contributes to: the slots it counts in and the composite indexes it feeds. */
 interface CategoryRole {
   /** Slots in `FramingPlan.categories`: the top-level category, then the full path when it differs. */
   readonly slots: readonly number[];
-  readonly stateMedia: boolean;
-  readonly evaluative: boolean;
-  readonly hedge: boolean;
-  readonly booster: boolean;
+  readonly indexes: IndexParts;
 }
 
 /** Everything about a lexicon that the per-article figures need, worked out once per lexicon. */
@@ -134,7 +80,8 @@ interface FramingPlan {
   readonly categories: readonly string[];
   /** Figure names per category, in output order: count, rate, count_authorial, rate_authorial, weighted. */
   readonly names: readonly (readonly [string, string, string, string, string])[];
-  readonly roles: Map<string, CategoryRole>;
+  /** Roles by pack, then category. */
+  readonly roles: Map<string, Map<string, CategoryRole>>;
   /** Choice sets of the choices packs, sorted, each with its terms in pack order. */
   readonly choiceSets: readonly (readonly [string, readonly string[]])[];
 }
@@ -177,8 +124,13 @@ function planOf(lexicon: CompiledLexicon): FramingPlan {
   return plan;
 }
 
-function roleOf(plan: FramingPlan, category: string): CategoryRole {
-  let role = plan.roles.get(category);
+function roleOf(plan: FramingPlan, entry: CompiledEntry, category: string): CategoryRole {
+  let ofPack = plan.roles.get(entry.pack.pack);
+  if (ofPack === undefined) {
+    ofPack = new Map();
+    plan.roles.set(entry.pack.pack, ofPack);
+  }
+  let role = ofPack.get(category);
   if (role) return role;
   const top = category.split('.')[0] as string;
   const keys = top === category ? [top] : [top, category];
@@ -188,14 +140,8 @@ function roleOf(plan: FramingPlan, category: string): CategoryRole {
     const slot = plan.categories.indexOf(k);
     if (slot >= 0) slots.push(slot);
   }
-  role = {
-    slots,
-    stateMedia: isStateMedia(category),
-    evaluative: isEvaluativeIntensity(category),
-    hedge: isHedgeCategory(category),
-    booster: isBoosterCategory(category),
-  };
-  plan.roles.set(category, role);
+  role = { slots, indexes: indexPartsOf(entry.pack, category) };
+  ofPack.set(category, role);
   return role;
 }
 
@@ -212,24 +158,24 @@ export function framingFigures(
   const count = new Float64Array(n);
   const authorial = new Float64Array(n);
   const weighted = new Float64Array(n);
-  let stateMedia = 0;
-  let evaluative = 0;
-  let hedges = 0;
-  let boosters = 0;
+  /** Per index, the sums of its two parts (a rate has one). */
+  const sums = new Float64Array(2 * INDEXES.length);
   for (const m of matches) {
-    if (plan.entries.get(m.pack)?.get(m.entryId)?.kind !== 'framing') continue;
-    const role = roleOf(plan, m.category);
+    const entry = plan.entries.get(m.pack)?.get(m.entryId);
+    if (entry?.kind !== 'framing') continue;
+    const role = roleOf(plan, entry, m.category);
     const own = m.voice === 'authorial';
     for (const k of role.slots) {
       count[k] = (count[k] as number) + 1;
       weighted[k] = (weighted[k] as number) + m.weight;
       if (own) authorial[k] = (authorial[k] as number) + 1;
     }
-    if (!own) continue;
-    if (role.stateMedia) stateMedia += m.weight;
-    if (role.evaluative) evaluative += 1;
-    if (role.hedge) hedges += 1;
-    else if (role.booster) boosters += 1;
+    for (const [index, part] of role.indexes) {
+      const definition = INDEXES[index];
+      if (definition === undefined || (definition.voice !== 'all' && m.voice !== definition.voice)) continue;
+      sums[2 * index + part] =
+        (sums[2 * index + part] as number) + (definition.weighting === 'weight' ? m.weight : 1);
+    }
   }
   const figures: Record<string, number | null> = {};
   for (let c = 0; c < n; c++) {
@@ -248,10 +194,7 @@ export function framingFigures(
     figures[authorialRateName] = per1000(own);
     figures[weightedName] = per1000(weighted[c] as number);
   }
-  figures['index_state_media'] = per1000(stateMedia);
-  figures['index_evaluative_intensity'] = per1000(evaluative);
-  figures['index_hedging'] = hedges + boosters > 0 ? hedges / (hedges + boosters) : null;
-  return figures;
+  return Object.assign(figures, indexFigures(sums, words));
 }
 
 export type { TermChoice } from '../types.ts';

@@ -1,6 +1,7 @@
 import type { Discrepancy } from '../compare/discrepancies.ts';
 import type { ReuseResult } from '../compare/reuse.ts';
 import { type GroupFigures, groupFiguresTable } from '../figures/groups.ts';
+import { INDEXES } from '../figures/indexes.ts';
 import { type Chart, runCharts } from './charts.ts';
 import { csvHeaderLine, csvRows, toCsv } from './csv.ts';
 import type { Cell } from './format.ts';
@@ -8,7 +9,7 @@ import { latexTableLines, toLatex } from './latex.ts';
 import { STANDARD_LIMITATIONS, methodsSection } from './methods.ts';
 import { type OutputOptions, REPORT_DETAIL_LIMIT } from './outputOptions.ts';
 import { reportMarkdownParts } from './reportMarkdown.ts';
-import type { ArticleRecords, RunOverview } from './runData.ts';
+import type { ArticleRecords, CorpusColumns, RunOverview } from './runData.ts';
 import { REUSE_HEADER, discrepancySection, reuseRow } from './sections/comparison.ts';
 import { framingSectionParts } from './sections/framing.ts';
 import { sourcesSectionParts } from './sections/sources.ts';
@@ -35,6 +36,23 @@ export interface RunFindings {
   readonly groups: readonly GroupFigures[];
   /** The figures shown side by side in the comparison tables that this run has. */
   readonly sideBySide: readonly string[];
+}
+
+/** The citation figures shown beside the indexes in the comparison tables. */
+const CITATION_SIDE_BY_SIDE = [
+  'n_attributions',
+  'share_direct',
+  'share_vague',
+  'share_state_media',
+  'state_media_disclosure_rate',
+];
+
+/**
+ * The figures shown side by side in the comparison tables (comparison.md, tables/comparison.tex):
+ * every index of the registry, then a few citation figures, those the run has.
+ */
+export function sideBySideOf(corpus: CorpusColumns): string[] {
+  return [...INDEXES.map((i) => i.name), ...CITATION_SIDE_BY_SIDE].filter((f) => corpus.figures.has(f));
 }
 
 /** A file as a writer gives it: its name and its text, whole or in parts to be appended in order. */

@@ -11,7 +11,7 @@ import { GROUP_FILE_WRITERS, comparisonMd } from '../report/groupFiles.ts';
 import type { OutputFiles } from '../report/outputFiles.ts';
 import { REPORT_DETAIL_LIMIT } from '../report/outputOptions.ts';
 import type { ArticleRecords, RunInfo, RunOverview } from '../report/runData.ts';
-import { type OutputFile, RUN_FILE_WRITERS, type RunFindings } from '../report/runFiles.ts';
+import { type OutputFile, RUN_FILE_WRITERS, type RunFindings, sideBySideOf } from '../report/runFiles.ts';
 import { type ComparisonView, groupsById } from '../report/sections/comparison.ts';
 import { FileAppender } from '../report/streamText.ts';
 import type { ArticleResult, Issue, SkippedInput } from '../types.ts';
@@ -21,18 +21,6 @@ import { IssueLog } from './issueLog.ts';
 import type { RenderedArticle, RenderedItem } from './renderArticle.ts';
 import { DEFAULT_RUN_OPTIONS, type RunOptions, outputOptionsOf } from './runOptions.ts';
 import { StageClock, reportMemory, reportTiming } from './stageClock.ts';
-
-/** Figures shown side by side in the comparison tables (comparison.md, tables/comparison.tex). */
-const SIDE_BY_SIDE = [
-  'index_state_media',
-  'index_evaluative_intensity',
-  'index_hedging',
-  'n_attributions',
-  'share_direct',
-  'share_vague',
-  'share_state_media',
-  'state_media_disclosure_rate',
-];
 
 /** Where a long run keeps its articles and issues until the corpus-level files are written. */
 export interface RunStorage {
@@ -168,7 +156,7 @@ export class RunFiles {
     this.parts.finish(run);
     clock.lap('per-article files');
 
-    const sideBySide = SIDE_BY_SIDE.filter((f) => store.corpus.figures.has(f));
+    const sideBySide = sideBySideOf(store.corpus);
     const { reuse, discrepancies } = this.compare(textOf, sideBySide, clock);
     const by = this.options.by ?? (hasValue(store, 'outlet', false) ? 'outlet' : null);
     const groups = by ? this.groupFigures(by) : [];

@@ -18,17 +18,13 @@ async function hitFinder(lexicon: CompiledLexicon, voice: boolean): Promise<HitF
       return { matches: findMatches(doc, lexicon), tokens: doc.tokens.count, words: doc.wordCount };
     };
   // Loaded only when voice is asked for: attributions need the full reading and the source lexicon.
-  const [{ readDocument }, { findQuotations }, { findAttributions, loadSourceLexicon }] = await Promise.all([
-    import('../../text/document.ts'),
-    import('../../text/quotes.ts'),
+  const [{ readArticle }, { loadSourceLexicon }] = await Promise.all([
+    import('../../analyzer/readArticle.ts'),
     import('../../attribution/index.ts'),
   ]);
   const sources = loadSourceLexicon();
   return (article) => {
-    const doc = readDocument(article);
-    const quotations = findQuotations(doc);
-    const attributions = findAttributions(doc, quotations, sources);
-    const matches = findMatches(doc, lexicon, { quotations, attributions });
+    const { doc, matches } = readArticle(article, lexicon, sources);
     return { matches, tokens: doc.tokens.count, words: doc.wordCount };
   };
 }
