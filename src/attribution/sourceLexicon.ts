@@ -1,3 +1,4 @@
+import { escapeRegex } from '../lexicon/pattern.ts';
 import { stagePack } from '../lexicon/stagePacks.ts';
 import type { Pack } from '../lexicon/types.ts';
 import { compareText } from '../order.ts';
@@ -73,8 +74,6 @@ export const TYPE_OF_CLUE: Readonly<Record<SourceClue, SourceType>> = {
   document: 'document',
   vague: 'vague',
 };
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A pattern as a regex fragment: spaces and hyphens interchangeable, apostrophes straight or

@@ -1,3 +1,4 @@
+import { escapeRegex } from '../lexicon/pattern.ts';
 import { stagePack } from '../lexicon/stagePacks.ts';
 import type { Pack } from '../lexicon/types.ts';
 
@@ -14,8 +15,6 @@ export interface FactWords {
   /** Lower-case unit word -> canonical unit ("dollars" -> "USD"), in the pack's order. */
   readonly units: Readonly<Record<string, string>>;
 }
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The words of a fact-words pack. Throws when a unit entry has no `unit` (a broken pack). */
 export function factWordsOf(pack: Pack): FactWords {

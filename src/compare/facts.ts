@@ -1,3 +1,4 @@
+import { lineColumnOf } from '../text/positions.ts';
 import type { Document, Span, TextSpan } from '../types.ts';
 import type { EventKindLexicon } from './eventKinds.ts';
 import { builtinFactWords, unitAlternatives } from './factWords.ts';
@@ -138,25 +139,13 @@ function sentenceText(doc: Document, s: number): TextSpan {
 
 function base(doc: Document, start: number, end: number, firstToken: number): FactBase {
   const sentenceIndex = doc.tokens.sentence[firstToken] as number;
-  const { line, column } = lineColumn(doc, start);
+  const { line, column } = lineColumnOf(doc.lineStarts, start);
   return {
     text: doc.text.slice(start, end),
     span: { start, end, line, column },
     sentence: sentenceText(doc, sentenceIndex),
     sentenceIndex,
   };
-}
-
-function lineColumn(doc: Document, offset: number): { line: number; column: number } {
-  const ls = doc.lineStarts;
-  let lo = 0;
-  let hi = ls.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((ls[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (ls[lo] as number) + 1 };
 }
 
 function monthOf(word: string): number {

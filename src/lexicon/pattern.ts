@@ -201,3 +201,6 @@ export function parsePattern(pattern: string): PatternSyntax | PatternError {
 export function isPatternError(x: PatternSyntax | PatternError): x is PatternError {
   return 'code' in x;
 }
+
+/** A text as a regex that matches it literally (the stages that build their own regexes from packs). */
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

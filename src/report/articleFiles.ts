@@ -1,7 +1,7 @@
 import type { ArticleResult } from '../types.ts';
 import { csvHeaderLine, csvRows } from './csv.ts';
 import { articleHtml } from './htmlView.ts';
-import { SCORES_LONG_HEADER, scoreRows } from './longForm.ts';
+import { SCORES_LONG_HEADER, scoresLongRows } from './longForm.ts';
 import type { OutputOptions } from './outputOptions.ts';
 import {
   resultLine,
@@ -85,7 +85,7 @@ export const ARTICLE_FILE_WRITERS = {
     place: 'id-order',
     when: always,
     head: csvHead(SCORES_LONG_HEADER),
-    part: (r, o) => csvRows(SCORES_LONG_HEADER, scoreRows(r.article.id, r.figures), o),
+    part: (r, o) => csvRows(SCORES_LONG_HEADER, scoresLongRows(r.article.id, r.figures), o),
     tail: none,
   },
   results: {

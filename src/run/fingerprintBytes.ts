@@ -1,7 +1,7 @@
 import type { Fingerprints, SentenceFingerprint } from '../compare/summary.ts';
 
 /**
- * Fingerprints as bytes, for the scratch file a run spills them to and reads back per candidate
+ * Fingerprints as bytes, for the article store's scratch file, read back per candidate
  * pair: whole 32-bit numbers in the machine's byte order, read back as views with no parsing.
  * Layout (Uint32): shingle count, sentence count, the shingles, then per sentence its index,
  * span start, end, line and column, size, hash count and hashes. Every number of a fingerprint is

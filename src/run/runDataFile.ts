@@ -107,7 +107,7 @@ function encodedSummary(s: ArticleSummary): unknown {
 
 /**
  * An item's line without its `seq`: `{"kind":...}\n` (see `withSeq`). Its bytes are those of
- * `typedJson(item)` (test/results-file.test.ts checks it on analysed articles).
+ * `typedJson(item)` (test/run-data-file.test.ts checks it on analysed articles).
  */
 export function itemLine(item: CorpusResult): string {
   if (item.kind !== 'result') return `${JSON.stringify(item, encodeTyped)}\n`;

@@ -82,7 +82,7 @@ export function countBySlot(matches: readonly Match[], slots: CategorySlots, voi
  * The rows of one article: every category, or with `nonzero` only the categories it has hits of.
  * An article with no hit at all has a row per category (all zero) unless `nonzero` is set.
  */
-export function scoreRows(
+export function categoryCountRows(
   article: string,
   counts: Int32Array,
   slots: CategorySlots,

@@ -5,7 +5,7 @@ import { csvRows } from '../../report/csv.ts';
 import { readLexicalDocument } from '../../text/document.ts';
 import type { Article, Match } from '../../types.ts';
 import type { Task } from '../poolProtocol.ts';
-import { SCORE_HEADER, SCORE_VOICE_HEADER, categorySlots, countBySlot, scoreRows } from './counts.ts';
+import { SCORE_HEADER, SCORE_VOICE_HEADER, categoryCountRows, categorySlots, countBySlot } from './counts.ts';
 import type { ScoreTaskOptions, ScoredArticle } from './scored.ts';
 
 /** Hits of one article, with the voice of each when asked (quotations and attributions first). */
@@ -38,7 +38,7 @@ export async function createTask(options: ScoreTaskOptions): Promise<Task<Articl
   return (article) => {
     const { matches, tokens, words } = find(article);
     const counts = countBySlot(matches, slots, voice);
-    const table = scoreRows(article.id, counts, slots, words, { voice, nonzero });
+    const table = categoryCountRows(article.id, counts, slots, words, { voice, nonzero });
     const rows = csvRows(header, table, { safeCells });
     return { rows, rowCount: table.length, hits: matches.length, tokens, words };
   };
