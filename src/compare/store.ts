@@ -13,7 +13,7 @@ import type {
 /**
  * Where the corpus-level comparison reads its articles' summaries from, one part at a time: an
  * array in memory (the library, tests), or a scratch file on disk (a long run, see
- * report/articleStore.ts), so that a pass over a group reads only what it needs and no pass
+ * run/articleStore.ts), so that a pass over a group reads only what it needs and no pass
  * keeps the corpus in memory. Indexes are input order, 0-based.
  */
 export interface SummaryStore {
