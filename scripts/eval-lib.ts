@@ -14,6 +14,7 @@ import { findMatches } from '../src/match/index.ts';
 import { readDocument } from '../src/text/document.ts';
 import { findQuotations } from '../src/text/quotes.ts';
 import type { Article, Document, Match } from '../src/types.ts';
+import { rocAuc } from '../src/validate/auc.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedRoot = resolve(repoRoot, '..', 'shared');
@@ -27,36 +28,8 @@ export function sharedFile(...parts: string[]): string {
 // ---------------------------------------------------------------------------------------------
 // Rank statistics
 
-/**
- * ROC-AUC as the Mann-Whitney U statistic with mid-ranks for ties: the probability that a random
- * positive scores above a random negative, ties counting one half. Returns null when a class is empty.
- */
-export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number | null {
-  if (scores.length !== labels.length)
-    throw new Error(
-      `expected as many labels as scores, found ${labels.length} labels and ${scores.length} scores`,
-    );
-  const order = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
-  const ranks = new Float64Array(scores.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && scores[order[j + 1] as number] === scores[order[i] as number]) j++;
-    const mid = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k] as number] = mid;
-    i = j + 1;
-  }
-  let positives = 0;
-  let rankSum = 0;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i]) {
-      positives++;
-      rankSum += ranks[i] as number;
-    }
-  }
-  const negatives = labels.length - positives;
-  if (positives === 0 || negatives === 0) return null;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
-}
+/** ROC-AUC (Mann-Whitney, mid-ranks for ties) and the stratified hash split: the library's own. */
+export { rocAuc, splitHalves } from '../src/validate/auc.ts';
 
 export function fixed(x: number | null, digits = 3): string {
   return x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(digits);
@@ -185,35 +158,6 @@ export function maskOutletGiveaways(text: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Splits
-
-/** FNV-1a 32-bit hash: a split that depends on the item's key only, not on the file's order. */
-function fnv1a(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/**
- * A random half split stratified by label: within each class the items are ordered by the hash of
- * `split-seed:key` and dealt alternately to half A (`true`) and half B (`false`), so that each half
- * has about half of each class. The same keys and seed give the same split on every machine.
- */
-export function splitHalves(keys: readonly string[], labels: readonly boolean[], seed = 1): boolean[] {
-  const inA = new Array<boolean>(keys.length).fill(false);
-  for (const want of [true, false]) {
-    const members = keys
-      .map((k, i) => ({ i, h: fnv1a(`${seed}:${k}`) }))
-      .filter(({ i }) => labels[i] === want)
-      .sort((a, b) => a.h - b.h || a.i - b.i);
-    members.forEach(({ i }, rank) => {
-      inA[i] = rank % 2 === 0;
-    });
-  }
-  return inA;
-}
 
 /** ROC-AUC over the items of one half (`inA[i] === half`). */
 export function halfAuc(
