@@ -90,8 +90,37 @@ function weightedRate(item: Item | EvalItem, weight: (entry: string) => number, 
   return (1000 * s) / item.words;
 }
 
+/** Σ weight × (authorial hits + λ × hits in quotes and attributions), per `norm` of the words. */
+function voiceWeighted(
+  item: Item,
+  weights: ReadonlyMap<string, number>,
+  lambda: number,
+  norm: (w: number) => number,
+): number {
+  if (item.words === 0) return 0;
+  let s = 0;
+  for (const [e, [own, all]] of Object.entries(item.hits))
+    s += (weights.get(e) ?? 1) * (own + lambda * (all - own));
+  return s / norm(item.words);
+}
+
 export function stateMediaPrototypes(_items: readonly Item[]): Formula[] {
+  const hand = new Map<string, number>();
+  for (const p of loadBuiltinPacks()) for (const e of p.entries) hand.set(`${p.pack}/${e.id}`, e.weight);
+  const per1000 = (w: number) => w / 1000;
   return [
+    {
+      name: 'hand weights, authorial + 0.5 x quoted/attributed hits, per 1,000 words',
+      learn: () => (i) => voiceWeighted(i, hand, 0.5, per1000),
+    },
+    {
+      name: 'hand weights, all voices alike (rate_state_media weighted), per 1,000 words',
+      learn: () => (i) => voiceWeighted(i, hand, 1, per1000),
+    },
+    {
+      name: 'hand weights, authorial, per sqrt(words)',
+      learn: () => (i) => voiceWeighted(i, hand, 0, Math.sqrt),
+    },
     {
       name: 'lift weights (shrunk towards 1, learned on the training sets)',
       learn: (training) => {
@@ -255,6 +284,14 @@ export async function ddrFormulas(items: readonly Item[], log: (s: string) => vo
       name: 'DDR, centred, best of the per-pack vectors',
       learn: (training) => score(centreOf(training), true),
     },
+    {
+      // The count index decides; DDR only orders the items the count index ties (mostly at 0).
+      name: 'index_state_media, ties broken by DDR (uncentred)',
+      learn: () => {
+        const ddr = score();
+        return (i) => i.index + 0.001 * ddr(i);
+      },
+    },
   ];
 }
 
@@ -267,10 +304,23 @@ export function evaluativePrototypes(): EvalFormula[] {
   const hand = (e: string) => weights.get(e) ?? 1;
   const liftsOf = (training: readonly EvalItem[]) =>
     shrunkLogLifts(training.map((i) => ({ group: 'babe', positive: i.biased, hits: i.hits })));
+  const isVader = (e: string) => e.startsWith('evaluative/vader-');
+  const perRootWords = (i: EvalItem, w: (e: string) => number) =>
+    i.words === 0 ? 0 : (weightedRate(i, w) * i.words) / 1000 / Math.sqrt(i.words);
   return [
-    { name: 'evaluative: hand weights, authorial', learn: () => (i) => weightedRate(i, hand) },
+    {
+      name: 'evaluative: hand weights, authorial, per 1,000 words',
+      learn: () => (i) => weightedRate(i, hand),
+    },
     { name: 'evaluative: hand weights, all voices', learn: () => (i) => weightedRate(i, hand, 1) },
-    { name: 'evaluative: unweighted, all voices', learn: () => (i) => weightedRate(i, () => 1, 1) },
+    {
+      name: 'evaluative: hand weights, authorial, per sqrt(words)',
+      learn: () => (i) => perRootWords(i, hand),
+    },
+    {
+      name: 'evaluative: without the VADER lists, authorial',
+      learn: () => (i) => weightedRate(i, (e) => (isVader(e) ? 0 : hand(e))),
+    },
     {
       name: 'evaluative: lift weights learned on BABE, authorial',
       learn: (training) => {

@@ -16,7 +16,7 @@ import { findMatches } from '../src/match/index.ts';
 import { framingFigures } from '../src/score/framing.ts';
 import { readDocument } from '../src/text/document.ts';
 import { findQuotations } from '../src/text/quotes.ts';
-import type { Article, Document, Match } from '../src/types.ts';
+import type { Article, Attribution, Document, Match, Quotation } from '../src/types.ts';
 import {
   fixed,
   loadHeadlines,
@@ -80,7 +80,13 @@ export function analyzeLike(
   id: string,
   text: string,
   lexicon: CompiledLexicon,
-): { doc: Document; matches: Match[]; quoted: Array<[number, number]> } {
+): {
+  doc: Document;
+  matches: Match[];
+  quotations: Quotation[];
+  attributions: Attribution[];
+  quoted: Array<[number, number]>;
+} {
   const article: Article = { id, text, metadata: {}, source: { file: id, format: 'txt' } };
   const doc = readDocument(article);
   sources ??= loadSourceLexicon();
@@ -91,7 +97,7 @@ export function analyzeLike(
     ...quotations.map((q) => [q.content.start, q.content.end] as [number, number]),
     ...attributions.flatMap((a) => (a.content ? [[a.content.start, a.content.end] as [number, number]] : [])),
   ];
-  return { doc, matches, quoted };
+  return { doc, matches, quotations, attributions, quoted };
 }
 
 const WORD = /^[a-z][a-z'-]*$/;

@@ -276,6 +276,44 @@ test('lexicon validate: usage errors name what is wrong', async (t) => {
   t.regex(twoLabels.err, /--positive/);
 });
 
+test('lexicon validate --voice: quoted hits count 0 (authorial), ½ (carried) or 1 (all)', async (t) => {
+  const dir = tmp();
+  const c = corpus(dir);
+  const file = join(dir, 'voices.jsonl');
+  const texts = [
+    ['q1', 'true', 'The minister said: "The glorious motherland stands firm." Reporters left.'],
+    ['q2', 'true', 'The glorious motherland opened a new bridge over the river.'],
+    ['q3', 'false', 'A bakery opened on the corner of the old street.'],
+    ['q4', 'false', 'Students returned to school after the long holiday.'],
+  ];
+  writeFileSync(file, texts.map(([id, state, text]) => JSON.stringify({ id, text, state })).join('\n'));
+  const validate = (voice: string, ...more: string[]) =>
+    run([
+      'lexicon',
+      'validate',
+      c.pack,
+      '--corpus',
+      file,
+      '--label-column',
+      'state',
+      '--voice',
+      voice,
+      ...more,
+    ]);
+  const hitsIn = async (voice: string) => {
+    const out = join(dir, `by-${voice}`);
+    const r = await validate(voice, '--no-builtin-lexicons', '--bootstrap', '10', '--out', out);
+    t.is(r.code, 0, r.err);
+    return rows(readFileSync(join(out, 'entries.csv'), 'utf8')).find((e) => e.entry === 'glorious-formula')
+      ?.hits_in;
+  };
+  t.is(await hitsIn('authorial'), '1');
+  t.is(await hitsIn('carried'), '1.5');
+  t.is(await hitsIn('all'), '2');
+  const bad = await validate('constructor');
+  t.is(bad.code, 2);
+});
+
 test('lexicon validate --help lists the options', async (t) => {
   const r = await run(['lexicon', 'validate', '--help']);
   t.is(r.code, 0);

@@ -9,7 +9,7 @@ import { findMatches } from '../match/index.ts';
 import { toCsv } from '../report/csv.ts';
 import { readDocument } from '../text/document.ts';
 import { findQuotations } from '../text/quotes.ts';
-import type { Issue } from '../types.ts';
+import type { Issue, Voice } from '../types.ts';
 import {
   ENTRY_COLUMNS,
   type EntryRef,
@@ -40,8 +40,9 @@ between packs resolved as in matches.csv), and only the named packs are scored.
   --label-column <col>   the label column (default: label)
   --positive <value>     the label of the class (default: true, 1 or yes when the labels are of that
                          kind); every other label is outside the class
-  --voice <v>            authorial (default: outside quotations and attributions, as index_state_media)
-                         or all
+  --voice <v>            authorial (default: outside quotations and attributions), carried (authorial
+                         hits count 1 and hits in quotations and attributions ½, the proposed
+                         index_state_media) or all (every voice counts 1)
   --no-builtin-lexicons  match the named packs alone
   --bootstrap <n>        bootstrap resamples for the ROC-AUC interval (default 2000)
   --seed <n>             seed of the bootstrap and of the half split (default 1)
@@ -50,7 +51,7 @@ between packs resolved as in matches.csv), and only the named packs are scored.
   --raw-csv              do not neutralise spreadsheet formulas in CSV cells
 ${READ_OPTIONS_HELP}
 
-Per entry: hits and articles with a hit in and outside the class, precision (share of the articles
+Per entry: hits (weighted by voice) and articles with a hit in and outside the class, precision (share of the articles
 with a hit that are in the class), lift (share in / share outside; lift_smoothed adds one half to
 each count), and as_often_outside when the entry fires at least as often outside the class. Per
 pack and for the named packs together: ROC-AUC of Σ weight × hits / scored words × 1000 (the formula
@@ -61,6 +62,13 @@ Example:
   framescope lexicon validate ru-state-media my-pack.yaml --corpus articles.jsonl --labels labels.csv \\
     --label-column state_outlet --positive yes --out validation/
 `;
+
+/** How much a hit counts in each voice, per --voice. */
+const VOICE_WEIGHTS: Readonly<Record<string, (voice: Voice) => number>> = {
+  authorial: (v) => (v === 'authorial' ? 1 : 0),
+  carried: (v) => (v === 'authorial' ? 1 : 0.5),
+  all: () => 1,
+};
 
 function parse(args: string[]) {
   return parseCommandArgs('lexicon validate', args, {
@@ -161,8 +169,9 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   const cmd = 'lexicon validate';
   if (positionals.length === 0) throw new UsageError(`${cmd}: name the packs to validate`);
   if (!values.corpus) throw new UsageError(`${cmd}: give the corpus with --corpus <input>`);
-  if (values.voice !== 'authorial' && values.voice !== 'all')
-    throw new UsageError(`${cmd}: --voice expects authorial or all, found "${values.voice}"`);
+  const voiceWeight = Object.hasOwn(VOICE_WEIGHTS, values.voice) ? VOICE_WEIGHTS[values.voice] : undefined;
+  if (voiceWeight === undefined)
+    throw new UsageError(`${cmd}: --voice expects authorial, carried or all, found "${values.voice}"`);
   const resamples = numberOption(cmd, 'bootstrap', values.bootstrap, { integer: true, min: 0 });
   const seed = numberOption(cmd, 'seed', values.seed, { integer: true });
   if (values.out) {
@@ -184,7 +193,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   const labelColumn = values['label-column'];
   const fileLabels = values.labels ? readLabels(values.labels, values['labels-id'], labelColumn) : null;
   const issues: Issue[] = [];
-  const sources = values.voice === 'authorial' ? loadSourceLexicon() : null;
+  const sources = values.voice === 'all' ? null : loadSourceLexicon();
   const read: { id: string; label: string; words: number; hits: Map<string, number> }[] = [];
   let unlabelled = 0;
   const seen = new Set<string>();
@@ -200,9 +209,10 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
     const attributions = sources ? findAttributions(doc, quotations, sources) : [];
     const hits = new Map<string, number>();
     for (const m of findMatches(doc, lexicon, { quotations, attributions })) {
-      if (!scoredPacks.has(m.pack) || (values.voice === 'authorial' && m.voice !== 'authorial')) continue;
+      const weight = voiceWeight(m.voice);
+      if (!scoredPacks.has(m.pack) || weight === 0) continue;
       const key = `${m.pack}/${m.entryId}`;
-      hits.set(key, (hits.get(key) ?? 0) + 1);
+      hits.set(key, (hits.get(key) ?? 0) + weight);
     }
     read.push({ id: article.id, label, words: doc.wordCount, hits });
   }

@@ -197,7 +197,9 @@ function compactOf(
           HYPHEN.test(t.value[previous + 1] as string) &&
           t.end[previous] === t.start[previous + 1] &&
           t.end[previous + 1] === t.start[k]));
-    keys.push(words.of(match === 'lemma' ? (t.lemma[k] as string) : (t.normal[k] as string)));
+    // Curly and straight apostrophes are one key, as the matcher reads them ("Kiev’s" = "Kiev's").
+    const key = match === 'lemma' ? (t.lemma[k] as string) : (t.normal[k] as string);
+    keys.push(words.of(key.includes('’') ? key.replace(/’/g, "'") : key));
     pos.push(t.pos[k] as string);
     start.push(t.start[k] as number);
     end.push(t.end[k] as number);

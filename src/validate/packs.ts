@@ -24,7 +24,7 @@ export interface LabelledArticle {
   readonly id: string;
   readonly positive: boolean;
   readonly words: number;
-  /** Hits per entry key (`pack/entry`) in the voice being validated. */
+  /** Hits per entry key (`pack/entry`), weighted by voice (1 when only one voice counts). */
   readonly hits: ReadonlyMap<string, number>;
 }
 
