@@ -12,8 +12,9 @@ Usage:
 Commands:
   analyze <input>        analyse a corpus and write CSV and Markdown reports
   score <input>          dictionary scoring: lexicon hits per article and category, as one CSV
-  lexicon check|list|export [packs...]
-                         check, list or export lexicon packs
+  lexicon check|list|export|mine|validate ...
+                         check, list or export lexicon packs; mine candidate entries from two
+                         corpora; validate packs against labelled articles
   kwic <pattern> <input...>
                          concordance of a lexicon pattern
   agree <coded.csv> <results-dir>

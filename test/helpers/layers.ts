@@ -19,7 +19,7 @@ export const STAGES: readonly (readonly string[])[] = [
   ['compare'],
   ['analyzer'],
   ['report'],
-  ['agree'],
+  ['agree', 'curation'],
   ['run'],
   ['cli'],
   ['index.ts'],
