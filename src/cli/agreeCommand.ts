@@ -110,7 +110,7 @@ export async function runAgree(args: string[], io: CliIO): Promise<number> {
     coded.categories.map((c) => [c, framescopeColumnFor(c, framescope.header, map)] as const),
   );
   const { rows, issues } = agreementRows({ coded, framescope, columns, level, framescopeFile: articlesFile });
-  const allIssues = [...coded.issues, ...issues];
+  const allIssues = [...coded.issues, ...framescope.issues, ...issues];
 
   const out = values.out ?? resultsDir;
   await mkdir(out, { recursive: true });

@@ -5,6 +5,7 @@ import { findMatches } from '../match/index.ts';
 import { readDocument } from '../text/document.ts';
 import { findQuotations } from '../text/quotes.ts';
 import type { Document, Match } from '../types.ts';
+import { forTerminal } from './terminalText.ts';
 
 interface KwicIO {
   readonly stdout: (s: string) => void;
@@ -67,7 +68,9 @@ export function kwicLine(id: string, doc: Document, m: Match, window: number): s
   const to = Math.min(count, m.endToken + window);
   const left = from < m.firstToken ? doc.text.slice(start[from] as number, m.start) : '';
   const right = to > m.endToken ? doc.text.slice(m.end, end[to - 1] as number) : '';
-  return `${id}\t${m.line}:${m.column}\t${oneLine(left)} | ${oneLine(m.text)} | ${oneLine(right)}`;
+  return forTerminal(
+    `${id}\t${m.line}:${m.column}\t${oneLine(left)} | ${oneLine(m.text)} | ${oneLine(right)}`,
+  );
 }
 
 /** `framescope kwic`: 0 when done (with or without hits), 2 on bad usage or a bad pattern. */
@@ -120,7 +123,7 @@ export async function runKwic(args: string[], io: KwicIO): Promise<number> {
     for (const input of inputs) {
       for await (const item of readCorpus({ input })) {
         if (item.kind !== 'article') {
-          io.stderr(`${formatIssue(item.issue)}\n`);
+          io.stderr(`${forTerminal(formatIssue(item.issue))}\n`);
           continue;
         }
         articles++;

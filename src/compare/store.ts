@@ -1,4 +1,4 @@
-import type { Metadata } from '../types.ts';
+import type { Issue, Metadata } from '../types.ts';
 import type { Fingerprints } from './compactSummary.ts';
 import { type Duplicates, findDuplicates } from './duplicates.ts';
 import type { Fact } from './facts.ts';
@@ -63,7 +63,7 @@ export function summaryStore(
   return {
     length: summaries.length,
     id: (i) => at(i).id,
-    metadataValue: (i, column) => at(i).metadata[column],
+    metadataValue: (i, column) => metadataValueOf(at(i).metadata, column),
     duplicates: () => {
       duplicates ??= findDuplicates(summaries);
       return duplicates;
@@ -77,6 +77,37 @@ export function summaryStore(
     sameEntryCounts: (i, j) => at(i).framing === at(j).framing && at(i).sources === at(j).sources,
     fingerprints: fingerprintsOf ?? at,
   };
+}
+
+/**
+ * A metadata value by column name, own columns only: metadata are plain objects, and a column
+ * named by a user (`--by toString`, `--group-by __proto__`) must not find Object's properties.
+ */
+export function metadataValueOf(metadata: Metadata, column: string): string | undefined {
+  if (!Object.hasOwn(metadata, column)) return undefined;
+  const v = metadata[column];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * A warning for each column an option names (`--by`, `--group-by`) in which no article has a
+ * value: a typo would otherwise give one "(none)" group without a word.
+ */
+export function unusedColumnIssues(
+  store: SummaryStore,
+  named: readonly (readonly [option: string, column: string | null | undefined])[],
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const [option, column] of named) {
+    if (!column || hasValue(store, column, true)) continue;
+    issues.push({
+      severity: 'warning',
+      code: 'options/unknown-column',
+      message: `${option} ${column}: no article has a value in the column "${column}", so every article is in one group "(none)"`,
+      hint: 'check the spelling of the column (a metadata column of the input or the sidecar)',
+    });
+  }
+  return issues;
 }
 
 /** Whether any article has a value in the column that is not blank (trimmed when asked). */

@@ -2,7 +2,13 @@ import { closeSync, openSync, rmSync } from 'node:fs';
 import type { Fingerprints } from '../compare/compactSummary.ts';
 import { DuplicateFinder, type Duplicates } from '../compare/duplicates.ts';
 import { hashString } from '../compare/hash.ts';
-import { type ArticleHead, type EntryCounts, type SummaryStore, summaryStore } from '../compare/store.ts';
+import {
+  type ArticleHead,
+  type EntryCounts,
+  type SummaryStore,
+  metadataValueOf,
+  summaryStore,
+} from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import type { ArticleRecord } from './articleRecord.ts';
 import { decodeFigureValues, encodeFigureValues } from './figureValues.ts';
@@ -402,7 +408,7 @@ export class FileArticleStore implements ArticleStore {
     }
     this.figureKeyIds.data[i] = keysId;
     this.finder.add(index.duplicateKey);
-    for (const [column, values] of this.columnValues) values.set(i, index.metadata[column]);
+    for (const [column, values] of this.columnValues) values.set(i, metadataValueOf(index.metadata, column));
     this.tracker.add(index);
     this.idTable = null;
     this.duplicateResult = null;

@@ -9,7 +9,7 @@ import {
   type KeyTerm,
   compareStore,
 } from '../compare/index.ts';
-import { hasValue } from '../compare/store.ts';
+import { hasValue, unusedColumnIssues } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import { type GroupFigures, groupFiguresOf, groupFiguresTable, groupMembers } from '../score/groups.ts';
 import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
@@ -348,6 +348,11 @@ export class RunOutputs {
     if (this.json) sink.append('results.json', this.json.end(run));
     clock.lap('sorted files');
 
+    for (const issue of unusedColumnIssues(store, [
+      ['--by', o.by],
+      ['--group-by', o.oneGroup ? null : o.groupBy],
+    ]))
+      this.addIssue(issue);
     const columns = articleColumns(run);
     this.csvStream('articles.csv', columns.header, articleRows(run, columns));
     clock.lap('articles.csv');
