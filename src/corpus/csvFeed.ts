@@ -25,6 +25,8 @@ export class CsvFeed extends Transform {
   /** Whether the text so far ends with CR, whose LF may start the next chunk. */
   private endsWithCr = false;
   private seen = 0;
+  /** Where the last line break seen ends (-1: none yet). */
+  private lastBreakEnd = -1;
 
   constructor() {
     super({ decodeStrings: false, encoding: 'utf8' });
@@ -59,7 +61,8 @@ export class CsvFeed extends Transform {
     let from = 0;
     if (this.endsWithCr && text.charCodeAt(0) === 10) {
       // CR LF cut between two chunks: one line break, ending after the LF.
-      this.breakEnds[this.breakEnds.length - 1] = base + 1;
+      // (Already passed by a record when the list is empty: it was counted then.)
+      if (this.breakEnds.length > 0) this.breakEnds[this.breakEnds.length - 1] = base + 1;
       from = 1;
     }
     const lineBreak = /\r\n|\r|\n/g;
@@ -68,6 +71,7 @@ export class CsvFeed extends Transform {
       this.breakEnds.push(base + m.index + m[0].length);
     this.endsWithCr = text.charCodeAt(text.length - 1) === 13;
     this.seen += text.length;
+    if (this.breakEnds.length > 0) this.lastBreakEnd = this.breakEnds[this.breakEnds.length - 1] as number;
   }
 
   /**
@@ -97,7 +101,7 @@ export class CsvFeed extends Transform {
   }
 
   private endsWithLineBreak(): boolean {
-    return this.breakEnds.length > 0 && this.breakEnds[this.breakEnds.length - 1] === this.seen;
+    return this.lastBreakEnd === this.seen;
   }
 }
 
