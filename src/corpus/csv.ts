@@ -101,9 +101,12 @@ export async function* readCsv(
   const issue = (code: string, message: string, at: number, hint: string) =>
     queue.push({ kind: 'issue', issue: { severity: 'error', code, message, file: path, line: at, hint } });
 
+  // Said, not guessed by papaparse from a first chunk a pipe may have cut inside a quoted cell.
+  const newline = await feed.lineEnd;
   Papa.parse<Record<string, string>>(stream as unknown as File, {
     header: true,
     skipEmptyLines: 'greedy',
+    newline,
     transformHeader: (h: string, i: number) => (i === 0 ? stripBom(h) : h).trim(),
     step(result) {
       const row = { ...result.data } as Record<string, string | undefined>;

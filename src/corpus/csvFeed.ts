@@ -10,6 +10,9 @@ import { Transform } from 'node:stream';
  *   its start, with the next chunk; a 50 MB quoted cell arriving in 64 KB chunks is parsed ~800
  *   times. The feed holds text back while papaparse has a record pending, until it can give at
  *   least as much again: the pending record is re-parsed a logarithmic number of times.
+ * - The same reading from a pipe as from a file: papaparse guesses the line end from its first
+ *   chunk, and a chunk cut inside a quoted cell holding a CR misleads it. The feed says which line
+ *   end the text uses (`lineEnd`, from its first line break) for the caller to give papaparse.
  */
 export class CsvFeed extends Transform {
   /** Ends (offsets just after) of line breaks not yet passed by a record, in order. */
@@ -27,6 +30,13 @@ export class CsvFeed extends Transform {
   private seen = 0;
   /** Where the last line break seen ends (-1: none yet). */
   private lastBreakEnd = -1;
+  /** Whether a whole line break has been seen (a CR at the very end may be the start of CR LF). */
+  private wholeLineSeen = false;
+  private settleLineEnd: (lineEnd: '\r\n' | '\n' | '\r') => void = () => {};
+  /** The line end of the text, from its first line break (LF when it has none). */
+  readonly lineEnd = new Promise<'\r\n' | '\n' | '\r'>((resolve) => {
+    this.settleLineEnd = resolve;
+  });
 
   constructor() {
     super({ decodeStrings: false, encoding: 'utf8' });
@@ -37,20 +47,29 @@ export class CsvFeed extends Transform {
     this.noteText(text);
     this.held.push(text);
     this.heldChars += text.length;
-    if (this.heldChars >= this.given - this.recordEnd) this.release();
+    // papaparse guesses the file's line end from the first text it gets: that must hold one.
+    if (this.wholeLineSeen && this.heldChars >= this.given - this.recordEnd) this.release();
     callback();
   }
 
   override _flush(callback: () => void): void {
-    this.release();
+    this.settleLineEnd(this.endsWithCr ? '\r' : '\n');
+    this.release(true);
     callback();
   }
 
-  private release(): void {
+  private release(last = false): void {
     if (this.heldChars === 0) return;
-    const text = this.held.length === 1 ? (this.held[0] as string) : this.held.join('');
+    let text = this.held.length === 1 ? (this.held[0] as string) : this.held.join('');
     this.held = [];
     this.heldChars = 0;
+    // A chunk ending between the CR and the LF of a line end misleads papaparse: the CR waits.
+    if (!last && text.charCodeAt(text.length - 1) === 13) {
+      this.held = ['\r'];
+      this.heldChars = 1;
+      text = text.slice(0, -1);
+      if (text === '') return;
+    }
     this.given += text.length;
     this.push(text);
   }
@@ -58,6 +77,13 @@ export class CsvFeed extends Transform {
   /** Notes the line breaks of the next piece of text (done by the stream; for text held whole, call it once). */
   noteText(text: string): void {
     const base = this.seen;
+    if (!this.wholeLineSeen) {
+      const first = this.endsWithCr ? (text[0] === '\n' ? '\r\n' : '\r') : /\r\n|\n|\r(?!$)/.exec(text)?.[0];
+      if (first !== undefined) {
+        this.wholeLineSeen = true;
+        this.settleLineEnd(first as '\r\n' | '\n' | '\r');
+      }
+    }
     let from = 0;
     if (this.endsWithCr && text.charCodeAt(0) === 10) {
       // CR LF cut between two chunks: one line break, ending after the LF.
