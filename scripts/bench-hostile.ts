@@ -156,15 +156,29 @@ for (const c of selected) {
     const dir = join(work, `${c.name.replace(/\W+/g, '-')}-${scale}`);
     mkdirSync(dir, { recursive: true });
     const args = c.make(dir, scale);
-    const run = spawnSync('/usr/bin/time', ['-f', 'HOSTILE %e %M', process.execPath, bin, ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, FRAMESCOPE_CACHE_DIR: 'off' },
-      timeout: timeoutSeconds * 1000,
-      maxBuffer: 1 << 26,
-    });
+    // timeout(1) under time(1): the command itself is killed at the limit, and time still reports.
+    const run = spawnSync(
+      '/usr/bin/time',
+      [
+        '-f',
+        'HOSTILE %e %M',
+        'timeout',
+        '-s',
+        'KILL',
+        String(timeoutSeconds),
+        process.execPath,
+        bin,
+        ...args,
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, FRAMESCOPE_CACHE_DIR: 'off' },
+        maxBuffer: 1 << 26,
+      },
+    );
     const m = /HOSTILE ([\d.]+) (\d+)/.exec(run.stderr ?? '');
-    const timedOut = run.signal !== null;
+    const timedOut = run.status === 137 || /Command terminated by signal 9/.test(run.stderr ?? '');
     const seconds = timedOut ? `> ${timeoutSeconds}` : m ? Number(m[1]).toFixed(1) : '?';
     const rss = m ? (Number(m[2]) / 1024).toFixed(0) : '?';
     const outputs = (bytesUnder(join(dir, 'out')) + bytesUnder(join(dir, 'agree'))) / 1e6;
