@@ -58,7 +58,9 @@ test.serial(
     t.regex(r.stdout, /harbour/);
     // Tabs and the line end are kwic's own separators; nothing else below U+0020 or in U+007F-U+009F.
     t.notRegex(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    t.regex(r.stdout, /\\u001b\[2J/);
+    // Shown instead: the id's colour sequence, and the bell of the title sequence in the context.
+    t.regex(r.stdout, /^k1\\u001b\[31m\t/);
+    t.regex(r.stdout, /pwned\\u0007 the \| harbour \|/);
   },
 );
 
