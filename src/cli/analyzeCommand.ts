@@ -110,6 +110,15 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
 
   const errors = data.issueCounts.error;
   const warnings = data.issueCounts.warning;
+  // A mistyped column gives one "(none)" group: said here as well as in issues.csv.
+  for (const [option, column] of [
+    ['--by', values.by],
+    ['--group-by', values['one-group'] ? undefined : values['group-by']],
+  ] as const)
+    if (column && !data.corpus.metadata.includes(column))
+      io.stderr(
+        `framescope: warning: ${option} ${column}: no article has a column "${column}" (see issues.csv)\n`,
+      );
   if (!values.quiet) {
     io.stderr(
       `framescope: ${records.length} articles analysed, ${skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,

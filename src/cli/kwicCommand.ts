@@ -1,5 +1,6 @@
 import { compileKwicPattern, kwic } from '../analyzer/kwic.ts';
 import { MATCH_MODES, type MatchMode, formatIssue } from '../lexicon/index.ts';
+import { forTerminal } from './terminalText.ts';
 
 interface KwicIO {
   readonly stdout: (s: string) => void;
@@ -63,10 +64,10 @@ export async function runKwic(args: string[], io: KwicIO): Promise<number> {
   try {
     for await (const item of kwic(lexicon, inputs, window)) {
       if (item.kind === 'hit') {
-        io.stdout(`${item.line}\t${item.match.voice}\n`);
+        io.stdout(`${forTerminal(item.line)}\t${item.match.voice}\n`);
         hits++;
       } else if (item.kind === 'article') articles++;
-      else io.stderr(`${formatIssue(item.issue)}\n`);
+      else io.stderr(`${forTerminal(formatIssue(item.issue))}\n`);
     }
   } catch (e) {
     io.stderr(`framescope kwic: ${(e as Error).message}\n`);

@@ -1,4 +1,5 @@
-import type { Metadata } from '../types.ts';
+import { metadataValueOf } from '../corpus/metadata.ts';
+import type { Issue, Metadata } from '../types.ts';
 import { type Duplicates, findDuplicates } from './duplicates.ts';
 import type { Fact } from './facts.ts';
 import type {
@@ -63,7 +64,7 @@ export function summaryStore(summaries: readonly ArticleSummary[]): SummaryStore
   return {
     length: summaries.length,
     id: (i) => at(i).id,
-    metadataValue: (i, column) => at(i).metadata[column],
+    metadataValue: (i, column) => metadataValueOf(at(i).metadata, column),
     duplicates: () => {
       duplicates ??= findDuplicates(summaries);
       return duplicates;
@@ -77,6 +78,27 @@ export function summaryStore(summaries: readonly ArticleSummary[]): SummaryStore
     sameEntryCounts: (i, j) => at(i).framing === at(j).framing && at(i).sources === at(j).sources,
     fingerprints: at,
   };
+}
+
+/**
+ * A warning for each column an option names (`--by`, `--group-by`) in which no article has a
+ * value: a typo would otherwise give one "(none)" group without a word.
+ */
+export function unusedColumnIssues(
+  store: SummaryStore,
+  named: readonly (readonly [option: string, column: string | null | undefined])[],
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const [option, column] of named) {
+    if (!column || hasValue(store, column, true)) continue;
+    issues.push({
+      severity: 'warning',
+      code: 'options/unknown-column',
+      message: `${option} ${column}: no article has a value in the column "${column}", so every article is in one group "(none)"`,
+      hint: 'check the spelling of the column (a metadata column of the input or the sidecar)',
+    });
+  }
+  return issues;
 }
 
 /** Whether any article has a value in the column that is not blank (trimmed when asked). */

@@ -29,10 +29,17 @@ export function skippedItem(
 /** The warning for an input that was not valid UTF-8 and was read as Windows-1252 instead. */
 export function notUtf8Item(
   file: string,
-  place: { readonly articleId?: string; readonly subject?: string; readonly hint?: string } = {},
+  place: {
+    readonly articleId?: string;
+    readonly subject?: string;
+    readonly hint?: string;
+    /** The first line that is not UTF-8, where the reader knows it. */
+    readonly line?: number;
+  } = {},
 ): CorpusItem {
   const {
     articleId,
+    line,
     subject = 'the file',
     hint = 'check a few characters in the output, or convert the file to UTF-8',
   } = place;
@@ -43,6 +50,7 @@ export function notUtf8Item(
       code: 'input/not-utf8',
       message: `${subject} is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)`,
       file,
+      ...(line === undefined ? {} : { line }),
       ...(articleId === undefined ? {} : { articleId }),
       hint,
     },

@@ -1,3 +1,4 @@
+import { metadataValueOf } from '../corpus/metadata.ts';
 import { compareText } from '../order.ts';
 /**
  * Figures per value of a metadata column (`--by outlet`): article count, and for every numeric
@@ -133,7 +134,7 @@ export function groupFigures(
   options: GroupFigureOptions = DEFAULT_GROUP_FIGURES,
 ): GroupFigures[] {
   return groupFiguresOf(
-    groupMembers(articles.length, (i) => (articles[i] as GroupFigureInput).metadata[column]),
+    groupMembers(articles.length, (i) => metadataValueOf((articles[i] as GroupFigureInput).metadata, column)),
     figureNames(articles),
     (i) => (articles[i] as GroupFigureInput).figures,
     options,

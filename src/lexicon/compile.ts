@@ -17,10 +17,17 @@ import {
 export type UnitMatcher =
   | { readonly kind: 'literal'; readonly forms: UnitForms; readonly pos: readonly string[] | null }
   | {
-      readonly kind: 'glob' | 'regex';
-      readonly re: RegExp;
-      /** The literal first two characters every match starts with (globs only), for the index. */
+      readonly kind: 'glob';
+      /** Lower-cased unless the entry is case-sensitive; matched by globMatches (linear, no regex). */
+      readonly glob: string;
+      /** The literal first two characters every match starts with, for the index. */
       readonly prefix: string | null;
+      readonly pos: readonly string[] | null;
+    }
+  | {
+      readonly kind: 'regex';
+      readonly re: RegExp;
+      readonly prefix: null;
       readonly pos: readonly string[] | null;
     };
 
@@ -76,13 +83,6 @@ export interface CompiledLexicon {
   /** Patterns that could not be compiled (they are left out of matching). */
   readonly issues: readonly Issue[];
   readonly index: PatternIndex;
-}
-
-const GLOB_SPECIAL = /[.+^${}()|[\]\\]/g;
-
-function globRegex(glob: string, caseSensitive: boolean): RegExp {
-  const body = glob.replace(GLOB_SPECIAL, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, caseSensitive ? 'u' : 'iu');
 }
 
 /**
@@ -154,7 +154,7 @@ function compileWords(
         const literalPrefix = /^[^*?]*/.exec(glob)?.[0] ?? '';
         out.push({
           kind: 'glob',
-          re: globRegex(glob, caseSensitive),
+          glob,
           prefix: literalPrefix.length >= 2 ? literalPrefix.slice(0, 2).toLowerCase() : null,
           pos,
         });
@@ -171,7 +171,8 @@ function compileWords(
 
 function unitKey(u: UnitMatcher, mode: MatchMode, caseSensitive: boolean): string {
   const pos = u.pos ? `@${u.pos.join('|')}` : '';
-  if (u.kind !== 'literal') return `${u.kind}:${u.re.source}${pos}`;
+  if (u.kind === 'glob') return `glob:${u.glob}${pos}`;
+  if (u.kind === 'regex') return `regex:${u.re.source}${pos}`;
   const f = u.forms;
   const form = caseSensitive ? f.raw : mode === 'exact' ? f.lower : mode === 'stem' ? f.stem : f.norm;
   return form + pos;

@@ -13,6 +13,9 @@ import {
   isMatchedKind,
 } from './types.ts';
 
+/** The largest weight an entry may have, either sign: weights scale hit counts in weighted figures. */
+export const MAX_WEIGHT = 1_000;
+
 const PACK_FIELDS = [
   'pack',
   'kind',
@@ -404,14 +407,14 @@ function parseEntry(
   const weightPair = fields.get('weight');
   if (weightPair) {
     const v = isScalar(weightPair.value) ? weightPair.value.value : null;
-    if (typeof v === 'number' && Number.isFinite(v)) weight = v;
+    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_WEIGHT) weight = v;
     else
       issue(
         'error',
         'lexicon/bad-value',
         keyLine('weight'),
-        `${label}: weight must be a number`,
-        'write e.g. `weight: 1`',
+        `${label}: weight must be a number from -${MAX_WEIGHT} to ${MAX_WEIGHT}, found ${String(v)}`,
+        'write e.g. `weight: 1`; weights scale hits, and past this bound weighted figures overflow to Inf',
       );
   }
   let match: MatchMode = 'lemma';

@@ -72,7 +72,7 @@ export async function runAgreement(plan: AgreementPlan): Promise<{
     coded.categories.map((c) => [c, framescopeColumnFor(c, framescope.header, map)] as const),
   );
   const { rows, issues } = agreementRows({ coded, framescope, columns, level, framescopeFile: articlesFile });
-  const allIssues = [...coded.issues, ...issues];
+  const allIssues = [...coded.issues, ...framescope.issues, ...issues];
 
   await mkdir(plan.out, { recursive: true });
   const table = agreementTable(rows);

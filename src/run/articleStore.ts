@@ -2,6 +2,7 @@ import { closeSync, openSync, rmSync } from 'node:fs';
 import { DuplicateFinder, type Duplicates } from '../compare/duplicates.ts';
 import { type ArticleHead, type EntryCounts, type SummaryStore, summaryStore } from '../compare/store.ts';
 import type { ArticleSummary, Fingerprints } from '../compare/summary.ts';
+import { metadataValueOf } from '../corpus/metadata.ts';
 import type { ArticleRecord } from '../report/articleRecord.ts';
 import { bufferOf } from '../report/outputFiles.ts';
 import type { CorpusColumns } from '../report/runData.ts';
@@ -323,7 +324,7 @@ export class FileArticleStore implements ArticleStore {
     }
     this.figureKeyIds.set(i, keysId);
     this.finder.add(index.duplicateKey);
-    for (const [column, values] of this.columnValues) values.set(i, index.metadata[column]);
+    for (const [column, values] of this.columnValues) values.set(i, metadataValueOf(index.metadata, column));
     this.tracker.add(index);
     this.ids = null;
     this.duplicateResult = null;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CorpusResult } from '../analyzer/analyzer.ts';
 import type { Discrepancy } from '../compare/discrepancies.ts';
 import { type GroupComparison, collectFindings, compareStore } from '../compare/index.ts';
-import { hasValue } from '../compare/store.ts';
+import { hasValue, unusedColumnIssues } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import { type GroupFigures, groupFiguresOf, groupMembers } from '../figures/groups.ts';
 import { articleParts } from '../report/articleFiles.ts';
@@ -140,6 +140,11 @@ export class RunFiles {
     const output = outputOptionsOf(this.options);
     reportMemory('articles stored', store.length);
     const clock = new StageClock();
+    for (const issue of unusedColumnIssues(store, [
+      ['--by', this.options.by],
+      ['--group-by', this.options.oneGroup ? null : this.options.groupBy],
+    ]))
+      this.addIssue(issue);
     const records: ArticleRecords = {
       length: store.length,
       [Symbol.iterator]: () => store.records()[Symbol.iterator](),
