@@ -2,7 +2,7 @@
 // 1x corpus are computed once; a k-times replicated corpus has exactly k copies of each (new ids),
 // so they are replicated rather than re-analysed. Usage:
 //   node --import tsx scripts/bench-reuse.ts <bbc-1x.jsonl> <sizes, e.g. 1,10,50>
-import { createAnalyzer } from '../src/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { compareCorpus } from '../src/compare/index.ts';
 import { findReuse } from '../src/compare/reuse.ts';
 import type { ArticleSummary } from '../src/compare/summary.ts';

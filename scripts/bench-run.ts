@@ -1,8 +1,8 @@
 // Runs one analysis exactly as `framescope analyze --jobs N` will once the CLI is wired to the
-// parallel engine (src/parallel/run.ts), for the benchmark. Usage:
+// parallel engine (src/run/analyzeRun.ts), for the benchmark. Usage:
 //   node --import tsx scripts/bench-run.ts <input> <out> <jobs>
-import { createAnalyzer } from '../src/analyzer.ts';
-import { runToFolder } from '../src/parallel/index.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
+import { runToFolder } from '../src/run/index.ts';
 import { TOOL_VERSION } from '../src/version.ts';
 
 const [input, out, jobsText] = process.argv.slice(2);
@@ -23,6 +23,6 @@ const data = await runToFolder({
     toolVersion: TOOL_VERSION,
   },
   runIssues: analyzer.lexiconIssues,
-  output: { safeCells: true },
+  options: { safeCells: true },
 });
 process.stdout.write(`${JSON.stringify({ articles: data.records.length, tokens: data.corpus.tokens })}\n`);

@@ -1,4 +1,4 @@
-// Time of each stage of the per-article pipeline (as src/analyzer.ts runs it) against wink-nlp's bare
+// Time of each stage of the per-article pipeline (as src/analyzer/analyzer.ts runs it) against wink-nlp's bare
 // readDoc on the same texts, on one core. Each stage runs twice over the articles: a warm-up pass
 // (memo caches, JIT), then the measured pass. `--snapshot <file>` also writes every stage's output
 // as JSON, so that an optimisation can be shown to change no result (compare two snapshots).
@@ -6,16 +6,16 @@
 //   node --import tsx scripts/bench-stages.ts [--articles 600] [--snapshot /tmp/stages.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { findAttributions, loadSourceLexicon } from '../src/attribution/index.ts';
 import { loadEventKinds } from '../src/compare/eventKinds.ts';
 import { summarizeForComparison, termChoiceCounts } from '../src/compare/summary.ts';
-import { BUILTIN_LEXICON_DIR, loadBuiltinPacks } from '../src/lexicon/index.ts';
+import { citationFigures } from '../src/figures/citations.ts';
+import { framingFigures, termChoices } from '../src/figures/framing.ts';
+import { loadBuiltinPacks } from '../src/lexicon/index.ts';
 import { compileLexicon, findMatches } from '../src/match/index.ts';
-import { citationFigures } from '../src/score/citations.ts';
-import { framingFigures, termChoices } from '../src/score/framing.ts';
 import { readDocument } from '../src/text/document.ts';
 import { findQuotations } from '../src/text/quotes.ts';
 import type { Article, Document } from '../src/types.ts';
@@ -50,7 +50,7 @@ const articles: Article[] = readFileSync(values.file as string, 'utf8')
 
 const lexicon = compileLexicon(loadBuiltinPacks());
 const sources = loadSourceLexicon();
-const eventKinds = loadEventKinds(join(BUILTIN_LEXICON_DIR, 'event-kinds.yaml'));
+const eventKinds = loadEventKinds();
 
 const STAGES = [
   'readDocument',

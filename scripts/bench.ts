@@ -24,8 +24,9 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { exportPacks, loadBuiltinPacks } from '../src/lexicon/index.ts';
+import { loadBuiltinPacks } from '../src/lexicon/index.ts';
 import { toCsv } from '../src/report/csv.ts';
+import { exportPacks } from '../src/report/lexiconExport.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const shared = resolve(repo, '..', 'shared');

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { createAnalyzer } from '../src/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { findStoreDiscrepancies } from '../src/compare/discrepancies.ts';
 import { groupStore } from '../src/compare/grouping.ts';
 import { type ArticleSummary, type Discrepancy, summaryStore } from '../src/compare/index.ts';

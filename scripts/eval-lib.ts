@@ -4,11 +4,12 @@
  * the project's engine.
  * The data sets stay in ../shared; nothing here copies their text into the project.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { type SourceLexicon, findAttributions, loadSourceLexicon } from '../src/attribution/index.ts';
+import { rocAuc } from '../src/curation/auc.ts';
 import { type Pack, checkPacks, compileLexicon, formatIssue, readPackFile } from '../src/lexicon/index.ts';
 import { findMatches } from '../src/match/index.ts';
 import { readDocument } from '../src/text/document.ts';
@@ -27,36 +28,8 @@ export function sharedFile(...parts: string[]): string {
 // ---------------------------------------------------------------------------------------------
 // Rank statistics
 
-/**
- * ROC-AUC as the Mann-Whitney U statistic with mid-ranks for ties: the probability that a random
- * positive scores above a random negative, ties counting one half. Returns null when a class is empty.
- */
-export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number | null {
-  if (scores.length !== labels.length)
-    throw new Error(
-      `expected as many labels as scores, found ${labels.length} labels and ${scores.length} scores`,
-    );
-  const order = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
-  const ranks = new Float64Array(scores.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && scores[order[j + 1] as number] === scores[order[i] as number]) j++;
-    const mid = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k] as number] = mid;
-    i = j + 1;
-  }
-  let positives = 0;
-  let rankSum = 0;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i]) {
-      positives++;
-      rankSum += ranks[i] as number;
-    }
-  }
-  const negatives = labels.length - positives;
-  if (positives === 0 || negatives === 0) return null;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
-}
+/** ROC-AUC (Mann-Whitney, mid-ranks for ties) and the stratified hash split: the library's own. */
+export { rocAuc, splitHalves } from '../src/curation/auc.ts';
 
 export function fixed(x: number | null, digits = 3): string {
   return x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(digits);
@@ -101,22 +74,26 @@ export interface NewsRow {
   readonly id: string;
   readonly publication: string;
   readonly author: string;
+  readonly date: string;
   readonly text: string;
 }
 
-export function loadJsonl(file: string): NewsRow[] {
+/** The objects of a JSONL file, one a line (blank lines skipped). */
+function jsonlObjects(file: string): Record<string, unknown>[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => {
-      const r = JSON.parse(l) as Record<string, unknown>;
-      return {
-        id: String(r.id),
-        publication: String(r.publication ?? ''),
-        author: String(r.author ?? ''),
-        text: String(r.text ?? ''),
-      };
-    });
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+export function loadJsonl(file: string): NewsRow[] {
+  return jsonlObjects(file).map((r) => ({
+    id: String(r.id),
+    publication: String(r.publication ?? ''),
+    author: String(r.author ?? ''),
+    date: String(r.date ?? ''),
+    text: String(r.text ?? ''),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,35 +159,6 @@ export function maskOutletGiveaways(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Splits
 
-/** FNV-1a 32-bit hash: a split that depends on the item's key only, not on the file's order. */
-function fnv1a(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/**
- * A random half split stratified by label: within each class the items are ordered by the hash of
- * `split-seed:key` and dealt alternately to half A (`true`) and half B (`false`), so that each half
- * has about half of each class. The same keys and seed give the same split on every machine.
- */
-export function splitHalves(keys: readonly string[], labels: readonly boolean[], seed = 1): boolean[] {
-  const inA = new Array<boolean>(keys.length).fill(false);
-  for (const want of [true, false]) {
-    const members = keys
-      .map((k, i) => ({ i, h: fnv1a(`${seed}:${k}`) }))
-      .filter(({ i }) => labels[i] === want)
-      .sort((a, b) => a.h - b.h || a.i - b.i);
-    members.forEach(({ i }, rank) => {
-      inA[i] = rank % 2 === 0;
-    });
-  }
-  return inA;
-}
-
 /** ROC-AUC over the items of one half (`inA[i] === half`). */
 export function halfAuc(
   scores: readonly number[],
@@ -273,4 +221,143 @@ export function engineMatcher(packNames: readonly string[]): PackMatcher {
 /** `name vX.Y.Z` of each pack, for the scripts' headers. */
 export function packVersions(matcher: PackMatcher): string {
   return matcher.packs.map((p) => `${p.pack} v${p.version}`).join(', ');
+}
+
+/**
+ * Spearman's rank correlation: Pearson's r of the mid-ranks (ties share their mean rank). Null
+ * when either variable is constant or there are fewer than two pairs.
+ */
+export function spearman(x: readonly number[], y: readonly number[]): number | null {
+  if (x.length !== y.length)
+    throw new Error(`expected as many x as y values, found ${x.length} and ${y.length}`);
+  if (x.length < 2) return null;
+  return pearson(midRanks(x), midRanks(y));
+}
+
+function midRanks(values: readonly number[]): Float64Array {
+  const order = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
+  const ranks = new Float64Array(values.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && values[order[j + 1] as number] === values[order[i] as number]) j++;
+    for (let k = i; k <= j; k++) ranks[order[k] as number] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i] as number;
+    my += y[i] as number;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (x[i] as number) - mx;
+    const dy = (y[i] as number) - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx === 0 || syy === 0 ? null : sxy / Math.sqrt(sxx * syy);
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// State-media headlines and BASIL
+
+export interface HeadlineRow {
+  readonly id: string;
+  readonly outlet: string;
+  readonly state: boolean;
+  readonly date: string;
+  readonly text: string;
+  readonly set: string;
+  /** The story of the Ukraine-war set (`nuclear`, `railway`, `supermarket`); empty elsewhere. */
+  readonly event: string;
+}
+
+export function loadHeadlines(
+  file = sharedFile('data', 'state-media-headlines', 'dev.jsonl'),
+): HeadlineRow[] {
+  return jsonlObjects(file).map((r) => ({
+    id: String(r.id),
+    outlet: String(r.outlet ?? ''),
+    state: r.state === true,
+    date: String(r.date ?? ''),
+    text: String(r.text ?? ''),
+    set: String(r.set ?? ''),
+    event: String(r.event ?? ''),
+  }));
+}
+
+/** The outlets of the headline sets and the wire services they cite, with their short forms. */
+const HEADLINE_OUTLETS =
+  /\b(CGTN|Xinhua( News Agency)?|Global Times|GT|China Daily|BBC|RT|Russia Today|TASS|News Front|Reuters|Al Jazeera|MSNBC|NBC News|Sputnik)\b('s)?/g;
+
+/**
+ * Series names that open a headline ("Feature:", "Roundup:", "GT Voice:", "Factbox:"): each is the
+ * rubric of one outlet's pages, not phrasing, so each is removed whichever outlet uses it.
+ */
+const HEADLINE_RUBRIC =
+  /^\s*(Xinhua Headlines|Xinhua Commentary|GT Voice|GT Investigates|GT Exclusive|CGTN Sports Talk|China Weekly News Quiz|Global Political Calendar|China Focus|Across China|Economic Watch|World Insights|News Analysis|Xi Focus|Xiconomics|In pics|Feature|Roundup|Interview|Commentary|Profile|Update|Exclusive|Graphics|Full text|Factbox|Explainer|Analysis|Special Report|Morning Bid|Transcripts?|Watch|Timeline|Live|(Ukraine )?latest (Ukraine )?updates|Latest Ukraine updates)\s*:\s*/i;
+
+/** Removes what names a headline's outlet: its name (and the wires') anywhere, and rubric prefixes. */
+export function maskHeadlineGiveaways(text: string): string {
+  return text.replace(HEADLINE_RUBRIC, '').replace(HEADLINE_OUTLETS, ' ');
+}
+
+export interface BasilArticle {
+  readonly id: string;
+  /** `nyt`, `fox` or `hpo`. */
+  readonly outlet: string;
+  readonly event: string;
+  /** The paragraphs (a blank line between) of sentences (a space between), as eval-basil-voice reads them. */
+  readonly text: string;
+  /** The annotators' loaded-wording spans (`bias: lex`) that are not quotes (`quote: no`). */
+  readonly lexOutsideQuotes: number;
+  readonly lexAll: number;
+}
+
+/** BASIL's articles with their annotation files, or null when ../shared/data/basil is absent. */
+export function loadBasil(root = join(sharedRoot, 'data', 'basil')): BasilArticle[] | null {
+  if (!existsSync(root)) return null;
+  const out: BasilArticle[] = [];
+  for (const year of readdirSync(join(root, 'annotations')).sort()) {
+    for (const file of readdirSync(join(root, 'annotations', year)).sort()) {
+      const articleFile = join(root, 'articles', year, file.replace(/_ann\.json$/, '.json'));
+      if (!existsSync(articleFile)) throw new Error(`expected ${articleFile} beside ${file}; it is absent`);
+      const article = JSON.parse(readFileSync(articleFile, 'utf8')) as {
+        'body-paragraphs': string[][];
+        source: string;
+        'triplet-uuid': string;
+      };
+      const ann = JSON.parse(readFileSync(join(root, 'annotations', year, file), 'utf8')) as {
+        'phrase-level-annotations': { bias: string; quote: string }[];
+      };
+      const lex = ann['phrase-level-annotations'].filter((p) => p.bias === 'lex');
+      out.push({
+        id: file.replace(/_ann\.json$/, ''),
+        outlet: article.source,
+        event: article['triplet-uuid'],
+        text: article['body-paragraphs'].map((p) => p.join(' ')).join('\n\n'),
+        lexOutsideQuotes: lex.filter((p) => p.quote !== 'yes').length,
+        lexAll: lex.length,
+      });
+    }
+  }
+  return out;
 }

@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { foldSpelling } from '../src/match/fold.ts';
+import { foldSpelling } from '../src/text/fold.ts';
 import { repoRoot, sharedFile } from './eval-lib.ts';
 
 const threshold = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 1.5);

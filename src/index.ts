@@ -8,8 +8,24 @@ export {
   createAnalyzer,
   type PreparedLexicons,
   prepareLexicons,
-} from './analyzer.ts';
-export { type CorpusItem, type CorpusSource, type ReadOptions, readCorpus } from './corpus/index.ts';
+} from './analyzer/analyzer.ts';
+export {
+  compileKwicPattern,
+  DEFAULT_KWIC_OPTIONS,
+  kwic,
+  type KwicItem,
+  kwicLine,
+  type KwicOptions,
+} from './analyzer/kwic.ts';
+export { type ReadArticle, readArticle } from './analyzer/readArticle.ts';
+export {
+  type CorpusItem,
+  type CorpusReader,
+  type CorpusSource,
+  READERS,
+  type ReadOptions,
+  readCorpus,
+} from './corpus/index.ts';
 export { cohensKappa, krippendorffAlpha } from './agree/index.ts';
 export { findAttributions, loadSourceLexicon, type SourceLexicon } from './attribution/index.ts';
 export { type CompareOptions, type Comparison, compareCorpus } from './compare/index.ts';
@@ -21,7 +37,7 @@ export { articleHtml } from './report/htmlView.ts';
 export { escapeLatex, toLatex } from './report/latex.ts';
 export { scoresLong } from './report/longForm.ts';
 export { markdownTable as toMarkdown, markdownTable } from './report/markdown.ts';
-export { buildOutputs } from './report/outputs.ts';
+export { buildOutputs } from './run/buildOutputs.ts';
 export { resultsJson, resultsNdjson } from './report/resultsJson.ts';
 export {
   choicesTable,
@@ -33,9 +49,10 @@ export {
 export { matchesTable } from './report/sections/framing.ts';
 export { attributionRows, sourcesSection } from './report/sections/sources.ts';
 export { barChartSvg, heatmapSvg, barChartSvg as toSvg } from './report/svg.ts';
-export { CITATION_METRICS, citationFigures } from './score/citations.ts';
-export { framingFigures, framingMetrics, termChoices } from './score/framing.ts';
-export { groupFigures, groupFiguresTable } from './score/groups.ts';
+export { CITATION_METRICS, citationFigures } from './figures/citations.ts';
+export { INDEXES, type IndexDefinition } from './figures/indexes.ts';
+export { framingFigures, framingMetrics, termChoices } from './figures/framing.ts';
+export { groupFigures, groupFiguresTable } from './figures/groups.ts';
 export { findQuotations } from './text/quotes.ts';
 export { readDocument } from './text/document.ts';
 export type * from './types.ts';

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import test from 'ava';
-import { type PreparedLexicons, createAnalyzer, prepareLexicons } from '../src/analyzer.ts';
+import { type PreparedLexicons, createAnalyzer, prepareLexicons } from '../src/analyzer/analyzer.ts';
 import type { CorpusItem } from '../src/corpus/index.ts';
-import { analyzeInParallel } from '../src/parallel/index.ts';
+import { analyzeInParallel } from '../src/run/index.ts';
 import type { Article } from '../src/types.ts';
 
 const article = (id: string, text: string): Article => ({

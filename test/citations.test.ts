@@ -1,6 +1,6 @@
 import test from 'ava';
 import { findAttributions, loadSourceLexicon } from '../src/attribution/index.ts';
-import { CITATION_METRICS, citationFigures } from '../src/score/citations.ts';
+import { CITATION_METRICS, citationFigures } from '../src/figures/citations.ts';
 import { readDocument } from '../src/text/document.ts';
 import { findQuotations } from '../src/text/quotes.ts';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { SMALL_INPUT_BYTES, jobsOf } from '../src/cli/jobs.ts';
+import { SMALL_INPUT_BYTES, jobsOf } from '../src/run/jobs.ts';
 
 test('one job by default for a small input, every core for a large one or stdin, --jobs when given', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'framescope-jobs-'));

@@ -1,11 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import test from 'ava';
-import { TermPool, compactSummary } from '../src/compare/compactSummary.ts';
 import { findDuplicates } from '../src/compare/duplicates.ts';
 import { groupArticles } from '../src/compare/grouping.ts';
 import { compareCorpus } from '../src/compare/index.ts';
 import { findReuse } from '../src/compare/reuse.ts';
 import { type ArticleSummary, summarizeForComparison } from '../src/compare/summary.ts';
+import type { ArticleRecord } from '../src/report/articleRecord.ts';
 import { comparisonMarkdown } from '../src/report/sections/comparison.ts';
+import { FileArticleStore } from '../src/run/articleStore.ts';
 import { readDocument } from '../src/text/document.ts';
 
 // Invented articles about invented events.
@@ -51,9 +55,20 @@ test('each exact duplicate points at the first article with its text; short text
   t.deepEqual(Array.from(d.representativeOf), [0, 1, 2, 0, 2, 1, 0, 1, 2, 9, 10]);
   t.deepEqual(d.representatives, [0, 1, 2, 9, 10]);
   t.is(d.count, 6);
-  // Compact summaries (shingles dropped) keep the key, so a streamed run finds the same duplicates.
-  const pool = new TermPool();
-  t.deepEqual(findDuplicates(summaries.map((s) => compactSummary(s, pool))), d);
+  // A long run stores its articles on disk and finds the same duplicates from what it kept.
+  const dir = mkdtempSync(join(tmpdir(), 'framescope-duplicates-'));
+  try {
+    const store = new FileArticleStore(join(dir, 'store'), []);
+    for (const s of summaries)
+      store.add(
+        { ...s, choices: [], topCategories: [], tokenCount: s.wordCount } as unknown as ArticleRecord,
+        s,
+      );
+    t.deepEqual(store.duplicates(), d);
+    store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('reuse measures distinct texts once and links each duplicate to its representative', (t) => {

@@ -4,13 +4,13 @@ import { loadEventKinds } from '../src/compare/eventKinds.ts';
 import { compareCorpus } from '../src/compare/index.ts';
 import { type ArticleSummary, summarizeForComparison } from '../src/compare/summary.ts';
 import { readDocument } from '../src/text/document.ts';
-import { repoRoot, sharedPath, sharedTest } from './helpers/shared.ts';
+import { sharedPath, sharedTest } from './helpers/shared.ts';
 
 /** Acceptance checks of issue 5 on the five seed articles, compared as one group. */
 
 function seeds() {
   const dir = sharedPath('corpus', 'seeds');
-  const eventKinds = loadEventKinds(resolve(repoRoot, 'lexicons', 'event-kinds.yaml'));
+  const eventKinds = loadEventKinds();
   const texts = new Map<string, string>();
   const summaries: ArticleSummary[] = [];
   for (const file of readdirSync(dir)

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import test from 'ava';
 import { agreeAfterRounding, findDiscrepancies, isSpellingVariant } from '../src/compare/discrepancies.ts';
 import { loadEventKinds } from '../src/compare/eventKinds.ts';
@@ -11,9 +10,8 @@ import { findReuse } from '../src/compare/reuse.ts';
 import { type ArticleSummary, summarizeForComparison } from '../src/compare/summary.ts';
 import { comparisonMarkdown, discrepancyTable, reuseTable } from '../src/report/sections/comparison.ts';
 import { readDocument } from '../src/text/document.ts';
-import { repoRoot } from './helpers/shared.ts';
 
-const eventKinds = loadEventKinds(resolve(repoRoot, 'lexicons', 'event-kinds.yaml'));
+const eventKinds = loadEventKinds();
 
 function doc(id: string, text: string, metadata: Record<string, string> = {}) {
   return readDocument({ id, text, metadata, source: { file: `${id}.txt`, format: 'txt' } });

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import test from 'ava';
-import { analyzeCorpus, createAnalyzer } from '../src/analyzer.ts';
+import { analyzeCorpus, createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { findAttributions, loadSourceLexicon } from '../src/attribution/index.ts';
 import { findDiscrepancies } from '../src/compare/discrepancies.ts';
 import { loadEventKinds } from '../src/compare/eventKinds.ts';
@@ -19,7 +19,7 @@ import type { Attribution } from '../src/types.ts';
 import { repoRoot } from './helpers/shared.ts';
 
 const lexicon = loadSourceLexicon();
-const eventKinds = loadEventKinds(resolve(repoRoot, 'lexicons', 'event-kinds.yaml'));
+const eventKinds = loadEventKinds();
 const analyzer = createAnalyzer();
 
 function docOf(text: string, metadata: Record<string, string> = {}, id = 't') {

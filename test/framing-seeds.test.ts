@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import test from 'ava';
-import { createAnalyzer } from '../src/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import type { ArticleResult } from '../src/types.ts';
 import { hasShared, sharedPath, sharedTest } from './helpers/shared.ts';
 

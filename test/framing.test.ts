@@ -1,18 +1,21 @@
 import test from 'ava';
+import { figureKeyOf, framingFigures, framingMetrics, termChoices } from '../src/figures/framing.ts';
 import { compileLexicon, parsePack } from '../src/lexicon/index.ts';
 import { findMatches } from '../src/match/index.ts';
-import { figureKeyOf, framingFigures, framingMetrics, termChoices } from '../src/score/framing.ts';
 import { readDocument } from '../src/text/document.ts';
 import { textSpanOf } from '../src/text/positions.ts';
 import type { Quotation } from '../src/types.ts';
 
-const head = (pack: string, kind: string) =>
-  `pack: ${pack}\nkind: ${kind}\nversion: 1.0.0\ndescription: d\nlicence: l\ncitation: c\nentries:\n`;
+const head = (pack: string, kind: string, indexes = '') =>
+  `pack: ${pack}\nkind: ${kind}\nversion: 1.0.0\ndescription: d\nlicence: l\ncitation: c\n${indexes}entries:\n`;
+/** The categories of the test pack that feed each index, as the built-in packs declare theirs. */
+const INDEX_DECLARATIONS =
+  'indexes:\n  state-media: [state-media]\n  hedging.hedges: [hedge]\n  hedging.boosters: [certainty.booster]\n  evaluative-intensity: [certainty.booster]\n';
 const entry = (id: string, category: string, patterns: string[], extra = '') =>
   `  - id: ${id}\n    category: ${category}\n    patterns: [${patterns.join(', ')}]\n    weight: ${id === 'slogan' ? 2 : 1}\n    rationale: r\n    evidence: e\n${extra}`;
 
 const framing = parsePack(
-  head('f', 'framing') +
+  head('f', 'framing', INDEX_DECLARATIONS) +
     entry('slogan', 'state-media.prc.slogan', ['win-win']) +
     entry('rebuttal', 'state-media.prc.rebuttal', ['so-called']) +
     entry('hedge', 'hedge.modal', ['might', 'perhaps']) +
@@ -107,4 +110,43 @@ test('termChoices names the term of each set the authorial voice used most', (t)
     lexicon,
   );
   t.is(onlyWar.find((r) => r.set === 'ukraine-war')?.term, 'war');
+});
+
+test('issue 13: the packs say which categories feed an index, not the categories’ names', (t) => {
+  // The same words under other names: declared, they feed the indexes; undeclared, nothing does.
+  const pack = (indexes: string) =>
+    parsePack(
+      head('renamed', 'framing', indexes) +
+        entry('slogan', 'register.slogan', ['win-win']) +
+        entry('hedge', 'caution.modal', ['might', 'perhaps']) +
+        entry('booster', 'state-media.sure', ['clearly']),
+      'renamed.yaml',
+    );
+  const declared = compileLexicon([
+    pack(
+      'indexes:\n  state-media: [register]\n  hedging.hedges: [caution]\n  hedging.boosters: [state-media.sure]\n',
+    ),
+  ]);
+  const f = framingFigures(doc, findMatches(doc, declared, { quotations: [quotation] }), declared);
+  const words = doc.wordCount;
+  t.is(f['index_state_media'], (2 / words) * 1000, 'the authorial slogan, weight 2');
+  t.is(f['index_hedging'], 2 / 3);
+  t.is(f['index_evaluative_intensity'], 0);
+  const undeclared = compileLexicon([pack('')]);
+  const g = framingFigures(doc, findMatches(doc, undeclared, { quotations: [quotation] }), undeclared);
+  t.is(g['count_state_media'], 1, 'state-media.sure is still counted as a category');
+  t.is(g['index_state_media'], 0, 'but feeds no index its pack does not declare');
+  t.is(g['index_hedging'], null);
+});
+
+test('a category declared for both parts of a share counts in the first', (t) => {
+  const both = parsePack(
+    head('both', 'framing', 'indexes:\n  hedging.hedges: [mixed]\n  hedging.boosters: [mixed, sure]\n') +
+      entry('maybe', 'mixed.maybe', ['perhaps']) +
+      entry('sure', 'sure.adverb', ['clearly']),
+    'both.yaml',
+  );
+  const lexicon = compileLexicon([both]);
+  const f = framingFigures(doc, findMatches(doc, lexicon, { quotations: [quotation] }), lexicon);
+  t.is(f['index_hedging'], 1 / 2);
 });

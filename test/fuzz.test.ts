@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import test from 'ava';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { createAnalyzer } from '../src/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { type CorpusItem, htmlToText, readCorpus } from '../src/corpus/index.ts';
+import { regexProblem } from '../src/lexicon/pattern.ts';
+import { globMatches } from '../src/match/glob.ts';
 import { toCsv } from '../src/report/csv.ts';
 import { markdownTable } from '../src/report/markdown.ts';
-import { buildOutputs } from '../src/report/outputs.ts';
 import type { RunData } from '../src/report/runData.ts';
+import { buildOutputs } from '../src/run/buildOutputs.ts';
 import { lineColumnOf, lineStartsOf } from '../src/text/positions.ts';
 import type { Article, ArticleResult, Span } from '../src/types.ts';
 import { parseRfc4180 } from './helpers/rfc4180.ts';
@@ -432,4 +434,138 @@ test(`JSONL corpus: every non-blank line is one article or one skipped input, wi
     params(120),
   );
   t.log(`${n} JSONL files read`);
+});
+
+/** The same bytes cut into chunks at the given points, as a pipe delivers them. */
+function chunked(bytes: Buffer, cuts: readonly number[]): Buffer[] {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const out: Buffer[] = [];
+  let from = 0;
+  for (const p of [...points, bytes.length]) {
+    if (p > from) out.push(bytes.subarray(from, p));
+    from = Math.max(from, p);
+  }
+  return out;
+}
+
+/** What a reader yielded, without the file name (a pipe is `<stdin>`). */
+const itemView = (items: readonly CorpusItem[]) =>
+  items.map((i) =>
+    i.kind === 'article'
+      ? ['article', i.article.id, i.article.source.line, i.article.text, i.article.metadata]
+      : i.kind === 'skipped'
+        ? ['skipped', i.skipped.id, i.skipped.line, i.skipped.code]
+        : ['issue', i.issue.code, i.issue.line, i.issue.articleId],
+  );
+
+test(`pipes: a CSV or JSONL corpus cut into chunks anywhere (inside a UTF-8 character, between CR and LF) reads as the file does (seed ${SEED})`, async (t) => {
+  const { Readable } = await import('node:stream');
+  const dir = tmp();
+  let n = 0;
+  const text = fc.oneof(cell, fc.constantFrom('é’—👍🏽 said', 'a\r\nb', 'x\ry', '\u00e9\u00e9\u00e9'));
+  const records = fc.array(
+    fc.tuple(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 6 }), text),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  );
+  await fc.assert(
+    fc.asyncProperty(
+      records,
+      fc.constantFrom('csv', 'jsonl'),
+      fc.array(fc.nat(), { maxLength: 12 }),
+      fc.boolean(),
+      async (rows, format, cuts, crlf) => {
+        n++;
+        let content =
+          format === 'csv'
+            ? toCsv(['id', 'text'], rows, { safeCells: false })
+            : rows.map(([id, body]) => JSON.stringify({ id, text: body })).join('\n');
+        if (!crlf) content = content.replace(/\r\n$/, '\n');
+        const bytes = Buffer.from(content);
+        const file = join(dir, `p${n}.${format}`);
+        writeFileSync(file, bytes);
+        const fromFile = await collect(readCorpus({ input: file }));
+        const fromPipe = await collect(
+          readCorpus({ input: '-', stdin: Readable.from(chunked(bytes, cuts)) }, { format }),
+        );
+        const [piped, read] = [JSON.stringify(itemView(fromPipe)), JSON.stringify(itemView(fromFile))];
+        if (piped !== read) throw new Error(`from a pipe ${piped}, from the file ${read}`);
+        return true;
+      },
+    ),
+    params(120),
+  );
+  t.log(`${n} corpora read from a file and from a pipe`);
+  t.pass();
+});
+
+/** The regular expression a glob used to be compiled to: the reference for the linear matcher. */
+const globAsRegex = (glob: string) =>
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'u',
+  );
+
+test(`globs: the linear matcher agrees with the regex it replaces, on hostile globs and tokens (seed ${SEED})`, (t) => {
+  let n = 0;
+  const glob = fc
+    .array(fc.constantFrom('a', 'b', '*', '?', 'é', '👍', '.', '('), { minLength: 1, maxLength: 14 })
+    .map((p) => p.join(''));
+  const token = fc
+    .array(fc.constantFrom('a', 'b', 'é', '👍', '.', '('), { maxLength: 24 })
+    .map((p) => p.join(''));
+  fc.assert(
+    fc.property(glob, token, (g, s) => {
+      n++;
+      // Keep the reference regex cheap: at most four stars on at most 24 characters.
+      if ((g.match(/\*/g) ?? []).length > 4) return true;
+      return globMatches(g, s) === globAsRegex(g).test(s);
+    }),
+    params(1_000),
+  );
+  // The shape that hung the regex: stars and a final letter on a long token, both ways.
+  t.true(globMatches('a*a*a*a*a*a*a*a*a*a*a*b', `${'a'.repeat(200)}b`));
+  t.false(globMatches('a*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(200)));
+  t.log(`${n} globs and tokens compared`);
+});
+
+test(`hostile regexes: every regex a pack may hold is refused or safe (seed ${SEED})`, (t) => {
+  let refused = 0;
+  let accepted = 0;
+  const piece = fc.constantFrom(
+    'a',
+    'a*',
+    'a+',
+    '(a|a)',
+    '(a|ab)',
+    '\\w',
+    '\\w+',
+    '.*',
+    '[ab]',
+    'b?',
+    '(?:a|b)',
+  );
+  const regex = fc
+    .tuple(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '+', '*', '{2,}'))
+    .map(([parts, q]) => `(?:${parts.join('')})${q}`);
+  fc.assert(
+    fc.property(regex, (source) => {
+      if (regexProblem(source) !== null) {
+        refused++;
+        return true;
+      }
+      accepted++;
+      // An accepted regex runs on the token that makes bad ones explode; a runaway hits ava's timeout.
+      new RegExp(`^(?:${source})$`, 'iu').test(`${'a'.repeat(40)}!`);
+      return true;
+    }),
+    params(40),
+  );
+  t.true(refused > 0 && accepted > 0, `${refused} refused, ${accepted} accepted`);
+  t.log(`${refused} refused, ${accepted} accepted`);
 });

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { figureStats, groupFigures, groupFiguresTable, mulberry32, quantile } from '../src/score/groups.ts';
+import { figureStats, groupFigures, groupFiguresTable, mulberry32, quantile } from '../src/figures/groups.ts';
 
 test('quantile interpolates like R type 7', (t) => {
   t.is(quantile([1, 2, 3, 4], 0.5), 2.5);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import { runLexicon } from '../src/cli/lexiconCommand.ts';
@@ -6,7 +7,6 @@ import {
   BUILTIN_LEXICON_DIR,
   checkPacks,
   compileLexicon,
-  exportPacks,
   loadBuiltinPacks,
   loadPacks,
   packHash,
@@ -16,6 +16,7 @@ import {
   parseQuantedaYaml,
 } from '../src/lexicon/index.ts';
 import { findMatches } from '../src/match/index.ts';
+import { exportPacks } from '../src/report/lexiconExport.ts';
 import { readDocument } from '../src/text/document.ts';
 import type { Issue } from '../src/types.ts';
 import { repoRoot, sharedPath, sharedTest } from './helpers/shared.ts';
@@ -255,3 +256,42 @@ if (builtinPacks.length > 0) {
 } else {
   test.skip('lexicon check passes on the built-in packs (skipped: lexicons/ has no packs yet)', () => {});
 }
+
+test('issue 13: a pack says which indexes its categories feed; lexicon check names a wrong one and where', async (t) => {
+  const text = readFileSync(fixture('good.yaml'), 'utf8');
+  const withIndexes = (indexes: string) => text.replace(/\nentries:\n/, `\n${indexes}entries:\n`);
+  const good = parsePack(withIndexes('indexes:\n  evaluative-intensity: [tech]\n'), 'i.yaml');
+  t.deepEqual(good.issues, []);
+  t.deepEqual(
+    good.indexes?.['evaluative-intensity']?.map((c) => c.text),
+    ['tech'],
+  );
+  t.not(packHash(good), packHash(parsePack(text, 'i.yaml')), 'what feeds an index is part of the pack');
+  t.is(packHash(parsePack(withIndexes('indexes: {}\n'), 'i.yaml')), packHash(parsePack(text, 'i.yaml')));
+  const unused = parsePack(withIndexes('indexes:\n  evaluative-intensity: [sport]\n'), 'i.yaml');
+  t.deepEqual(
+    unused.issues.map((i) => [i.code, i.severity]),
+    [['lexicon/unused-index-category', 'warning']],
+  );
+  const bad = parsePack(
+    withIndexes('indexes:\n  Hedging: [tech]\n  hedging.hedges: tech.Gadget\n'),
+    'i.yaml',
+  );
+  t.deepEqual(
+    bad.issues.map((i) => i.code),
+    ['lexicon/bad-value', 'lexicon/bad-value'],
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'framescope-indexes-'));
+  try {
+    const file = join(dir, 'typo.yaml');
+    writeFileSync(file, withIndexes('indexes:\n  evaluative-intensty: [tech]\n'));
+    const c = capture();
+    t.is(await runLexicon(['check', file], c.io), 1);
+    t.regex(
+      c.out(),
+      /typo\.yaml:8: lexicon\/unknown-index: .*evaluative-intensty.*did you mean `evaluative-intensity`/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

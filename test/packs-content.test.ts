@@ -12,6 +12,7 @@ import { repoRoot, sharedPath, sharedTest } from './helpers/shared.ts';
 const CONTENT_PACKS = [
   'prc-state-media',
   'ru-state-media',
+  'ir-state-media',
   'evaluative',
   'hedges',
   'vague-attribution',
@@ -47,6 +48,7 @@ test('entries sit under the categories of their pack', (t) => {
   const prefix: Record<string, RegExp> = {
     'prc-state-media': /^state-media\.prc\./,
     'ru-state-media': /^state-media\.ru\./,
+    'ir-state-media': /^state-media\.ir\./,
     evaluative: /^evaluative\.(positive|negative|booster|loaded)$/,
     hedges: /^(hedge|certainty)\./,
     'vague-attribution': /^attribution\.vague$/,
@@ -109,6 +111,49 @@ test('matching invented text finds the formulae in each pack', (t) => {
   // "Taiwan" inside "the Taiwan question" is the PRC formula, not the plain name.
   t.false(ids.has('term-choices/taiwan'));
   for (const m of found) t.is(m.text, text.slice(m.start, m.end));
+});
+
+/** The state-media hits of a text, each as `pack/entry`. */
+function stateMediaHits(text: string): string[] {
+  return hitsWithReportVerbs(text)
+    .filter((m) => m.category.startsWith('state-media.'))
+    .map((m) => `${m.pack}/${m.entryId}`);
+}
+
+test('the state-media packs find the labels of each register in invented text', (t) => {
+  const ids = new Set(
+    stateMediaHits(
+      "Kiev's forces shelled the town, the Donbass republics said. Unfriendly countries imposed " +
+        'anti-Russian sanctions. The Zionist regime and the axis of resistance were named, and so was ' +
+        'global arrogance. Terrorist US forces withdrew. The ministry refuted the report and defended ' +
+        'dynamic zero-COVID, saying the virus knows no borders.',
+    ),
+  );
+  for (const id of [
+    'ru-state-media/kiev-forces',
+    'ru-state-media/new-territories',
+    'ru-state-media/unfriendly-states',
+    'ir-state-media/zionist-regime',
+    'ir-state-media/resistance-axis',
+    'ir-state-media/global-arrogance',
+    'ir-state-media/terrorist-us-forces',
+    'prc-state-media/rebuttal-verbs',
+    'prc-state-media/prevention-and-control',
+    'prc-state-media/joint-efforts',
+  ])
+    t.true(ids.has(id), `${id} not found; found ${[...ids].join(', ')}`);
+});
+
+test('ordinary news English that fires as often outside state media is no state-media hit', (t) => {
+  t.deepEqual(
+    stateMediaHits(
+      'A neo-Nazi group marched in Berlin, and students staged a protest outside parliament. The ' +
+        'so-called lab leak theory was debated. Aid reached the occupied Palestinian territories. ' +
+        'The plan will promote trade, strengthen ties and safeguard jobs, and the two sides agreed to ' +
+        'work together and to demilitarize the zone.',
+    ),
+    [],
+  );
 });
 
 const reportVerbsPack = readPackFile(join(repoRoot, 'lexicons', 'report-verbs.yaml'));

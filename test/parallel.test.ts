@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'ava';
-import type { CorpusResult } from '../src/analyzer.ts';
+import type { CorpusResult } from '../src/analyzer/analyzer.ts';
 import { type CorpusItem, readCorpus } from '../src/corpus/index.ts';
-import { analyzeInParallel } from '../src/parallel/index.ts';
+import { analyzeInParallel } from '../src/run/index.ts';
 import type { Article } from '../src/types.ts';
 
 const collect = async (items: AsyncIterable<CorpusResult>) => {
@@ -169,7 +169,7 @@ test('workers load the TypeScript sources when tsx is registered through its API
   const script = `
 import { register } from 'tsx/esm/api';
 register();
-const { analyzeInParallel } = await import('./src/parallel/index.ts');
+const { analyzeInParallel } = await import('./src/run/index.ts');
 const { readCorpus } = await import('./src/corpus/index.ts');
 let n = 0;
 for await (const item of analyzeInParallel(readCorpus({ input: 'reports/example-corpus' }), { jobs: 2 })) if (item.kind === 'result') n++;
@@ -197,7 +197,7 @@ test('an article too large for a capped worker heap is analysed again by a worke
 `,
   );
   const script = `
-const { analyzeInParallel } = await import('./src/parallel/index.ts');
+const { analyzeInParallel } = await import('./src/run/index.ts');
 async function* items() {
   for (const [i, text] of ['small one', 'a HUGE one', 'small two'].entries())
     yield { kind: 'article', article: { id: 'a' + i, text, metadata: {}, source: { file: 'm.jsonl', format: 'jsonl', line: i + 1 } } };

@@ -1,19 +1,19 @@
 import test from 'ava';
-import type { CorpusResult } from '../src/analyzer.ts';
-import { createAnalyzer } from '../src/analyzer.ts';
-import { decodeFingerprints, encodeFingerprints } from '../src/compare/fingerprintBytes.ts';
+import type { CorpusResult } from '../src/analyzer/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { readCorpus } from '../src/corpus/index.ts';
 import { numberItems } from '../src/corpus/shard.ts';
-import { renderNumbered } from '../src/parallel/index.ts';
-import { parseRecordLine, recordLine } from '../src/parallel/resultsFile.ts';
+import { sortKeys } from '../src/report/manifest.ts';
+import { articleJson, resultLine, resultsJsonArticle } from '../src/report/resultsJson.ts';
+import { decodeFingerprints, encodeFingerprints } from '../src/run/fingerprintBytes.ts';
+import { renderNumbered } from '../src/run/index.ts';
 import {
   type RenderedArticle,
   type RenderedItem,
   type ResultItem,
   renderArticle,
-} from '../src/report/articleOutputs.ts';
-import { sortKeys } from '../src/report/manifest.ts';
-import { articleJson, resultLine, resultsJsonArticle } from '../src/report/resultsJson.ts';
+} from '../src/run/renderArticle.ts';
+import { parseRecordLine, recordLine } from '../src/run/runDataFile.ts';
 import type { Article } from '../src/types.ts';
 
 const examples = () =>
@@ -21,17 +21,23 @@ const examples = () =>
     readCorpus({ input: 'reports/example-corpus', metadata: 'reports/example-corpus/metadata.csv' }),
   );
 
-const options = { safeCells: true, json: true, html: true };
+const options = { safeCells: true, json: true, html: true, latex: false };
 
 /** A rendered article with its bytes decoded, so two renderings compare as plain data. */
 function asStrings(r: RenderedArticle) {
   const text = (t: string | Uint8Array | null) =>
     t === null || typeof t === 'string' ? t : Buffer.from(t).toString('utf8');
+  // Fields encoded as bytes wherever they are rendered (figure values, fingerprints) compare as numbers.
+  const binary = new Set(['figures', 'fingerprints']);
   return {
-    stored: { index: r.stored.index, segments: r.stored.segments.map(text) },
+    stored: {
+      index: r.stored.index,
+      fields: Object.fromEntries(
+        Object.entries(r.stored.fields).map(([k, v]) => [k, binary.has(k) ? [...v] : text(v)]),
+      ),
+    },
     issues: r.issues,
     runData: text(r.runData),
-    fingerprints: [...r.fingerprints],
     files: Object.fromEntries(Object.entries(r.files).map(([k, v]) => [k, text(v)])),
   };
 }
@@ -74,7 +80,7 @@ test('without --json or --html an article renders neither, and its other rows ar
   for await (const item of readCorpus({ input: 'reports/example-corpus' })) {
     if (item.kind !== 'article') continue;
     const analysed: ResultItem = { kind: 'result', ...analyzer.analyze(item.article) };
-    const plain = renderArticle(analysed, { safeCells: true, json: false, html: false });
+    const plain = renderArticle(analysed, { safeCells: true, json: false, html: false, latex: false });
     const full = renderArticle(analysed, options);
     t.is(plain.files.json, null);
     t.is(plain.files.html, null);

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import Papa from 'papaparse';
-import { createAnalyzer } from '../src/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { main } from '../src/cli/main.ts';
-import { writeOutputsAtomically } from '../src/cli/outputDir.ts';
 import type { Cell } from '../src/report/format.ts';
 import { markdownTable } from '../src/report/markdown.ts';
+import { StagedOutputFolder } from '../src/run/outputFolder.ts';
 import type { Article } from '../src/types.ts';
 import { collectingIo } from './helpers/io.ts';
 import { parseRfc4180 } from './helpers/rfc4180.ts';
@@ -29,6 +29,17 @@ function snapshot(dir: string): Record<string, string> {
     }
   }
   return out;
+}
+/** Writes every file into a staged folder, then puts it in place; a failed write discards it. */
+async function writeStaged(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const staged = await StagedOutputFolder.open(dir);
+  try {
+    for (const [name, content] of files) staged.write(name, content);
+  } catch (e) {
+    await staged.discard();
+    throw e;
+  }
+  await staged.commit();
 }
 /** Names in `dir` left by a run: temp folders must never stay behind. */
 const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('.framescope-tmp'));
@@ -89,13 +100,13 @@ test('a run that fails while writing leaves the previous outputs intact and no t
 test('a write that throws half-way removes its temp folder and keeps the old outputs', async (t) => {
   const dir = tmp();
   const out = join(dir, 'out');
-  await writeOutputsAtomically(out, new Map([['manifest.json', '{"tool":"framescope"}\n']]));
+  await writeStaged(out, new Map([['manifest.json', '{"tool":"framescope"}\n']]));
   const before = snapshot(out);
   const files = new Map<string, string>([
     ['articles.csv', 'id\r\n'],
     ['bad\u0000name.csv', 'x'],
   ]);
-  await t.throwsAsync(writeOutputsAtomically(out, files));
+  await t.throwsAsync(writeStaged(out, files));
   t.deepEqual(snapshot(out), before);
   t.deepEqual(leftovers(dir), []);
 });

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { type AnalyzerOptions, createAnalyzer } from '../src/analyzer.ts';
-import { type RunDescription, describeRun } from '../src/parallel/runDescription.ts';
+import { type AnalyzerOptions, createAnalyzer } from '../src/analyzer/analyzer.ts';
+import { type RunDescription, describeRun } from '../src/run/describeRun.ts';
 
 /** A description worked out in this thread (one job) or in a worker (two), with a cache or none. */
 const describeHere = (options: Partial<AnalyzerOptions>, cacheDir: string | null = null) =>

@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import fc from 'fast-check';
-import { createAnalyzer } from '../src/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { summarizeForComparison } from '../src/compare/summary.ts';
 import type { ArticleRecord } from '../src/report/articleRecord.ts';
-import { FileArticleStore, MemoryArticleStore } from '../src/report/articleStore.ts';
-import { IssueLog } from '../src/report/issueLog.ts';
 import { buildManifest, stableJson } from '../src/report/manifest.ts';
-import { MemorySink } from '../src/report/outputSink.ts';
+import { MemoryOutputFiles } from '../src/report/outputFiles.ts';
 import type { RunOverview } from '../src/report/runData.ts';
-import { type OutputOptions, RunOutputs } from '../src/report/runOutputs.ts';
 import { trimmedEnd } from '../src/report/streamText.ts';
+import { FileArticleStore, MemoryArticleStore } from '../src/run/articleStore.ts';
+import { IssueLog } from '../src/run/issueLog.ts';
+import { RunFiles } from '../src/run/runFiles.ts';
+import type { RunOptions } from '../src/run/runOptions.ts';
 import { readDocument } from '../src/text/document.ts';
 import type { Article, Issue, SkippedInput } from '../src/types.ts';
 
@@ -61,17 +62,17 @@ function corpus(metadataOf: (k: number) => Record<string, string>) {
 
 function build(
   data: ReturnType<typeof corpus>,
-  options: Partial<OutputOptions>,
+  options: Partial<RunOptions>,
   scratchDir: string | null,
 ): Map<string, string> {
-  const sink = new MemorySink();
+  const files = new MemoryOutputFiles();
   const run = {
     packs: analyzer.packs,
     metrics: analyzer.metrics,
     settings: { input: 'invented.jsonl' },
     toolVersion: 'test',
   };
-  const outputs = new RunOutputs(sink, run, options, scratchDir === null ? null : { scratchDir });
+  const outputs = new RunFiles(files, run, options, scratchDir === null ? null : { scratchDir });
   outputs.addIssue({ severity: 'info', code: 'run/note', message: 'a note before the articles' });
   for (const { result, summary } of data.items) {
     outputs.addResult(result, summary);
@@ -80,16 +81,12 @@ function build(
   outputs.addSkipped(data.skipped);
   outputs.addIssue(data.issue);
   const texts = new Map(data.items.map(({ result }) => [result.article.id, result.article.text]));
-  // A run on disk keeps fingerprints apart and gives them back (see RunWriter's spill).
-  outputs.finish(
-    (id) => texts.get(id),
-    scratchDir === null ? undefined : (i) => (data.items[i] as (typeof data.items)[number]).summary,
-  );
+  outputs.finish((id) => texts.get(id));
   outputs.close();
-  return sink.files();
+  return files.files();
 }
 
-const cases: [string, (k: number) => Record<string, string>, Partial<OutputOptions>][] = [
+const cases: [string, (k: number) => Record<string, string>, Partial<RunOptions>][] = [
   [
     'grouped by event, figures by outlet',
     (k) => ({ outlet: k % 2 ? 'Northwire' : 'Harbour Post', event: k === 2 || k === 4 ? 'frost' : 'ferry' }),
@@ -164,7 +161,16 @@ test('the file store gives back records and summary parts as stored, and the las
     t.is(file.lastIndexOf('f1'), 0);
     t.is(file.lastIndexOf('absent'), undefined);
     t.deepEqual(file.duplicates(), memory.duplicates());
-    t.throws(() => file.fingerprints(0), { message: /kept apart/ });
+    for (let i = 0; i < file.length; i++) {
+      const stored = file.fingerprints(i);
+      const kept = memory.fingerprints(i);
+      t.deepEqual(Array.from(stored.shingles), Array.from(kept.shingles), `shingles of ${i}`);
+      t.deepEqual(
+        stored.sentences.map((s) => ({ ...s, hashes: Array.from(s.hashes) })),
+        kept.sentences.map((s) => ({ ...s, hashes: Array.from(s.hashes) })),
+        `sentence fingerprints of ${i}`,
+      );
+    }
     t.throws(() => file.metadataValue(0, 'desk'), {
       message: /expected one of the columns kept for comparison \(outlet\), found "desk"/,
     });

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { createAnalyzer } from '../src/analyzer.ts';
+import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { runMerge } from '../src/cli/mergeCommand.ts';
 import type { CorpusItem } from '../src/corpus/index.ts';
 import { type Shard, idHash, inShard, numberItems, parseShard, shardFilter } from '../src/corpus/shard.ts';
-import { type RunPlan, runToFolder } from '../src/parallel/index.ts';
+import { type RunPlan, runToFolder } from '../src/run/index.ts';
 import { TOOL_VERSION } from '../src/version.ts';
 import { collectingIo } from './helpers/io.ts';
 
@@ -105,7 +105,7 @@ test('3 shards of the example corpus merged are byte for byte what a single run 
       toolVersion: TOOL_VERSION,
     },
     runIssues: analyzer.lexiconIssues,
-    output: { safeCells: true },
+    options: { safeCells: true },
   });
   const single = await runToFolder(plan(join(dir, 'single'), null, 1));
   t.true(single.records.length >= 8);

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { figureKeyOf } from '../score/framing.ts';
+import { CsvFeed, innerLineBreaks } from '../corpus/csvFeed.ts';
+import { figureKeyOf } from '../figures/framing.ts';
 import type { Issue } from '../types.ts';
 
 /**
@@ -38,19 +39,49 @@ export function readCodedValue(cell: string | undefined): number | null | undefi
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-function parseCsv(text: string, file: string): { header: string[]; rows: Record<string, string>[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+interface ParsedCsv {
+  readonly header: string[];
+  /** Each record with the line it starts on (blank lines counted). */
+  readonly rows: { readonly row: Record<string, string>; readonly line: number }[];
+  /** CSV syntax errors (an unclosed quote, a wrong number of fields), with their line. */
+  readonly issues: Issue[];
+}
+
+function parseCsv(text: string, file: string): ParsedCsv {
+  const lines = new CsvFeed();
+  lines.noteText(text);
+  const rows: { row: Record<string, string>; line: number }[] = [];
+  const issues: Issue[] = [];
+  let fields: string[] = [];
+  Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h: string) => h.trim(),
+    step(result) {
+      fields = result.meta.fields ?? fields;
+      const unclosed = result.errors.some((e) => e.code === 'MissingQuotes');
+      // The cursor counts the byte-order mark removed above.
+      const cursor = result.meta.cursor + (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+      const line = lines.recordLine(cursor, innerLineBreaks(result.data), !unclosed);
+      for (const e of result.errors)
+        issues.push({
+          severity: 'error',
+          code: 'agree/parse-error',
+          message: `${e.message}${unclosed ? '; the rows after it were read into that cell' : ''}`,
+          file,
+          line,
+          hint: 'close the quote, or quote a cell that holds a comma',
+        });
+      rows.push({ row: result.data, line });
+    },
   });
-  const header = (parsed.meta.fields ?? []).filter((h) => h !== '');
+  const header = fields.filter((h) => h !== '');
   if (header.length === 0) throw new CodedFileError(`${file}: expected a header row, found none`);
-  return { header, rows: parsed.data };
+  return { header, rows, issues };
 }
 
 export function readCodedSheet(text: string, file: string): CodedSheet {
-  const { header, rows } = parseCsv(text, file);
+  const { header, rows, issues: syntax } = parseCsv(text, file);
   const idColumn = ID_COLUMNS.find((c) => header.includes(c));
   if (idColumn === undefined)
     throw new CodedFileError(
@@ -61,13 +92,13 @@ export function readCodedSheet(text: string, file: string): CodedSheet {
   if (categories.length === 0)
     throw new CodedFileError(`${file}: expected one column per category beside "${idColumn}", found none`);
 
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...syntax];
   const values: CodedValues = new Map(categories.map((c) => [c, new Map()]));
-  const coders: string[] = [];
-  const articles: string[] = [];
+  // Sets beside the ordered lists: 60,000 rows must not mean 60,000 scans of a list.
+  const coders = new Set<string>();
+  const articles = new Set<string>();
   const seenPairs = new Set<string>();
-  rows.forEach((row, i) => {
-    const line = i + 2;
+  for (const { row, line } of rows) {
     const article = (row[idColumn] ?? '').trim();
     const coder = hasCoder ? (row['coder'] ?? '').trim() : 'coder';
     if (article === '' || coder === '') {
@@ -78,7 +109,7 @@ export function readCodedSheet(text: string, file: string): CodedSheet {
         file,
         line,
       });
-      return;
+      continue;
     }
     const pair = `${article}\u0000${coder}`;
     if (seenPairs.has(pair)) {
@@ -90,11 +121,11 @@ export function readCodedSheet(text: string, file: string): CodedSheet {
         line,
         articleId: article,
       });
-      return;
+      continue;
     }
     seenPairs.add(pair);
-    if (!coders.includes(coder)) coders.push(coder);
-    if (!articles.includes(article)) articles.push(article);
+    coders.add(coder);
+    articles.add(article);
     for (const category of categories) {
       const value = readCodedValue(row[category]);
       if (value === undefined)
@@ -110,8 +141,8 @@ export function readCodedSheet(text: string, file: string): CodedSheet {
       if (!byArticle.has(article)) byArticle.set(article, new Map());
       byArticle.get(article)!.set(coder, value ?? null);
     }
-  });
-  return { categories, coders, articles, values, issues };
+  }
+  return { categories, coders: [...coders], articles: [...articles], values, issues };
 }
 
 export interface FramescopeSheet {
@@ -120,23 +151,25 @@ export interface FramescopeSheet {
   readonly rows: ReadonlyMap<string, Readonly<Record<string, string>>>;
   /** Ids of the articles the run skipped. */
   readonly skipped: ReadonlySet<string>;
+  /** CSV syntax errors (a hand-edited articles.csv). */
+  readonly issues: readonly Issue[];
 }
 
 /** articles.csv guards text cells that start like a formula with a quote; ids are compared without it. */
 const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 export function readFramescopeArticles(text: string, file: string): FramescopeSheet {
-  const { header, rows } = parseCsv(text, file);
+  const { header, rows, issues } = parseCsv(text, file);
   if (!header.includes('id'))
     throw new CodedFileError(`${file}: expected the "id" column of a framescope articles.csv, found none`);
   const analysed = new Map<string, Record<string, string>>();
   const skipped = new Set<string>();
-  for (const row of rows) {
+  for (const { row } of rows) {
     const id = unguard((row['id'] ?? '').trim());
     if (row['status'] === 'skipped') skipped.add(id);
     else if (!analysed.has(id)) analysed.set(id, row);
   }
-  return { header, rows: analysed, skipped };
+  return { header, rows: analysed, skipped, issues };
 }
 
 /**

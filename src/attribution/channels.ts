@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { stagePack } from '../lexicon/stagePacks.ts';
+import type { Pack } from '../lexicon/types.ts';
 import type { AttributionChannel } from '../types.ts';
 import { type SourceLexicon, patternSource, sourceHits } from './sourceLexicon.ts';
 
@@ -21,28 +19,20 @@ export interface ChannelLexicon {
   readonly phrases: ReadonlyArray<{ readonly kind: ChannelKind; readonly regex: RegExp }>;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_CHANNELS_FILE = resolve(here, '..', '..', 'lexicons', 'sources', 'channels.yaml');
-
 /** Phrase channels, most specific first: an interview's "told the BBC" outranks a "briefing" in it. */
 const PHRASE_ORDER: readonly ChannelKind[] = ['interview', 'press-conference', 'statement', 'document'];
 
-export function loadChannels(file: string = DEFAULT_CHANNELS_FILE): ChannelLexicon {
-  const data = parse(readFileSync(file, 'utf8')) as {
-    kind?: string;
-    entries?: { id?: unknown; category?: unknown; patterns?: unknown }[];
-  } | null;
-  if (!data || data.kind !== 'sources' || !Array.isArray(data.entries))
-    throw new Error(`expected a pack of kind "sources" with an "entries" list in ${file}`);
+/** The channel phrases of a channels pack (`kind: sources`). Throws, naming the entry, on an unknown category. */
+export function channelsOf(pack: Pack): ChannelLexicon {
   const byKind = new Map<ChannelKind, string[]>();
-  for (const e of data.entries) {
-    const kind = typeof e.category === 'string' ? e.category.replace(/^channel\./, '') : '';
-    if (!(PHRASE_ORDER as readonly string[]).includes(kind) || !Array.isArray(e.patterns))
+  for (const e of pack.entries) {
+    const kind = e.category.replace(/^channel\./, '');
+    if (!(PHRASE_ORDER as readonly string[]).includes(kind))
       throw new Error(
-        `expected a category channel.${PHRASE_ORDER.join('/channel.')} with patterns in ${file}, found ${JSON.stringify(e.category)} in entry ${String(e.id)}`,
+        `${pack.file}:${e.line}: expecting a category channel.${PHRASE_ORDER.join('/channel.')}, instead found "${e.category}" in entry ${e.id}`,
       );
     const list = byKind.get(kind as ChannelKind) ?? [];
-    for (const p of e.patterns) list.push(patternSource(String(p)).source);
+    for (const p of e.patterns) list.push(patternSource(p.text).source);
     byKind.set(kind as ChannelKind, list);
   }
   return {
@@ -57,9 +47,9 @@ export function loadChannels(file: string = DEFAULT_CHANNELS_FILE): ChannelLexic
 }
 
 let cached: ChannelLexicon | null = null;
-/** The built-in channels pack, read once. */
+/** The built-in channels pack, read once per thread. */
 export function channelLexicon(): ChannelLexicon {
-  cached ??= loadChannels();
+  cached ??= channelsOf(stagePack('channels'));
   return cached;
 }
 

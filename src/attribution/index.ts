@@ -17,7 +17,7 @@ import {
 } from './speech.ts';
 
 export type { SourceLexicon } from './sourceLexicon.ts';
-export { loadSourceLexicon } from './sourceLexicon.ts';
+export { loadSourceLexicon, sourceLexiconOf } from './sourceLexicon.ts';
 
 /**
  * Who an article cites and how: reported speech led by a cue (direct, indirect, mixed,

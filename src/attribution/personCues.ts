@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { stagePack } from '../lexicon/stagePacks.ts';
+import type { Pack } from '../lexicon/types.ts';
 
 /**
  * What tells a person apart for pronoun resolution and what is never a speaker: honorifics and
@@ -23,41 +21,31 @@ export interface PersonCues {
   readonly familyNameFirst: ReadonlySet<string>;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_PERSON_CUES_FILE = resolve(here, '..', '..', 'lexicons', 'sources', 'person-cues.yaml');
-
 const wordKey = (w: string) => w.toLowerCase().replace(/\.$/, '').replace(/’/g, "'");
 
-export function loadPersonCues(file: string = DEFAULT_PERSON_CUES_FILE): PersonCues {
-  const data = parse(readFileSync(file, 'utf8')) as {
-    kind?: string;
-    entries?: { id?: unknown; category?: unknown; patterns?: unknown }[];
-  } | null;
-  if (!data || data.kind !== 'sources' || !Array.isArray(data.entries))
-    throw new Error(`expected a pack of kind "sources" with an "entries" list in ${file}`);
+/** The cues of a person-cues pack (`kind: sources`). Throws, naming the entry, on an unknown category. */
+export function personCuesOf(pack: Pack): PersonCues {
   const genderOf = new Map<string, Gender>();
   const timeWords = new Set<string>();
   const familyNameFirst = new Set<string>();
-  for (const e of data.entries) {
-    if (typeof e.category !== 'string' || !Array.isArray(e.patterns))
-      throw new Error(`expected entries with a category and patterns in ${file}, found ${JSON.stringify(e)}`);
-    const patterns = e.patterns.map((p) => wordKey(String(p)));
+  for (const e of pack.entries) {
+    const patterns = e.patterns.map((p) => wordKey(p.text));
     if (e.category === 'person.gender.male') for (const p of patterns) genderOf.set(p, 'male');
     else if (e.category === 'person.gender.female') for (const p of patterns) genderOf.set(p, 'female');
     else if (e.category === 'non-speaker.time') for (const p of patterns) timeWords.add(p);
     else if (e.category === 'person.family-name-first') for (const p of patterns) familyNameFirst.add(p);
     else
       throw new Error(
-        `expected a category person.gender.male, person.gender.female, person.family-name-first or non-speaker.time in ${file}, found "${e.category}" in entry ${String(e.id)}`,
+        `${pack.file}:${e.line}: expecting a category person.gender.male, person.gender.female, person.family-name-first or non-speaker.time, instead found "${e.category}" in entry ${e.id}`,
       );
   }
   return { genderOf, timeWords, familyNameFirst };
 }
 
 let cached: PersonCues | null = null;
-/** The built-in person cues, read once. */
+/** The built-in person cues, read once per thread. */
 export function personCues(): PersonCues {
-  cached ??= loadPersonCues();
+  cached ??= personCuesOf(stagePack('personCues'));
   return cached;
 }
 
@@ -66,7 +54,10 @@ export const genderWord = (cues: PersonCues, word: string): Gender | null =>
   cues.genderOf.get(wordKey(word)) ?? null;
 
 const require = createRequire(import.meta.url);
-const firstNames = require('gender-detection-from-name') as { getGender(name: string): string };
+type FirstNames = { getGender(name: string): string };
+// Its name lists take about 5 MB of heap: read when a first name is first looked up, not when a
+// run starts (a run that meets no name, or reads only skipped inputs, never needs them).
+let firstNames: FirstNames | null = null;
 const firstNameMemo = new Map<string, Gender | null>();
 
 /**
@@ -79,6 +70,7 @@ export function firstNameGender(word: string): Gender | null {
   if (personCues().familyNameFirst.has(key)) return null;
   let g = firstNameMemo.get(key);
   if (g === undefined) {
+    firstNames ??= require('gender-detection-from-name') as FirstNames;
     const found = /^\p{L}[\p{L}'-]+$/u.test(word) ? firstNames.getGender(key) : 'unknown';
     g = found === 'male' || found === 'female' ? found : null;
     if (firstNameMemo.size > 50_000) firstNameMemo.clear();

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { escapeRegex } from '../lexicon/pattern.ts';
+import { stagePack } from '../lexicon/stagePacks.ts';
+import type { Pack } from '../lexicon/types.ts';
 import { compareText } from '../order.ts';
 import type { SourceType } from '../types.ts';
 
 /**
- * The two packs attribution needs: the known-sources pack (outlets, platforms, title words,
- * document and vague nouns, `kind: sources`) and the report-verbs pack (cue verbs, neutral or
- * loaded). Loaded here with `yaml` so that attribution stands on its own; the lexicon engine
- * reads the same report-verbs file as an ordinary framing pack.
+ * The three packs attribution needs, read and checked by the lexicon engine (lexicon/stagePacks.ts):
+ * the known-sources pack (outlets, platforms, title words, document and vague nouns, `kind:
+ * sources`), the report-verbs pack (cue verbs, neutral or loaded; the framing engine counts the
+ * same file as an ordinary framing pack) and the speech-verbs pack (verbs of saying proper).
  */
 
 /** What a source pattern tells about a source. Titles type the person who bears them. */
@@ -65,26 +64,9 @@ export interface SourceLexicon {
   readonly verbs: ReadonlyMap<string, ReportVerb>;
   /** Multi-word cues keyed by their words joined with a space ("according to", "point out"). */
   readonly phrases: ReadonlyMap<string, ReportVerb>;
+  /** Lemmas of the verbs of saying proper: they report speech even without "that". */
+  readonly coreSpeech: ReadonlySet<string>;
 }
-
-interface PackEntry {
-  id: string;
-  category: string;
-  patterns: string[];
-  /** Patterns that count only as written ("Shell", "Delta": names that are also common words). */
-  case_sensitive?: boolean;
-}
-
-interface Pack {
-  pack: string;
-  kind: string;
-  version: string;
-  entries: PackEntry[];
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_SOURCES_FILE = resolve(here, '..', '..', 'lexicons', 'sources', 'known-sources.yaml');
-export const DEFAULT_REPORT_VERBS_FILE = resolve(here, '..', '..', 'lexicons', 'report-verbs.yaml');
 
 const CLUE_OF_CATEGORY: ReadonlyArray<readonly [string, SourceClue]> = [
   ['source.state-media', 'state-media'],
@@ -116,23 +98,6 @@ export const TYPE_OF_CLUE: Readonly<Record<SourceClue, SourceType>> = {
   document: 'document',
   vague: 'vague',
 };
-
-function readPack(file: string, kind: string): Pack {
-  const data = parse(readFileSync(file, 'utf8')) as Partial<Pack> | null;
-  if (!data || !Array.isArray(data.entries))
-    throw new Error(`expected a lexicon pack with an "entries" list in ${file}, found ${typeof data}`);
-  if (data.kind !== kind)
-    throw new Error(`expected a pack of kind "${kind}" in ${file}, found "${data.kind}"`);
-  for (const e of data.entries) {
-    if (typeof e?.id !== 'string' || typeof e.category !== 'string' || !Array.isArray(e.patterns))
-      throw new Error(
-        `expected entries with id, category and patterns in ${file}, found ${JSON.stringify(e)}`,
-      );
-  }
-  return data as Pack;
-}
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A pattern as a regex fragment: spaces and hyphens interchangeable, apostrophes straight or
@@ -192,14 +157,26 @@ function compileClue(patterns: ReadonlyArray<readonly [string, string, boolean]>
   };
 }
 
-export interface LoadSourceLexiconOptions {
-  readonly sourcesFile?: string;
-  readonly reportVerbsFile?: string;
+/** The packs a source lexicon is made of (see `sourceLexiconOf`). */
+export interface SourcePacks {
+  readonly knownSources: Pack;
+  readonly reportVerbs: Pack;
+  readonly speechVerbs: Pack;
 }
 
-export function loadSourceLexicon(options: LoadSourceLexiconOptions = {}): SourceLexicon {
-  const sources = readPack(options.sourcesFile ?? DEFAULT_SOURCES_FILE, 'sources');
-  const verbsPack = readPack(options.reportVerbsFile ?? DEFAULT_REPORT_VERBS_FILE, 'framing');
+/** The source lexicon of the built-in packs. */
+export function loadSourceLexicon(): SourceLexicon {
+  return sourceLexiconOf({
+    knownSources: stagePack('knownSources'),
+    reportVerbs: stagePack('reportVerbs'),
+    speechVerbs: stagePack('speechVerbs'),
+  });
+}
+
+/** The source lexicon of three packs, compiled for attribution (pure). */
+export function sourceLexiconOf(packs: SourcePacks): SourceLexicon {
+  const sources = packs.knownSources;
+  const verbsPack = packs.reportVerbs;
   const byClue = new Map<SourceClue, Array<readonly [string, string, boolean]>>();
   for (const e of sources.entries) {
     const found = CLUE_OF_CATEGORY.find(
@@ -210,7 +187,7 @@ export function loadSourceLexicon(options: LoadSourceLexiconOptions = {}): Sourc
         `expected a source.* category of ${CLUE_OF_CATEGORY.map((c) => c[0]).join(', ')}, found "${e.category}" in entry ${e.id}`,
       );
     const list = byClue.get(found[1]) ?? [];
-    for (const p of e.patterns) list.push([String(p), e.id, e.case_sensitive === true]);
+    for (const p of e.patterns) list.push([p.text, e.id, e.caseSensitive]);
     byClue.set(found[1], list);
   }
   const clues = CLUE_OF_CATEGORY.filter(([, clue]) => byClue.has(clue)).map(([, clue]) => ({
@@ -222,7 +199,7 @@ export function loadSourceLexicon(options: LoadSourceLexiconOptions = {}): Sourc
   for (const e of verbsPack.entries) {
     if (!e.category.startsWith('report-verb.')) continue;
     for (const p of e.patterns) {
-      const lemma = String(p).toLowerCase().trim();
+      const lemma = p.text.toLowerCase().trim();
       const verb: ReportVerb = {
         entryId: e.id,
         lemma,
@@ -233,7 +210,10 @@ export function loadSourceLexicon(options: LoadSourceLexiconOptions = {}): Sourc
       (lemma.includes(' ') ? phrases : verbs).set(lemma, verb);
     }
   }
-  return { pack: sources.pack, version: sources.version, clues, verbs, phrases };
+  const coreSpeech = new Set(
+    packs.speechVerbs.entries.flatMap((e) => e.patterns.map((p) => p.text.toLowerCase().trim())),
+  );
+  return { pack: sources.pack, version: sources.version, clues, verbs, phrases, coreSpeech };
 }
 
 /**

@@ -91,32 +91,6 @@ const END_PUNCT = new Set(['.', '!', '?', '…']);
 /** Parts of speech that a noun phrase is made of, walking left from its head. */
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
 const MAX_NP = 14;
-/** Verbs of saying proper: they report speech even without "that" (", saying he was ..."; "..., said Trump."). */
-const CORE_SPEECH = new Set([
-  'say',
-  'tell',
-  'add',
-  'write',
-  'state',
-  'note',
-  'explain',
-  'claim',
-  'insist',
-  'tweet',
-  'post',
-  'reply',
-  'respond',
-  'ask',
-  'answer',
-  'remark',
-  'comment',
-  'declare',
-  'warn',
-  'argue',
-  'report',
-  'announce',
-  'quote',
-]);
 const MAX_APPOSITION = 24;
 const LOOKAHEAD = 10;
 
@@ -605,7 +579,7 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
     if (participle && at >= first && t.value[at] === ',') {
       const content = contentRightOf(ctx, cueEnd, end);
       // "..., underscoring the risk" is the event's doing; only a verb of saying or a that-clause reports speech.
-      if (!content || (!CORE_SPEECH.has(verb.lemma) && !content.introduced)) continue;
+      if (!content || (!ctx.lexicon.coreSpeech.has(verb.lemma) && !content.introduced)) continue;
       source = clauseSubject(ctx, first, at, drafts, sentence);
       sourceFromClause = source !== null;
       if (source) drafts.push(draftOf(ctx, cue, source, sourceFromClause, content, sentence));
@@ -623,7 +597,7 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
       const contentEnd = trimmedEnd(ctx, cueEnd, comma);
       if (contentEnd <= cueEnd) continue;
       // "Showing awesome strength, Henson held ...": a verb that is not one of saying reports nothing here.
-      if (!CORE_SPEECH.has(verb.lemma) || !canBeSource(ctx, source)) continue;
+      if (!ctx.lexicon.coreSpeech.has(verb.lemma) || !canBeSource(ctx, source)) continue;
       // "Responding to the speech, ..., George Osborne, said: ...": the main cue reports the statement.
       let laterCue = false;
       for (let k = comma + 1; k < end && !laterCue; k++) laterCue = verbAt(ctx, k) !== null;
@@ -634,7 +608,7 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
     source = sourceLeftOf(ctx, at, first);
     if (source && !canBeSource(ctx, source)) continue;
     if (source && verb.evidenceOnly && !isDocumentLike(ctx, source)) continue;
-    if (source && !CORE_SPEECH.has(verb.lemma) && !isSpeakerLike(ctx, source)) continue;
+    if (source && !ctx.lexicon.coreSpeech.has(verb.lemma) && !isSpeakerLike(ctx, source)) continue;
 
     if (source) {
       const before = source.first - 1;
@@ -685,7 +659,7 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
     // "...," said Trump.
     if (
       !participle &&
-      CORE_SPEECH.has(verb.lemma) &&
+      ctx.lexicon.coreSpeech.has(verb.lemma) &&
       at >= first &&
       (t.value[at] === ',' ||
         CLOSING_MARK.test(t.value[at] as string) ||

@@ -1,16 +1,7 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { type AgreementLevel, agreementMarkdown, agreementRows, agreementTable } from '../agree/agreement.ts';
-import {
-  CodedFileError,
-  framescopeColumnFor,
-  readCodedSheet,
-  readFramescopeArticles,
-} from '../agree/coded.ts';
-import { toCsv } from '../report/csv.ts';
+import type { AgreementLevel } from '../agree/agreement.ts';
+import { AgreementInputError, AgreementMapError, runAgreement } from '../run/agreeRun.ts';
 import { parseCommandArgs } from './args.ts';
-import { type CliIO, EXIT, UsageError } from './io.ts';
+import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
 
 export const AGREE_HELP = `framescope agree <coded.csv> <results-dir> [options]
 
@@ -55,13 +46,6 @@ function parseMap(pairs: readonly string[]): Map<string, string> {
   return map;
 }
 
-/** Writes beside the target then renames, so a reader never sees a half-written file. */
-async function writeFileAtomically(path: string, content: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, content);
-  await rename(tmp, path);
-}
-
 /** `framescope agree`: reliability of framescope against human coders. Returns the exit code. */
 export async function runAgree(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args);
@@ -78,54 +62,27 @@ export async function runAgree(args: string[], io: CliIO): Promise<number> {
   if (level !== 'presence' && level !== 'count')
     throw new UsageError(`agree: --level expects presence or count, found "${values.level}"`);
   const map = parseMap(values.map);
-  const articlesFile = join(resultsDir, 'articles.csv');
-  for (const [path, what] of [
-    [codedFile, 'the coded sheet'],
-    [articlesFile, 'articles.csv of a framescope run (is <results-dir> an --out folder?)'],
-  ] as const) {
-    if (!existsSync(path)) {
-      io.stderr(`framescope: agree: ${path} not found: expected ${what}\n`);
-      return EXIT.couldNotRun;
-    }
-  }
-
-  let coded: ReturnType<typeof readCodedSheet>;
-  let framescope: ReturnType<typeof readFramescopeArticles>;
+  const out = values.out ?? resultsDir;
+  let done: Awaited<ReturnType<typeof runAgreement>>;
   try {
-    coded = readCodedSheet(await readFile(codedFile, 'utf8'), codedFile);
-    framescope = readFramescopeArticles(await readFile(articlesFile, 'utf8'), articlesFile);
+    done = await asUsageError(
+      '',
+      () => runAgreement({ codedFile, resultsDir, out, map, level }),
+      AgreementMapError,
+    );
   } catch (e) {
-    if (e instanceof CodedFileError) {
+    if (e instanceof AgreementInputError) {
       io.stderr(`framescope: agree: ${e.message}\n`);
       return EXIT.couldNotRun;
     }
     throw e;
   }
-  for (const category of map.keys())
-    if (!coded.categories.includes(category))
-      throw new UsageError(
-        `agree: --map names category "${category}", which is not a column of ${codedFile} (${coded.categories.join(', ')})`,
-      );
-  const columns = new Map(
-    coded.categories.map((c) => [c, framescopeColumnFor(c, framescope.header, map)] as const),
-  );
-  const { rows, issues } = agreementRows({ coded, framescope, columns, level, framescopeFile: articlesFile });
-  const allIssues = [...coded.issues, ...issues];
-
-  const out = values.out ?? resultsDir;
-  await mkdir(out, { recursive: true });
-  const table = agreementTable(rows);
-  await writeFileAtomically(join(out, 'agreement.csv'), toCsv(table.header, table.rows));
-  await writeFileAtomically(
-    join(out, 'agreement.md'),
-    agreementMarkdown(rows, allIssues, { codedFile, resultsDir, level }),
-  );
-  for (const i of allIssues)
+  for (const i of done.issues)
     io.stderr(
       `framescope: ${i.severity}: ${i.code}: ${i.file ?? ''}${i.line ? `:${i.line}` : ''}: ${i.message}\n`,
     );
   io.stderr(
-    `framescope: agreement of ${coded.categories.length} categories, ${coded.articles.length} articles, ${coded.coders.length} coder(s); written to ${out}\n`,
+    `framescope: agreement of ${done.categories} categories, ${done.articles} articles, ${done.coders} coder(s); written to ${out}\n`,
   );
-  return allIssues.some((i) => i.severity === 'error') ? EXIT.dataProblems : EXIT.ok;
+  return done.issues.some((i) => i.severity === 'error') ? EXIT.dataProblems : EXIT.ok;
 }

@@ -1,13 +1,13 @@
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
-import { runToFolder } from '../parallel/index.ts';
-import { describeRun } from '../parallel/runDescription.ts';
+import { runToFolder } from '../run/analyzeRun.ts';
+import { describeRun } from '../run/describeRun.ts';
+import { jobsOf } from '../run/jobs.ts';
+import { OutputFolderError, checkOutputFolder } from '../run/outputFolder.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
-import { type CliIO, EXIT, UsageError } from './io.ts';
-import { jobsOf } from './jobs.ts';
-import { checkOutputDir } from './outputDir.ts';
+import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
 import { Progress } from './progress.ts';
 
 function parse(args: string[]) {
@@ -43,15 +43,12 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   if (!values.out) throw new UsageError('analyze: expected --out <dir> for the reports');
 
   // A folder framescope did not write is refused as a usage error (exit 2).
-  await checkOutputDir(values.out, values.force);
+  await asUsageError('', () => checkOutputFolder(values.out as string, values.force), OutputFolderError);
 
-  const jobs = await jobsOf('analyze', values.jobs, input);
-  let shard: Shard | null;
-  try {
-    shard = values.shard === undefined ? null : parseShard(values.shard);
-  } catch (e) {
-    throw new UsageError(`analyze: ${(e as Error).message}`);
-  }
+  const jobs = await asUsageError('', () => jobsOf('analyze', values.jobs, input));
+  const shard: Shard | null = await asUsageError('analyze: ', async () =>
+    values.shard === undefined ? null : parseShard(values.shard),
+  );
   // The lexicons are compiled once before the run (or read back compiled) to report their problems
   // and versions, and handed to every analyzer of the run; with worker threads the main thread
   // never holds the model (see describeRun).
@@ -94,7 +91,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     prepared: described.prepared,
     run: { packs: described.packs, metrics: described.metrics, settings, toolVersion: TOOL_VERSION },
     runIssues: described.lexiconIssues,
-    output: {
+    options: {
       safeCells: !values['raw-csv'],
       groupBy: values['group-by'] ?? null,
       oneGroup: values['one-group'],
@@ -113,6 +110,15 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
 
   const errors = data.issueCounts.error;
   const warnings = data.issueCounts.warning;
+  // A mistyped column gives one "(none)" group: said here as well as in issues.csv.
+  for (const [option, column] of [
+    ['--by', values.by],
+    ['--group-by', values['one-group'] ? undefined : values['group-by']],
+  ] as const)
+    if (column && !data.corpus.metadata.includes(column))
+      io.stderr(
+        `framescope: warning: ${option} ${column}: no article has a column "${column}" (see issues.csv)\n`,
+      );
   if (!values.quiet) {
     io.stderr(
       `framescope: ${records.length} articles analysed, ${skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { CORPUS_FORMATS, type CorpusFormat } from '../corpus/readers.ts';
 import { UsageError } from './io.ts';
 
 /**
@@ -17,10 +18,6 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   }
 }
 
-/** The corpus formats `--format` accepts (analyze, score). */
-export const CORPUS_FORMATS = ['auto', 'folder', 'csv', 'jsonl', 'txt', 'md', 'html'] as const;
-export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
-
 /**
  * The corpus a reading command was given: one input, a known `--format` and a positive
  * `--max-bytes`, each refused as a UsageError naming the command and what it found.
@@ -38,7 +35,7 @@ export function corpusInputArgs(
       `${command}: expected one input, found ${positionals.length}: ${positionals.join(' ')}`,
     );
   const format = values.format as CorpusFormat;
-  if (!CORPUS_FORMATS.includes(format))
+  if (!(CORPUS_FORMATS as readonly string[]).includes(format))
     throw new UsageError(
       `${command}: --format expects one of ${CORPUS_FORMATS.join(', ')}, found "${values.format}"`,
     );

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// The installed command: runs the compiled CLI in dist/ when it was built from the current sources,
-// else registers tsx and runs the TypeScript sources as they are (see compiled.js), then hands the
-// arguments to the CLI and exits with the code it returns. Nothing else lives here.
-import { compiledIsCurrent } from './compiled.js';
+// The installed command: runs the compiled CLI in dist/ (always, in an installed package; in a
+// checkout, when it was built from the current sources), else registers tsx (a dev dependency) and
+// runs the TypeScript sources as they are (see compiled.js), then hands the arguments to the CLI
+// and exits with the code it returns. Nothing else lives here.
+import { runsSources } from './compiled.js';
 
 let main;
-if (process.env['FRAMESCOPE_SOURCES'] !== '1' && compiledIsCurrent()) {
-  ({ main } = await import('../../dist/cli/main.js'));
-} else {
+if (runsSources()) {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('./main.ts'));
+} else {
+  ({ main } = await import('../../dist/cli/main.js'));
 }
 const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),

@@ -1,10 +1,12 @@
 // Which code the command runs: the JavaScript that `npm run build` (run by `npm ci` through
-// `prepare`) compiled into dist/, or the TypeScript sources through tsx. The compiled code starts
-// faster and each worker thread saves the ~40 MB that tsx's loader costs, but it is only used when
-// it was built from exactly the sources in src/: an edited source file makes the command fall back
-// to the sources, so a stale build can never give results the sources would not.
+// `prepare`) compiled into dist/, or the TypeScript sources through tsx. An installed package
+// ships dist/ and no TypeScript sources (see `files` in package.json), so it always runs dist/ and
+// never needs tsx. In a checkout the compiled code starts faster and each worker thread saves the
+// ~40 MB that tsx's loader costs, but it is only used when it was built from exactly the sources
+// in src/: an edited source file makes the command fall back to the sources, so a stale build can
+// never give results the sources would not.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +34,20 @@ export function sourceHash() {
     hash.update('\0');
   }
   return hash.digest('hex');
+}
+
+/** True in a checkout, false in an installed package (which ships no TypeScript sources). */
+export function sourcesPresent() {
+  return existsSync(join(SRC_DIR, 'cli', 'main.ts'));
+}
+
+/**
+ * True when the command should run the TypeScript sources: only in a checkout, when
+ * FRAMESCOPE_SOURCES=1 asks for them or dist/ is missing or stale.
+ */
+export function runsSources() {
+  if (!sourcesPresent()) return false;
+  return process.env['FRAMESCOPE_SOURCES'] === '1' || !compiledIsCurrent();
 }
 
 /** True when dist/ holds a build of the current sources. */

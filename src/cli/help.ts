@@ -1,4 +1,8 @@
 /** Help texts: kept apart from the commands so that `--help` loads no NLP model. */
+import { CORPUS_FORMATS } from '../corpus/readers.ts';
+
+/** The input formats, as the reader registry lists them. */
+const FORMATS = CORPUS_FORMATS.join(' | ');
 
 export const MAIN_HELP = `framescope: how news articles frame a story and how they source it
 
@@ -8,8 +12,9 @@ Usage:
 Commands:
   analyze <input>        analyse a corpus and write CSV and Markdown reports
   score <input>          dictionary scoring: lexicon hits per article and category, as one CSV
-  lexicon check|list|export [packs...]
-                         check, list or export lexicon packs
+  lexicon check|list|export|mine|validate ...
+                         check, list or export lexicon packs; mine candidate entries from two
+                         corpora; validate packs against labelled articles
   kwic <pattern> <input...>
                          concordance of a lexicon pattern
   agree <coded.csv> <results-dir>
@@ -55,7 +60,7 @@ Options:
                          count_quoted); reads quotations and attributions, as analyze does
   --text-column <name>   CSV/JSONL column holding the text (default: text)
   --id-column <name>     CSV/JSONL column holding the id (default: id; else the record number)
-  --format <fmt>         auto | folder | csv | jsonl | txt | md | html (default: auto)
+  --format <fmt>         ${FORMATS} (default: auto)
   --max-bytes <n>        skip inputs larger than n bytes (default: 20971520 = 20 MB)
   --jobs <n>             worker threads (default: every core, or 1 for an input under 2 MB, where
                          starting workers costs more than it saves); the output does not depend on it
@@ -88,7 +93,7 @@ Options:
   --metadata-key <col>   the sidecar column naming the article (default: file, filename, id or path)
   --text-column <name>   CSV/JSONL column holding the text (default: text)
   --id-column <name>     CSV/JSONL column holding the id (default: id; else the record number)
-  --format <fmt>         auto | folder | csv | jsonl | txt | md | html (default: auto; for stdin: txt)
+  --format <fmt>         ${FORMATS} (default: auto; for stdin: txt)
   --lexicon <file>       an extra lexicon pack (YAML, LIWC .dic, quanteda YAML, CSV); repeatable
   --no-builtin-lexicons  use only the packs given with --lexicon
   --max-bytes <n>        skip inputs larger than n bytes (default: 20971520 = 20 MB)

@@ -11,3 +11,21 @@ export interface CliIO {
 export const EXIT = Object.freeze({ ok: 0, dataProblems: 1, couldNotRun: 2 });
 
 export class UsageError extends Error {}
+
+/**
+ * Runs `step`, turning what it throws (only errors of class `only`, when given) into a UsageError
+ * with `prefix` before the message: the run layer says what was expected, the command line makes
+ * it a usage problem (exit 2).
+ */
+export async function asUsageError<T>(
+  prefix: string,
+  step: () => T | Promise<T>,
+  only?: abstract new (...args: never[]) => Error,
+): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (only !== undefined && !(e instanceof only)) throw e;
+    throw new UsageError(`${prefix}${(e as Error).message}`);
+  }
+}

@@ -1,29 +1,35 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { indexDeclarationIssues } from '../figures/indexes.ts';
 import {
   BUILTIN_LEXICON_DIR,
-  EXPORT_FORMATS,
-  type ExportFormat,
   type Pack,
   checkPacks,
-  exportPacks,
   formatIssue,
   loadPacks,
+  sortIssues,
 } from '../lexicon/index.ts';
 import { compareText } from '../order.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportPacks } from '../report/lexiconExport.ts';
 
 interface LexiconIO {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
 }
 
-export const LEXICON_HELP = `framescope lexicon check|list|export [packs...]
+export const LEXICON_HELP = `framescope lexicon check|list|export|mine|validate ...
 
   check [packs...]          report every fault as file:line: code: message (fix: hint); exit 1 on an error
   list [packs...]           entries and categories as a table
   export --format F [packs...]
                             write the packs as F: csv (one row per pattern), liwc (.dic), quanteda (YAML),
                             tidytext (CSV word,category), nltk (pattern<TAB>category lines)
+  mine <input> --target col=value | mine <target-input> <reference-input>
+                            candidate entries: n-grams a target corpus over-uses (G2, log ratio),
+                            dispersed, names and topic nouns left out, with concordance lines
+  validate [packs...] --corpus <input> --labels <labels.csv>
+                            each entry's hits per class, precision and lift, and the packs' ROC-AUC
+                            with a bootstrap interval and split-half figures
 
 Packs are YAML packs, LIWC .dic, quanteda YAML or CSV files, or folders of them. Without packs, the
 built-in packs in lexicons/ (and lexicons/sources/) are used.
@@ -83,6 +89,9 @@ function listPacks(packs: readonly Pack[]): string {
 /** `framescope lexicon ...`: returns 0 when done, 1 when a checked pack has errors, 2 on bad usage. */
 export async function runLexicon(args: string[], io: LexiconIO): Promise<number> {
   const [sub, ...rest] = args;
+  // mine and validate read corpora: their own commands, loaded only when run.
+  if (sub === 'mine') return (await import('./lexiconMineCommand.ts')).runMine(rest, io);
+  if (sub === 'validate') return (await import('./lexiconValidateCommand.ts')).runValidate(rest, io);
   if (sub === undefined || sub === '--help' || sub === '-h' || rest.includes('--help')) {
     io.stdout(LEXICON_HELP);
     return sub === undefined ? 2 : 0;
@@ -114,7 +123,7 @@ export async function runLexicon(args: string[], io: LexiconIO): Promise<number>
   }
   switch (sub) {
     case 'check': {
-      const issues = checkPacks(packs);
+      const issues = sortIssues([...checkPacks(packs), ...indexDeclarationIssues(packs)]);
       for (const issue of issues) io.stdout(`${formatIssue(issue)}\n`);
       const errors = issues.filter((i) => i.severity === 'error').length;
       const warnings = issues.length - errors;

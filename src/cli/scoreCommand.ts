@@ -1,17 +1,13 @@
 import { existsSync } from 'node:fs';
-import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { scoreCorpus } from '../dictionary/run.ts';
-import { cachedOrBuilt, defaultCacheDir, lexiconsKey } from '../lexicon/compiledCache.ts';
+import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { formatIssue } from '../lexicon/issues.ts';
-import type { PreparedLexicons } from '../lexicon/prepare.ts';
-import { toCsv } from '../report/csv.ts';
-import { issuesTable } from '../report/tables.ts';
+import { jobsOf } from '../run/jobs.ts';
+import { openScoreOutput, prepareScoreLexicons, scoreCorpus, writeIssuesCsv } from '../run/score/scoreJob.ts';
 import type { Issue } from '../types.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { SCORE_HELP } from './help.ts';
-import { type CliIO, EXIT, UsageError } from './io.ts';
-import { jobsOf } from './jobs.ts';
+import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
 import { Progress } from './progress.ts';
 
 /** Problems listed one per line on stderr before the rest are only counted. */
@@ -30,43 +26,6 @@ function parse(args: string[]) {
     jobs: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
-}
-
-/** Where the scores go: a file written under a temporary name and renamed when complete, or stdout. */
-interface Destination {
-  write(chunk: string): Promise<void> | void;
-  /** Moves the complete file into place. */
-  commit(): Promise<void>;
-  /** Removes what was written of a run that failed. */
-  abandon(): Promise<void>;
-}
-
-async function destination(out: string, io: CliIO): Promise<Destination> {
-  if (out === '-')
-    return { write: (chunk) => io.stdout(chunk), commit: async () => {}, abandon: async () => {} };
-  const partial = `${out}.partial-${process.pid}`;
-  const file = await open(partial, 'w').catch((e: Error) => {
-    throw new UsageError(`score: cannot write --out ${out}: ${e.message}`);
-  });
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await file.close();
-  };
-  return {
-    write: async (chunk) => {
-      await file.write(chunk);
-    },
-    commit: async () => {
-      await close();
-      await rename(partial, out);
-    },
-    abandon: async () => {
-      await close();
-      await rm(partial, { force: true });
-    },
-  };
 }
 
 function checkPaths(input: string, out: string, issuesFile: string | undefined, force: boolean): void {
@@ -102,7 +61,7 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   const { input, format, maxBytes } = corpusInputArgs('score', positionals, values);
-  const jobs = await jobsOf('score', values.jobs, input);
+  const jobs = await asUsageError('', () => jobsOf('score', values.jobs, input));
   const out = values.out;
   checkPaths(input, out, values.issues, values.force);
 
@@ -110,17 +69,7 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   // same entry analyze uses) and sent to the workers compiled.
   const selection = { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] };
   const cacheDir = values['no-cache'] ? null : defaultCacheDir();
-  let prepared: PreparedLexicons;
-  try {
-    ({ value: prepared } = await cachedOrBuilt(
-      cacheDir,
-      cacheDir === null ? null : lexiconsKey(selection),
-      // Imported on a miss only: reading and compiling the packs loads wink-nlp and its model.
-      async () => (await import('../lexicon/prepare.ts')).compileSelection(selection),
-    ));
-  } catch (e) {
-    throw new UsageError(`score: ${(e as Error).message}`);
-  }
+  const prepared = await asUsageError('score: ', () => prepareScoreLexicons(selection, cacheDir));
   const { lexicon } = prepared;
   if (lexicon.patterns.length === 0)
     throw new UsageError(
@@ -128,7 +77,9 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
     );
 
   const progress = new Progress(io, { quiet: values.quiet });
-  const dest = await destination(out, io);
+  const dest = await asUsageError(`score: cannot write --out ${out}: `, () =>
+    openScoreOutput(out, io.stdout),
+  );
   let summary: Awaited<ReturnType<typeof scoreCorpus>>;
   try {
     summary = await scoreCorpus(
@@ -149,10 +100,7 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   progress.done();
 
   const issues = [...prepared.lexiconIssues, ...summary.issues];
-  if (values.issues !== undefined) {
-    const table = issuesTable(issues);
-    await writeFile(values.issues, toCsv(table.header, table.rows, { safeCells: !values['raw-csv'] }));
-  }
+  if (values.issues !== undefined) await writeIssuesCsv(values.issues, issues, !values['raw-csv']);
   reportProblems(io, issues, values.issues);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;

@@ -28,20 +28,3 @@ export function termChoiceRowsOf(group: Group, store: SummaryStore): ChoiceRow[]
     (a, b) => compareText(a.set, b.set) || compareText(a.article, b.article) || compareText(a.term, b.term),
   );
 }
-
-/** The sets in which the group's articles chose differently: more than one term used in the group. */
-export function contestedSets(rows: readonly ChoiceRow[]): string[] {
-  const terms = new Map<string, Set<string>>();
-  for (const r of rows) {
-    let s = terms.get(r.set);
-    if (!s) {
-      s = new Set();
-      terms.set(r.set, s);
-    }
-    s.add(r.term);
-  }
-  return [...terms.entries()]
-    .filter(([, s]) => s.size > 1)
-    .map(([set]) => set)
-    .sort();
-}

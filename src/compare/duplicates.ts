@@ -35,9 +35,9 @@ export function duplicateKeyOf(shingles: Uint32Array, wordCount: number): string
   return `${a.toString(36)}.${b.toString(36)}.${shingles.length}.${wordCount}`;
 }
 
-/** The key a summary carries (kept when its shingles were dropped), or the one its shingles give. */
+/** The duplicate key of a summary. */
 export function summaryDuplicateKey(s: ArticleSummary): string | null {
-  return s.duplicateKey !== undefined ? s.duplicateKey : duplicateKeyOf(s.shingles, s.wordCount);
+  return duplicateKeyOf(s.shingles, s.wordCount);
 }
 
 export function findDuplicates(summaries: readonly ArticleSummary[]): Duplicates {

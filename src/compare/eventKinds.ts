@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { stagePack } from '../lexicon/stagePacks.ts';
+import type { Pack } from '../lexicon/types.ts';
 
 /**
  * The event-kinds pack (`lexicons/event-kinds.yaml`, `kind: facts`): alternative descriptions of
  * an exchange between leaders. The framing engine skips packs of kind `facts`; the comparison reads
- * this one to say how each article describes the event. `parseEventKinds` is pure; `loadEventKinds`
- * is the one loader that touches the disk.
+ * this one to say how each article describes the event. The lexicon engine reads and checks the
+ * pack (lexicon/stagePacks.ts); `eventKindsOf` turns it into the words this stage matches.
  */
 
 export interface EventKindEntry {
@@ -24,30 +24,24 @@ export interface EventKindLexicon {
   readonly entries: readonly EventKindEntry[];
 }
 
-export function parseEventKinds(yamlText: string, file = 'event-kinds.yaml'): EventKindLexicon {
-  const doc = parse(yamlText) as { pack?: unknown; kind?: unknown; entries?: unknown };
-  if (doc === null || typeof doc !== 'object' || !Array.isArray(doc.entries))
-    throw new Error(`${file}: expected a pack with an entries list, found ${typeof doc}`);
-  if (doc.kind !== 'facts') throw new Error(`${file}: expected kind: facts, found ${String(doc.kind)}`);
-  const entries = (doc.entries as Record<string, unknown>[]).map((e, i) => {
-    if (typeof e.id !== 'string' || typeof e.category !== 'string' || !Array.isArray(e.patterns))
-      throw new Error(`${file}: entry ${i + 1} needs id, category and patterns`);
-    return {
-      id: e.id,
-      category: e.category,
-      patterns: (e.patterns as unknown[]).map((p) =>
-        String(p)
-          .toLowerCase()
-          .split(/[\s\-–—]+/)
-          .filter(Boolean),
-      ),
-      pos: typeof e.pos === 'string' ? e.pos : null,
-      generic: e.generic === true,
-    };
-  });
-  return { pack: String(doc.pack ?? 'event-kinds'), entries };
+/** The event kinds of a `facts` pack (pure). */
+export function eventKindsOf(pack: Pack): EventKindLexicon {
+  const entries = pack.entries.map((e) => ({
+    id: e.id,
+    category: e.category,
+    patterns: e.patterns.map((p) =>
+      p.text
+        .toLowerCase()
+        .split(/[\s\-–—]+/)
+        .filter(Boolean),
+    ),
+    pos: e.pos.length > 0 ? (e.pos[0] as string) : null,
+    generic: e.extra['generic'] === true,
+  }));
+  return { pack: pack.pack || 'event-kinds', entries };
 }
 
-export function loadEventKinds(path: string): EventKindLexicon {
-  return parseEventKinds(readFileSync(path, 'utf8'), path);
+/** The built-in event kinds. */
+export function loadEventKinds(): EventKindLexicon {
+  return eventKindsOf(stagePack('eventKinds'));
 }

@@ -1,6 +1,8 @@
+import { lineColumnOf } from '../text/positions.ts';
 import { isModelWord } from '../text/winkModel.ts';
 import type { Document, Span, TextSpan } from '../types.ts';
 import type { EventKindLexicon } from './eventKinds.ts';
+import { builtinFactWords, unitAlternatives } from './factWords.ts';
 import { isStopWord } from './stopwords.ts';
 
 /**
@@ -120,104 +122,24 @@ const SCALE: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12,
 };
-const UNIT_WORDS: Record<string, string> = {
-  dollars: 'USD',
-  dollar: 'USD',
-  euros: 'EUR',
-  euro: 'EUR',
-  pounds: 'GBP',
-  yuan: 'CNY',
-  rmb: 'CNY',
-  yen: 'JPY',
-  rubles: 'RUB',
-  roubles: 'RUB',
-  percent: 'percent',
-  'per cent': 'percent',
-  '%': 'percent',
-  'percentage points': 'percent-point',
-  seconds: 'second',
-  second: 'second',
-  minutes: 'minute',
-  minute: 'minute',
-  hours: 'hour',
-  hour: 'hour',
-  days: 'day',
-  weeks: 'week',
-  months: 'month',
-  years: 'year',
-  km: 'km',
-  kilometers: 'km',
-  kilometres: 'km',
-  miles: 'mile',
-  tons: 'tonne',
-  tonnes: 'tonne',
-  barrels: 'barrel',
-  people: 'person',
-  troops: 'troop',
-  soldiers: 'soldier',
-};
+/**
+ * Titles, event verbs, units and the nouns that say nothing about what an amount counts: the
+ * built-in fact-words pack (lexicons/fact-words.yaml).
+ */
+const {
+  titles: TITLES,
+  eventVerbs: EVENT_VERBS,
+  units: UNIT_WORDS,
+  notHeads: NOT_HEADS,
+} = builtinFactWords();
 /** A money amount, or a number followed by a unit word: "$228.1 billion", "about 90 minutes", "43%". */
 const AMOUNT_RE = new RegExp(
   '(?:\\b(about|around|approximately|nearly|almost|roughly|some|over|more than|less than|at least|up to)\\s+)?' +
     '(?:(US\\$|\\$|€|£|¥)\\s?(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(thousand|million|billion|trillion|bn|mn|tn|m|b)\\b)?' +
-    '|\\b(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(thousand|million|billion|trillion)\\b)?\\s?(%|percentage points|per cent|percent\\b|(?:dollars|dollar|euros|euro|pounds|yuan|rmb|yen|rubles|roubles|seconds|second|minutes|minute|hours|hour|days|weeks|months|years|km|kilometers|kilometres|miles|tons|tonnes|barrels|people|troops|soldiers)\\b))',
+    `|\\b(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(thousand|million|billion|trillion)\\b)?\\s?(${unitAlternatives(UNIT_WORDS)}))`,
   'gi',
 );
 
-const TITLES = new Set([
-  'president',
-  'premier',
-  'minister',
-  'chancellor',
-  'professor',
-  'prof',
-  'aide',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'secretary',
-  'senator',
-  'sen',
-  'rep',
-  'representative',
-  'governor',
-  'gov',
-  'mayor',
-  'king',
-  'queen',
-  'prince',
-  'pope',
-  'ambassador',
-  'envoy',
-  'general',
-  'gen',
-  'leader',
-  'chairman',
-  'chairwoman',
-  'dr',
-  'mr',
-  'mrs',
-  'ms',
-  'judge',
-  'justice',
-  'director',
-  'ceo',
-  'speaker',
-]);
-
-/** Verbs whose sentence states that the main event happened (held, spoke, met). */
-const EVENT_VERBS = new Set([
-  'hold',
-  'speak',
-  'meet',
-  'talk',
-  'call',
-  'visit',
-  'conduct',
-  'engage',
-  'sign',
-  'host',
-]);
 /**
  * A date in a sentence about a deadline, or about what will happen ("Italy will visit on 17
  * August"), is not the date of the event the article reports.
@@ -240,26 +162,6 @@ const AMOUNT_CONTEXT_AFTER = 4;
 /** Tokens before and after an amount searched for the nouns it measures. */
 const HEAD_BEFORE = 5;
 const HEAD_AFTER = 5;
-/** Nouns that say nothing about what an amount counts. */
-const NOT_HEADS = new Set([
-  'percent',
-  'cent',
-  'percentage',
-  'point',
-  'million',
-  'billion',
-  'trillion',
-  'thousand',
-  'bn',
-  'm',
-  'year',
-  'time',
-  'total',
-  'figure',
-  'number',
-  'amount',
-  'level',
-]);
 /** Words of a sentence that bound the time an amount belongs to. */
 const SCOPE_WORD =
   /^(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|quarter|christmas|(19|20)\d\d)$/;
@@ -286,25 +188,13 @@ function sentenceText(doc: Document, s: number): TextSpan {
 
 function base(doc: Document, start: number, end: number, firstToken: number): FactBase {
   const sentenceIndex = doc.tokens.sentence[firstToken] as number;
-  const { line, column } = lineColumn(doc, start);
+  const { line, column } = lineColumnOf(doc.lineStarts, start);
   return {
     text: doc.text.slice(start, end),
     span: { start, end, line, column },
     sentence: sentenceText(doc, sentenceIndex),
     sentenceIndex,
   };
-}
-
-function lineColumn(doc: Document, offset: number): { line: number; column: number } {
-  const ls = doc.lineStarts;
-  let lo = 0;
-  let hi = ls.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((ls[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (ls[lo] as number) + 1 };
 }
 
 function monthOf(word: string): number {

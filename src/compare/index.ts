@@ -1,5 +1,4 @@
 import { type ChoiceRow, termChoiceRowsOf } from './choices.ts';
-import type { Fingerprints } from './compactSummary.ts';
 import { type Discrepancy, findStoreDiscrepancies } from './discrepancies.ts';
 import { type Group, type Grouping, type TextClusterOptions, groupStore } from './grouping.ts';
 import {
@@ -10,14 +9,14 @@ import {
   outletKeynessOf,
 } from './keyness.ts';
 import { DEFAULT_REUSE, type ReuseOptions, type ReuseResult, findStoreReuse } from './reuse.ts';
-import { type SummaryStore, summaryStore, withFingerprints } from './store.ts';
+import { type SummaryStore, summaryStore } from './store.ts';
 import type { ArticleSummary } from './summary.ts';
 
 export type { ChoiceRow } from './choices.ts';
 export { type ArticleHead, type SummaryStore, summaryStore } from './store.ts';
 export { type Duplicates, findDuplicates } from './duplicates.ts';
 export type { Discrepancy, DiscrepancyClass, DiscrepancyField, DiscrepancyMention } from './discrepancies.ts';
-export { loadEventKinds, parseEventKinds } from './eventKinds.ts';
+export { eventKindsOf, loadEventKinds } from './eventKinds.ts';
 export type { Group, Grouping } from './grouping.ts';
 export type { KeyTerm } from './keyness.ts';
 export type { AlignedPassage, ReusePair, ReuseResult } from './reuse.ts';
@@ -44,8 +43,6 @@ export interface CompareOptions {
   /** Metadata column whose values get keyness against the corpus (default `outlet`). */
   readonly outletColumn?: string;
   readonly textOf?: (id: string) => string | undefined;
-  /** Shingles and sentence fingerprints of the i-th article, when the summaries (or store) are kept without them. */
-  readonly fingerprintsOf?: (index: number) => Fingerprints;
 }
 
 export interface Comparison {
@@ -62,16 +59,26 @@ export function compareCorpus(
   options: CompareOptions = {},
 ): Comparison {
   const compared = compareStore(summaryStore(summaries), options);
+  const { discrepancies, choices, keyness } = collectFindings(compared.groups());
+  keyness.push(...compared.outletKeyness());
+  return { summaries, grouping: compared.grouping, reuse: compared.reuse, discrepancies, choices, keyness };
+}
+
+/** Every group's findings, gathered in one list each. */
+export function collectFindings(groups: Iterable<GroupComparison>): {
+  discrepancies: Discrepancy[];
+  choices: ChoiceRow[];
+  keyness: KeyTerm[];
+} {
   const discrepancies: Discrepancy[] = [];
   const choices: ChoiceRow[] = [];
   const keyness: KeyTerm[] = [];
-  for (const g of compared.groups()) {
+  for (const g of groups) {
     discrepancies.push(...g.discrepancies);
     choices.push(...g.choices);
     keyness.push(...g.keyness);
   }
-  keyness.push(...compared.outletKeyness());
-  return { summaries, grouping: compared.grouping, reuse: compared.reuse, discrepancies, choices, keyness };
+  return { discrepancies, choices, keyness };
 }
 
 /** What the comparison finds inside one group. */
@@ -97,8 +104,7 @@ export interface StoreComparison {
   outletKeyness(): KeyTerm[];
 }
 
-export function compareStore(given: SummaryStore, options: CompareOptions = {}): StoreComparison {
-  const store = options.fingerprintsOf ? withFingerprints(given, options.fingerprintsOf) : given;
+export function compareStore(store: SummaryStore, options: CompareOptions = {}): StoreComparison {
   const duplicates = store.duplicates();
   const grouping = groupStore(
     store,

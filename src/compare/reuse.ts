@@ -1,6 +1,5 @@
 import { compareText } from '../order.ts';
 import type { Span, TextSpan } from '../types.ts';
-import type { Fingerprints } from './compactSummary.ts';
 import { type Duplicates, findDuplicates } from './duplicates.ts';
 import type { Grouping } from './grouping.ts';
 import { type LshOptions, intersectionSize, lshCandidatePairs } from './minhash.ts';
@@ -381,20 +380,15 @@ export function measurePair(
 /** Articles whose fingerprints and counts stay loaded while pairs are measured. */
 const SIDE_CACHE = 256;
 
-/**
- * Reuse over a corpus. `fingerprintsOf` gives an article's shingles and sentence fingerprints when
- * the summaries were kept without them (a long run reads them back for candidate pairs only);
- * by default they are the summaries' own.
- */
+/** Reuse over a corpus of summaries in memory (see `findStoreReuse`). */
 export function findReuse(
   summaries: readonly ArticleSummary[],
   grouping: Grouping | null,
   options: ReuseOptions = DEFAULT_REUSE,
   textOf?: (id: string) => string | undefined,
-  fingerprintsOf?: (index: number) => Fingerprints,
   duplicates: Duplicates = findDuplicates(summaries),
 ): ReuseResult {
-  return findStoreReuse(summaryStore(summaries, fingerprintsOf), grouping, options, textOf, duplicates);
+  return findStoreReuse(summaryStore(summaries), grouping, options, textOf, duplicates);
 }
 
 /**

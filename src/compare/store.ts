@@ -1,13 +1,20 @@
-import type { Metadata } from '../types.ts';
-import type { Fingerprints } from './compactSummary.ts';
+import { metadataValueOf } from '../corpus/metadata.ts';
+import type { Issue, Metadata } from '../types.ts';
 import { type Duplicates, findDuplicates } from './duplicates.ts';
 import type { Fact } from './facts.ts';
-import type { ArticleSummary, EntryCount, SourceCount, TermChoiceCount, TermCounts } from './summary.ts';
+import type {
+  ArticleSummary,
+  EntryCount,
+  Fingerprints,
+  SourceCount,
+  TermChoiceCount,
+  TermCounts,
+} from './summary.ts';
 
 /**
  * Where the corpus-level comparison reads its articles' summaries from, one part at a time: an
  * array in memory (the library, tests), or a scratch file on disk (a long run, see
- * report/articleStore.ts), so that a pass over a group reads only what it needs and no pass
+ * run/articleStore.ts), so that a pass over a group reads only what it needs and no pass
  * keeps the corpus in memory. Indexes are input order, 0-based.
  */
 export interface SummaryStore {
@@ -45,14 +52,8 @@ export interface EntryCounts {
   readonly sources: readonly SourceCount[];
 }
 
-/**
- * An array of summaries as a store. `fingerprintsOf` gives shingles and sentence fingerprints
- * when the summaries were kept without them (compactSummary.ts).
- */
-export function summaryStore(
-  summaries: readonly ArticleSummary[],
-  fingerprintsOf?: (index: number) => Fingerprints,
-): SummaryStore {
+/** An array of summaries as a store. */
+export function summaryStore(summaries: readonly ArticleSummary[]): SummaryStore {
   const at = (i: number): ArticleSummary => {
     const s = summaries[i];
     if (s === undefined)
@@ -63,7 +64,7 @@ export function summaryStore(
   return {
     length: summaries.length,
     id: (i) => at(i).id,
-    metadataValue: (i, column) => at(i).metadata[column],
+    metadataValue: (i, column) => metadataValueOf(at(i).metadata, column),
     duplicates: () => {
       duplicates ??= findDuplicates(summaries);
       return duplicates;
@@ -75,8 +76,29 @@ export function summaryStore(
     termChoices: (i) => at(i).termChoices,
     entryCounts: at,
     sameEntryCounts: (i, j) => at(i).framing === at(j).framing && at(i).sources === at(j).sources,
-    fingerprints: fingerprintsOf ?? at,
+    fingerprints: at,
   };
+}
+
+/**
+ * A warning for each column an option names (`--by`, `--group-by`) in which no article has a
+ * value: a typo would otherwise give one "(none)" group without a word.
+ */
+export function unusedColumnIssues(
+  store: SummaryStore,
+  named: readonly (readonly [option: string, column: string | null | undefined])[],
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const [option, column] of named) {
+    if (!column || hasValue(store, column, true)) continue;
+    issues.push({
+      severity: 'warning',
+      code: 'options/unknown-column',
+      message: `${option} ${column}: no article has a value in the column "${column}", so every article is in one group "(none)"`,
+      hint: 'check the spelling of the column (a metadata column of the input or the sidecar)',
+    });
+  }
+  return issues;
 }
 
 /** Whether any article has a value in the column that is not blank (trimmed when asked). */
@@ -86,27 +108,4 @@ export function hasValue(store: SummaryStore, column: string, trimmed: boolean):
     if ((trimmed ? v.trim() : v) !== '') return true;
   }
   return false;
-}
-
-/** The store with its fingerprints read from elsewhere (a run keeps them in a spill file of their own). */
-export function withFingerprints(
-  store: SummaryStore,
-  fingerprintsOf: (index: number) => Fingerprints,
-): SummaryStore {
-  return {
-    get length() {
-      return store.length;
-    },
-    id: (i) => store.id(i),
-    metadataValue: (i, column) => store.metadataValue(i, column),
-    duplicates: () => store.duplicates(),
-    head: (i) => store.head(i),
-    terms: (i) => store.terms(i),
-    signature: (i) => store.signature(i),
-    facts: (i) => store.facts(i),
-    termChoices: (i) => store.termChoices(i),
-    entryCounts: (i) => store.entryCounts(i),
-    sameEntryCounts: (i, j) => store.sameEntryCounts(i, j),
-    fingerprints: fingerprintsOf,
-  };
 }

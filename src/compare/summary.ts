@@ -1,5 +1,5 @@
+import type { TermChoice } from '../figures/framing.ts';
 import { compareText } from '../order.ts';
-import type { TermChoice } from '../score/framing.ts';
 import type { Attribution, Document, Match, Metadata, SourceType, Span } from '../types.ts';
 import type { EventKindLexicon } from './eventKinds.ts';
 import { type Fact, findFacts } from './facts.ts';
@@ -54,6 +54,16 @@ export interface TermCounts {
   readonly total: number;
 }
 
+/**
+ * What reuse detection needs of an article beyond its signature: exact shingles and per-sentence
+ * fingerprints. They are the bulk of a summary and only candidate pairs need them, so a long run
+ * keeps them on disk and reads back those of the candidates' articles (run/articleStore.ts).
+ */
+export interface Fingerprints {
+  readonly shingles: Uint32Array;
+  readonly sentences: readonly SentenceFingerprint[];
+}
+
 export interface ArticleSummary {
   readonly id: string;
   readonly metadata: Metadata;
@@ -64,11 +74,6 @@ export interface ArticleSummary {
   readonly signature: Uint32Array;
   /** Sorted unique hashes of SHINGLE_SIZE-word shingles of content stems: exact copy measures. */
   readonly shingles: Uint32Array;
-  /**
-   * Exact-duplicate key (see duplicates.ts), set when `shingles` were dropped from a compact
-   * summary; otherwise it is worked out from `shingles`.
-   */
-  readonly duplicateKey?: string | null;
   readonly sentences: readonly SentenceFingerprint[];
   readonly facts: readonly Fact[];
   readonly termChoices: readonly TermChoiceCount[];

@@ -1,48 +1,16 @@
 import Papa from 'papaparse';
 import type { Metadata } from '../types.ts';
+import { CsvFeed, innerLineBreaks } from './csvFeed.ts';
+import { recoverSwallowedRecords } from './csvRecovery.ts';
 import { openTextStream, stripBom } from './decode.ts';
 import { type CorpusItem, notUtf8Item, skippedItem } from './items.ts';
-
-const LINE_BREAK = /\r\n|\n|\r/g;
-const countLineBreaks = (s: string): number => (s.match(LINE_BREAK) ?? []).length;
-
-/**
- * A quoted cell that is never closed (or closed in the wrong place) swallows the records after
- * it. When the lines after one of its line breaks parse as whole records with the header's number
- * of fields (and a key without spaces), they are read as those records, and the broken cell ends at
- * that line break; else the
- * cell is kept as papaparse read it. Returns the cut and the recovered records, or null.
- */
-function recoverSwallowedRecords(
-  cell: string,
-  fieldCount: number,
-  keyIndex: number,
-): { readonly kept: string; readonly records: string[][]; readonly skippedBreaks: number } | null {
-  if (fieldCount < 2) return null;
-  // An id (or first cell) holding spaces is prose that happens to contain commas, not a record.
-  const looksLikeKey = (v: string | undefined) => v !== undefined && /^\S{1,200}$/.test(v);
-  const breaks = [...cell.matchAll(LINE_BREAK)];
-  for (let k = 0; k < breaks.length; k++) {
-    const cut = breaks[k] as RegExpExecArray;
-    const rest = cell.slice(cut.index + cut[0].length);
-    const firstLine = rest.split(LINE_BREAK, 1)[0] ?? '';
-    // Cheap test first: a record starts on this line only if the line alone has enough fields.
-    if (Papa.parse<string[]>(firstLine).data[0]?.length !== fieldCount && !firstLine.includes('"')) continue;
-    const parsed = Papa.parse<string[]>(rest, { skipEmptyLines: 'greedy' });
-    if (
-      parsed.data.length > 0 &&
-      parsed.data.every((r) => r.length === fieldCount && looksLikeKey(r[keyIndex]))
-    )
-      return { kept: cell.slice(0, cut.index), records: parsed.data, skippedBreaks: k + 1 };
-  }
-  return null;
-}
 
 /**
  * Streams a CSV corpus with papaparse: one article per record, the text from `textColumn`, the id
  * from `idColumn` (the record number when the column is absent), every other column kept as
- * metadata. Each record knows the line it starts on, so every problem names file and line. A file
- * that is not valid UTF-8 is read as Windows-1252 and reported.
+ * metadata. Each record knows the line it starts on, so every problem names file and line. The
+ * file is read once (a pipe or FIFO can be read only once); from its first line that is not valid
+ * UTF-8 on, it is read as Windows-1252, and reported.
  */
 export async function* readCsv(
   path: string,
@@ -60,16 +28,18 @@ export async function* readCsv(
     wake = null;
     w?.();
   };
-  let line = 2; // record lines start after the header
   let record = 0;
   let fields: string[] | null = null;
   let hasIdColumn = false;
   let hasTextColumn = false;
-  const opened = input ? { stream: input, encoding: 'utf-8' as const } : await openTextStream(path);
-  const stream = opened.stream;
-  if (opened.encoding === 'windows-1252') {
-    queue.push(notUtf8Item(path));
-  }
+  const feed = new CsvFeed();
+  const stream = openTextStream(
+    path,
+    (line) => {
+      queue.push(notUtf8Item(path, { line, subject: `the file from line ${line} on` }));
+    },
+    input,
+  ).pipe(feed);
 
   const take = (row: Readonly<Record<string, string | undefined>>, startLine: number) => {
     record++;
@@ -131,17 +101,21 @@ export async function* readCsv(
   const issue = (code: string, message: string, at: number, hint: string) =>
     queue.push({ kind: 'issue', issue: { severity: 'error', code, message, file: path, line: at, hint } });
 
+  // Said, not guessed by papaparse from a first chunk a pipe may have cut inside a quoted cell.
+  const newline = await feed.lineEnd;
   Papa.parse<Record<string, string>>(stream as unknown as File, {
     header: true,
     skipEmptyLines: 'greedy',
+    newline,
     transformHeader: (h: string, i: number) => (i === 0 ? stripBom(h) : h).trim(),
     step(result) {
       const row = { ...result.data } as Record<string, string | undefined>;
-      const startLine = line;
-      // Lines spanned by this record: one, plus the line breaks inside its quoted cells.
-      let breaks = 0;
-      for (const v of Object.values(row)) if (typeof v === 'string') breaks += countLineBreaks(v);
-      line += 1 + breaks;
+      const quoteError = result.errors.find((e) => e.type === 'Quotes');
+      const startLine = feed.recordLine(
+        result.meta.cursor,
+        innerLineBreaks(result.data),
+        quoteError?.code !== 'MissingQuotes',
+      );
       if (fields === null) {
         fields = result.meta.fields ?? [];
         hasIdColumn = fields.includes(idColumn);
@@ -154,7 +128,6 @@ export async function* readCsv(
             'name the text column with --text-column',
           );
       }
-      const quoteError = result.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
         // The broken cell is the last one read: it ran on over the records that follow.
         const present = fields.filter((f) => row[f] !== undefined);
@@ -163,13 +136,14 @@ export async function* readCsv(
           row[brokenField] ?? '',
           fields.length,
           Math.max(0, fields.indexOf(idColumn)),
+          result.meta.delimiter,
         );
         issue(
           'csv/unbalanced-quotes',
           `a quoted cell of record ${record + 1} (column "${brokenField}") is not closed where it should be: ${quoteError.message}; ${
             recovered
               ? `it was cut at its line break ${recovered.skippedBreaks} and the ${recovered.records.length} records after it were read on their own`
-              : `it runs on to line ${line - 1} and may hold the records after it`
+              : `it runs on to line ${feed.lastLine()} and may hold the records after it`
           }`,
           startLine,
           'close the quote; a quote inside a quoted cell is written twice ("")',
@@ -177,11 +151,9 @@ export async function* readCsv(
         if (recovered) {
           row[brokenField] = recovered.kept;
           take(row, startLine);
-          let at = startLine + recovered.skippedBreaks;
-          for (const r of recovered.records) {
-            take(Object.fromEntries((fields as string[]).map((f, i) => [f, r[i]])), at);
-            at += 1 + r.reduce((n, v) => n + countLineBreaks(v), 0);
-          }
+          const after = startLine + recovered.skippedBreaks;
+          for (const r of recovered.records)
+            take(Object.fromEntries((fields as string[]).map((f, i) => [f, r.fields[i]])), after + r.line);
         } else take(row, startLine);
       } else {
         for (const e of result.errors) {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Transform } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
 
 /**
  * Turns the bytes of an input file into text, or says why it cannot. UTF-8 (with or without a
@@ -24,7 +24,7 @@ const CP1252_HIGH = [
   0x153, 0x9d, 0x17e, 0x178,
 ];
 
-function decodeCp1252(bytes: Uint8Array): string {
+export function decodeCp1252(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192);
@@ -73,36 +73,126 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Whether a file is valid UTF-8, checked in chunks so that a large corpus file is never held whole. */
-async function isUtf8File(path: string): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of createReadStream(path)) decoder.decode(chunk as Buffer, { stream: true });
-    decoder.decode();
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return false;
-    throw e;
+/** The length of `bytes` without a UTF-8 sequence cut off at its end (left for the next chunk). */
+function wholeSequencesLength(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead byte
+    if (byte < 0xc0) return bytes.length;
+    const needs = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    return needs > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Bytes in, text out, in one pass (a pipe or a FIFO can be read only once): UTF-8 up to the first
+ * line that is not valid UTF-8, Windows-1252 from that line on (the caller is told the line through
+ * `onFallback`). A byte-order mark is kept as U+FEFF for the caller to strip where a file starts.
+ */
+export class TextDecoding extends Transform {
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private windows1252 = false;
+  /** Bytes of a UTF-8 sequence cut by the end of the previous chunk. */
+  private cut: Buffer = Buffer.alloc(0);
+  /** Lines passed so far (newline bytes seen), for the line named in the fallback. */
+  private line = 1;
+
+  constructor(private readonly onFallback: (line: number) => void = () => {}) {
+    super({ readableObjectMode: false, decodeStrings: true });
+    this.setEncoding('utf8');
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    callback(null, this.decode(this.cut.length > 0 ? Buffer.concat([this.cut, chunk]) : chunk, false));
+  }
+
+  override _flush(callback: TransformCallback): void {
+    callback(null, this.cut.length > 0 ? this.decode(this.cut, true) : '');
+  }
+
+  private decode(bytes: Buffer, last: boolean): string {
+    if (this.windows1252) {
+      this.cut = Buffer.alloc(0);
+      return decodeCp1252(bytes);
+    }
+    const whole = last ? bytes.length : wholeSequencesLength(bytes);
+    this.cut = Buffer.from(bytes.subarray(whole));
+    const body = bytes.subarray(0, whole);
+    try {
+      const text = this.utf8.decode(body);
+      this.line += countByte(body, NEWLINE);
+      return text;
+    } catch {
+      return this.decodeLineByLine(body);
+    }
+  }
+
+  /** A chunk that is not valid UTF-8 as a whole: its valid lines as UTF-8, the rest as Windows-1252. */
+  private decodeLineByLine(body: Buffer): string {
+    let out = '';
+    let from = 0;
+    while (from < body.length) {
+      const end = body.indexOf(NEWLINE, from);
+      const to = end < 0 ? body.length : end + 1;
+      const line = body.subarray(from, to);
+      try {
+        out += this.utf8.decode(line);
+      } catch {
+        this.windows1252 = true;
+        this.onFallback(this.line);
+        this.cut = Buffer.alloc(0);
+        return out + decodeCp1252(body.subarray(from));
+      }
+      if (end >= 0) this.line++;
+      from = to;
+    }
+    return out;
   }
 }
 
+function countByte(bytes: Uint8Array, byte: number): number {
+  let n = 0;
+  for (let at = bytes.indexOf(byte); at >= 0; at = bytes.indexOf(byte, at + 1)) n++;
+  return n;
+}
+
 /**
- * A text stream over a CSV or JSONL corpus file. Node would silently turn bytes that are not UTF-8
- * into U+FFFD, so the file is checked first (one extra read, far cheaper than the analysis) and a
- * Latin-1 or Windows-1252 file is decoded as such; the caller reports it.
+ * A text stream over a CSV corpus file (or standard input), read once: see TextDecoding. Node
+ * would silently turn bytes that are not UTF-8 into U+FFFD; here they are decoded as
+ * Windows-1252 and `onFallback` is told the first such line, for the caller to report.
  */
-export async function openTextStream(
+export function openTextStream(
   path: string,
-): Promise<{ readonly stream: NodeJS.ReadableStream; readonly encoding: 'utf-8' | 'windows-1252' }> {
-  if (await isUtf8File(path))
-    return { stream: createReadStream(path, { encoding: 'utf8' }), encoding: 'utf-8' };
-  const decode = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, decodeCp1252(chunk));
-    },
-  });
-  decode.setEncoding('utf8');
-  const raw = createReadStream(path);
-  raw.on('error', (e) => decode.destroy(e));
-  return { stream: raw.pipe(decode), encoding: 'windows-1252' };
+  onFallback: (line: number) => void,
+  input?: NodeJS.ReadableStream,
+): NodeJS.ReadableStream {
+  const decoding = new TextDecoding(onFallback);
+  const raw: NodeJS.ReadableStream = input ?? createReadStream(path);
+  raw.on('error', (e: Error) => decoding.destroy(e));
+  return raw.pipe(decoding);
+}
+
+/**
+ * Reads a stream into memory up to `maxBytes`: once the limit is passed, reading stops (the
+ * stream is destroyed) and `over` says so, so a huge or endless input is never held whole.
+ */
+export async function readLimited(
+  stream: NodeJS.ReadableStream,
+  maxBytes: number,
+): Promise<{ readonly bytes: Buffer; readonly over: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of stream) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+    size += chunk.length;
+    if (size > maxBytes) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      return { bytes: Buffer.alloc(0), over: true };
+    }
+    chunks.push(chunk);
+  }
+  return { bytes: Buffer.concat(chunks), over: false };
 }

@@ -1,18 +1,29 @@
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import type { CorpusItem } from './items.ts';
+import { isArticleFile } from './readers.ts';
 import { readTextFile } from './textFile.ts';
 
 /** Files that describe a corpus folder rather than belong to it. */
 const DOCUMENTATION = /^(readme|license|licence|changelog|contributing|notice|source)(\.[a-z]+)?$/i;
 
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
-
-/** Every file below `root`, recursively, in a stable (sorted) order. */
-async function listFiles(root: string): Promise<string[]> {
+/**
+ * Every file below `root`, recursively, in a stable (sorted) order, and the folders that could not
+ * be listed (permissions, vanished) with the reason: those are reported, and the run goes on.
+ */
+async function listFiles(root: string): Promise<{ files: string[]; unreadable: [string, string][] }> {
   const out: string[] = [];
+  const unreadable: [string, string][] = [];
   const walk = async (dir: string) => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      if (dir === root) throw e;
+      unreadable.push([dir, (e as Error).message]);
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const p = join(dir, e.name);
@@ -21,7 +32,7 @@ async function listFiles(root: string): Promise<string[]> {
     }
   };
   await walk(root);
-  return out;
+  return { files: out, unreadable };
 }
 
 /**
@@ -34,7 +45,19 @@ export async function* readFolder(
   maxBytes: number,
   ignore: ReadonlySet<string>,
 ): AsyncGenerator<CorpusItem> {
-  for (const path of await listFiles(root)) {
+  const { files, unreadable } = await listFiles(root);
+  for (const [path, reason] of unreadable)
+    yield {
+      kind: 'issue',
+      issue: {
+        severity: 'error',
+        code: 'input/unreadable',
+        message: `the folder could not be read, so none of its files were: ${reason}`,
+        file: path,
+        hint: 'check that the folder exists and that you may read it',
+      },
+    };
+  for (const path of files) {
     const id = relative(root, path).split(sep).join('/');
     if (ignore.has(resolve(path))) continue;
     if (DOCUMENTATION.test(basename(path))) {
@@ -50,7 +73,7 @@ export async function* readFolder(
       };
       continue;
     }
-    if (!ARTICLE_EXTENSIONS.has(extname(path).toLowerCase())) {
+    if (!isArticleFile(path)) {
       yield {
         kind: 'issue',
         issue: {

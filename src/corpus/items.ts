@@ -6,23 +6,9 @@ export type CorpusItem =
   | { readonly kind: 'skipped'; readonly skipped: SkippedInput; readonly issue: Issue }
   | { readonly kind: 'issue'; readonly issue: Issue };
 
-export interface ReadOptions {
-  /** Input format; `auto` decides from the path (folder, .csv, .jsonl/.ndjson, .txt/.md/.html, `-` for stdin). */
-  readonly format: 'auto' | 'folder' | 'csv' | 'jsonl' | 'txt' | 'md' | 'html';
-  /** CSV/JSONL column or field holding the article text. */
-  readonly textColumn: string;
-  /** CSV/JSONL column or field holding the article id (row number when absent). */
-  readonly idColumn: string;
-  /** Files (or CSV cells) larger than this many bytes are skipped with an issue. */
-  readonly maxBytes: number;
-}
-
-export const DEFAULT_READ_OPTIONS: ReadOptions = Object.freeze({
-  format: 'auto',
-  textColumn: 'text',
-  idColumn: 'id',
-  maxBytes: 20 * 1024 * 1024,
-});
+/** A corpus item that is not an article: it passes through the analysis as it is. */
+export type NotAnArticle = Exclude<CorpusItem, { readonly kind: 'article' }>;
+export type SkippedItem = Extract<CorpusItem, { readonly kind: 'skipped' }>;
 
 export function skippedItem(
   id: string,
@@ -31,7 +17,7 @@ export function skippedItem(
   reason: string,
   hint: string,
   line?: number,
-): CorpusItem {
+): SkippedItem {
   const where = line === undefined ? {} : { line };
   return {
     kind: 'skipped',
@@ -43,10 +29,17 @@ export function skippedItem(
 /** The warning for an input that was not valid UTF-8 and was read as Windows-1252 instead. */
 export function notUtf8Item(
   file: string,
-  place: { readonly articleId?: string; readonly subject?: string; readonly hint?: string } = {},
+  place: {
+    readonly articleId?: string;
+    readonly subject?: string;
+    readonly hint?: string;
+    /** The first line that is not UTF-8, where the reader knows it. */
+    readonly line?: number;
+  } = {},
 ): CorpusItem {
   const {
     articleId,
+    line,
     subject = 'the file',
     hint = 'check a few characters in the output, or convert the file to UTF-8',
   } = place;
@@ -57,6 +50,7 @@ export function notUtf8Item(
       code: 'input/not-utf8',
       message: `${subject} is not valid UTF-8; it was decoded as Windows-1252 (Latin-1)`,
       file,
+      ...(line === undefined ? {} : { line }),
       ...(articleId === undefined ? {} : { articleId }),
       hint,
     },

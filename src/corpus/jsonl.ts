@@ -1,9 +1,23 @@
-import { createInterface } from 'node:readline';
+import { createReadStream } from 'node:fs';
 import type { Metadata } from '../types.ts';
-import { openTextStream, stripBom } from './decode.ts';
+import { decodeCp1252, stripBom } from './decode.ts';
 import { type CorpusItem, notUtf8Item, skippedItem } from './items.ts';
+import { readLines } from './lines.ts';
 
-/** Reads a JSONL (NDJSON) corpus line by line: one JSON object per article. */
+/**
+ * The longest line read: a text cell of `maxBytes` may take six bytes a character once escaped in
+ * JSON (`\u0001`), and the line holds other fields; never past 256 MiB, far below V8's limit on
+ * the length of a string.
+ */
+export const maxJsonlLineBytes = (maxBytes: number): number => Math.min(6 * maxBytes + (1 << 20), 1 << 28);
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Reads a JSONL (NDJSON) corpus line by line, in one pass (a pipe or FIFO can be read once): one
+ * JSON object per article. A line that is not valid UTF-8 is read as Windows-1252 (reported once,
+ * at the first such line); a line too long to hold is skipped as it is read.
+ */
 export async function* readJsonl(
   path: string,
   textField: string,
@@ -11,14 +25,29 @@ export async function* readJsonl(
   maxBytes: number,
   input?: NodeJS.ReadableStream,
 ): AsyncGenerator<CorpusItem> {
-  const opened = input ? { stream: input, encoding: 'utf-8' as const } : await openTextStream(path);
-  if (opened.encoding === 'windows-1252') {
-    yield notUtf8Item(path);
-  }
-  const lines = createInterface({ input: opened.stream, crlfDelay: Number.POSITIVE_INFINITY });
-  let lineNo = 0;
-  for await (const raw of lines) {
-    lineNo++;
+  let reportedEncoding = false;
+  const lineLimit = maxJsonlLineBytes(maxBytes);
+  for await (const read of readLines(input ?? createReadStream(path), lineLimit)) {
+    const lineNo = read.line;
+    if ('tooLong' in read) {
+      yield skippedItem(
+        `line-${lineNo}`,
+        path,
+        'input/too-large',
+        `line ${lineNo} is ${read.tooLong} bytes, over the ${lineLimit} bytes a line may take with --max-bytes ${maxBytes}; it was not read`,
+        'raise --max-bytes, or split the record',
+        lineNo,
+      );
+      continue;
+    }
+    let raw: string;
+    try {
+      raw = utf8.decode(read.bytes);
+    } catch {
+      raw = decodeCp1252(read.bytes);
+      if (!reportedEncoding) yield notUtf8Item(path, { line: lineNo, subject: `line ${lineNo}` });
+      reportedEncoding = true;
+    }
     const line = lineNo === 1 ? stripBom(raw) : raw;
     if (line.trim() === '') continue;
     let value: unknown;

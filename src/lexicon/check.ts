@@ -1,5 +1,5 @@
-import { compileLexicon } from '../match/compile.ts';
 import type { Issue } from '../types.ts';
+import { compileLexicon } from './compile.ts';
 import { lexiconIssue, sortIssues } from './issues.ts';
 import { type Pack, isMatchedKind } from './types.ts';
 

@@ -8,6 +8,7 @@ import { deserialize, serialize } from 'node:v8';
 import { TOOL_VERSION } from '../version.ts';
 import { builtinPackFiles, packFilesOf } from './load.ts';
 import type { PackSelection } from './select.ts';
+import { stagePackFiles } from './stagePacks.ts';
 
 /**
  * Compiled lexicons kept on disk between runs. Reading, checking and compiling the packs takes
@@ -19,7 +20,7 @@ import type { PackSelection } from './select.ts';
  */
 
 /** Bumped when the shape of what is stored changes. */
-const CACHE_FORMAT = 'framescope-compiled-lexicon-2';
+const CACHE_FORMAT = 'framescope-compiled-lexicon-3';
 /** Entries kept; older ones are removed when a new one is written. */
 const KEEP = 16;
 
@@ -29,7 +30,7 @@ const SRC = resolve(dirname(HERE), '..');
 /** `.ts` for the sources, `.js` compiled: the code files are those of the code that runs. */
 const CODE_EXT = extname(HERE);
 /** The code a compiled lexicon depends on: reading, checking, describing and compiling packs, and tokenizing. */
-const CODE_DIRS = ['lexicon', 'match', 'text'];
+const CODE_DIRS = ['lexicon', 'text'];
 const CODE_FILES = ['order', 'types', 'version'].map((f) => `${f}${CODE_EXT}`);
 const LIBRARIES = ['wink-nlp', 'wink-eng-lite-web-model', 'natural', 'yaml'];
 
@@ -51,9 +52,9 @@ function dependencyDigest(): string {
     ...CODE_FILES,
   ];
   // A key without the code would outlive a change to it.
-  if (!files.some((f) => f.startsWith('match/compile.')))
+  if (!files.some((f) => f.startsWith('lexicon/compile.')))
     throw new Error(
-      `compiled-lexicon cache: expecting the code in ${SRC}, instead found no match/compile${CODE_EXT}`,
+      `compiled-lexicon cache: expecting the code in ${SRC}, instead found no lexicon/compile${CODE_EXT}`,
     );
   for (const f of files) hash.update(`${f}\u0000${sha256(readFileSync(join(SRC, f)))}\n`);
   const require = createRequire(import.meta.url);
@@ -77,6 +78,8 @@ export function lexiconsKey(selection: PackSelection): string | null {
     const files = [
       ...(selection.builtinLexicons ? builtinPackFiles() : []),
       ...packFilesOf(selection.lexicons),
+      // The stages' packs are checked and listed with every selection.
+      ...stagePackFiles(),
     ];
     const hash = createHash('sha256');
     hash.update(`${CACHE_FORMAT}\n${TOOL_VERSION}\n${dependencyDigest()}\n`);

@@ -23,6 +23,14 @@ export function packHash(pack: Pack): string {
     description: pack.description,
     licence: pack.licence,
     citation: pack.citation,
+    // Only when declared, so that the hash of a pack that feeds no index is what it always was.
+    ...(pack.indexes && Object.keys(pack.indexes).length > 0
+      ? {
+          indexes: Object.fromEntries(
+            Object.entries(pack.indexes).map(([key, categories]) => [key, categories.map((c) => c.text)]),
+          ),
+        }
+      : {}),
     entries: pack.entries.map((e) => ({
       id: e.id,
       category: e.category,

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { LineCounter, type Node, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Issue } from '../types.ts';
 import { lexiconIssue } from './issues.ts';
+import { MAX_WEIGHT } from './parse.ts';
 import {
   type Located,
   MATCH_MODES,
@@ -325,10 +326,11 @@ export function parseCsvPacks(text: string, file: string): Pack[] {
     }
     const weightText = get('weight');
     const weight = weightText === '' ? 1 : Number(weightText);
-    if (!Number.isFinite(weight))
+    const weightOk = Number.isFinite(weight) && Math.abs(weight) <= MAX_WEIGHT;
+    if (!weightOk)
       issue(
         'lexicon/bad-value',
-        `entry \`${id}\`: weight \`${weightText}\` is not a number`,
+        `entry \`${id}\`: weight \`${weightText}\` is not a number from -${MAX_WEIGHT} to ${MAX_WEIGHT}`,
         'write a number, e.g. 1',
       );
     const matchText = get('match') || 'lemma';
@@ -376,7 +378,7 @@ export function parseCsvPacks(text: string, file: string): Pack[] {
         line,
         category,
         patterns,
-        weight: Number.isFinite(weight) ? weight : 1,
+        weight: weightOk ? weight : 1,
         rationale,
         evidence,
         match,

@@ -3,13 +3,12 @@ export {
   type CompiledEntry,
   type CompiledLexicon,
   type CompiledPattern,
-} from '../match/compile.ts';
+} from './compile.ts';
 export { checkPacks } from './check.ts';
-export { EXPORT_FORMATS, type ExportFormat, type Exported, exportPacks } from './export.ts';
 export { packHash } from './hash.ts';
 export { CSV_COLUMNS, parseCsvPacks, parseLiwcDic, parseQuantedaYaml } from './import.ts';
 export { formatIssue, sortIssues } from './issues.ts';
-export { BUILTIN_LEXICON_DIR, loadBuiltinPacks, loadPacks, readPackFile } from './load.ts';
+export { BUILTIN_LEXICON_DIR, displayPackPath, loadBuiltinPacks, loadPacks, readPackFile } from './load.ts';
 export { parsePack } from './parse.ts';
 export { isPatternError, type PatternSyntax, parsePattern, regexProblem } from './pattern.ts';
 export {

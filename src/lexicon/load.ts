@@ -8,6 +8,16 @@ import { type Pack, isMatchedKind } from './types.ts';
 /** The repository's `lexicons/` folder, found from this file so it works from any working directory. */
 export const BUILTIN_LEXICON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicons');
 
+/**
+ * Built-in packs are named `lexicons/<file>` in outputs, wherever the package is installed, so that
+ * the same input gives the same bytes on every machine.
+ */
+export function displayPackPath(file: string): string {
+  return file.startsWith(`${BUILTIN_LEXICON_DIR}/`)
+    ? `lexicons/${file.slice(BUILTIN_LEXICON_DIR.length + 1)}`
+    : file;
+}
+
 const PACK_EXTENSIONS = new Set(['.yaml', '.yml', '.dic', '.csv']);
 
 /**

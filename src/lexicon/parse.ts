@@ -13,7 +13,19 @@ import {
   isMatchedKind,
 } from './types.ts';
 
-const PACK_FIELDS = ['pack', 'kind', 'version', 'description', 'licence', 'citation', 'entries'] as const;
+/** The largest weight an entry may have, either sign: weights scale hit counts in weighted figures. */
+export const MAX_WEIGHT = 1_000;
+
+const PACK_FIELDS = [
+  'pack',
+  'kind',
+  'version',
+  'description',
+  'licence',
+  'citation',
+  'indexes',
+  'entries',
+] as const;
 const ENTRY_FIELDS = [
   'id',
   'category',
@@ -31,6 +43,8 @@ const ENTRY_FIELDS = [
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CATEGORY = /^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*$/;
+/** An index's id, or `id.part` for a part of one (`hedging.hedges`). */
+const INDEX_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 
 /** Reads the YAML of one pack. Never throws on bad data: every problem becomes an issue with file:line. */
 export function parsePack(text: string, file: string): Pack {
@@ -161,6 +175,9 @@ export function parsePack(text: string, file: string): Pack {
       if (entry) entries.push(entry);
     }
   }
+  const indexes = fields.has('indexes')
+    ? indexesOf(fields.get('indexes') as Pair, entries, lineOf, issue)
+    : undefined;
   return {
     pack: packId,
     kind,
@@ -171,8 +188,72 @@ export function parsePack(text: string, file: string): Pack {
     file,
     format: 'yaml',
     entries,
+    ...(indexes ? { indexes } : {}),
     issues,
   };
+}
+
+/**
+ * The pack's `indexes`: a mapping of index ids (or `id.part`) to lists of its categories. Which
+ * ids exist is the figures stage's to say (figures/indexes.ts); here the shape is checked, and
+ * that each category is one of the pack's entries or a parent of one.
+ */
+function indexesOf(
+  pair: Pair,
+  entries: readonly PackEntry[],
+  lineOf: (node: Node | null | undefined) => number,
+  issue: IssueSink,
+): Record<string, Located[]> | undefined {
+  const value = pair.value;
+  if (!isMap(value)) {
+    issue(
+      'error',
+      'lexicon/bad-value',
+      lineOf(pair.key as Node),
+      '`indexes` must map index ids to lists of categories',
+      'write e.g. `indexes: { evaluative-intensity: [evaluative] }`',
+    );
+    return undefined;
+  }
+  const out: Record<string, Located[]> = {};
+  for (const item of value.items) {
+    const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+    const line = lineOf(item.key as Node);
+    if (!INDEX_KEY.test(key)) {
+      issue(
+        'error',
+        'lexicon/bad-value',
+        line,
+        `index \`${key}\` is not an index id or \`id.part\``,
+        'use the id of an index, like `state-media`, or a part of one, like `hedging.hedges`',
+      );
+      continue;
+    }
+    const list = locatedList(item.value, lineOf);
+    if (!list || list.some((c) => !CATEGORY.test(c.text.trim()))) {
+      issue(
+        'error',
+        'lexicon/bad-value',
+        line,
+        `index \`${key}\`: expecting a list of categories`,
+        'write the categories of this pack that feed the index, like `[evaluative]`',
+      );
+      continue;
+    }
+    for (const c of list) {
+      const category = c.text.trim();
+      if (!entries.some((e) => e.category === category || e.category.startsWith(`${category}.`)))
+        issue(
+          'warning',
+          'lexicon/unused-index-category',
+          c.line,
+          `index \`${key}\`: no entry of this pack has category \`${category}\` or one below it`,
+          'name a category of this pack, or a parent of one',
+        );
+    }
+    out[key] = list.map((c) => ({ text: c.text.trim(), line: c.line }));
+  }
+  return out;
 }
 
 type IssueSink = (
@@ -326,14 +407,14 @@ function parseEntry(
   const weightPair = fields.get('weight');
   if (weightPair) {
     const v = isScalar(weightPair.value) ? weightPair.value.value : null;
-    if (typeof v === 'number' && Number.isFinite(v)) weight = v;
+    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_WEIGHT) weight = v;
     else
       issue(
         'error',
         'lexicon/bad-value',
         keyLine('weight'),
-        `${label}: weight must be a number`,
-        'write e.g. `weight: 1`',
+        `${label}: weight must be a number from -${MAX_WEIGHT} to ${MAX_WEIGHT}, found ${String(v)}`,
+        'write e.g. `weight: 1`; weights scale hits, and past this bound weighted figures overflow to Inf',
       );
   }
   let match: MatchMode = 'lemma';

@@ -8,6 +8,8 @@
  *   A NEAR/n B           A and B (each a word or phrase) within n tokens in the same sentence
  */
 
+import { isSafePattern } from 'redos-detector';
+
 export type PatternWord =
   | { readonly kind: 'literal'; readonly text: string; readonly pos: string | null }
   | { readonly kind: 'glob'; readonly text: string; readonly pos: string | null }
@@ -59,9 +61,55 @@ const NEAR = /\s+NEAR\/(\S*)\s+/;
 const POS_SUFFIX = /^(.+)@([A-Z]+)$/;
 
 /**
+ * Steps redos-detector may take on one regex before it calls it unsafe. Deterministic (a step
+ * count, not a time): 5,000 accepts the alternations of verbs the built-in packs hold and refuses
+ * `(a|a)+` in about a second at most.
+ */
+export const REDOS_MAX_STEPS = 5_000;
+
+const verdicts = new Map<string, string | null>();
+
+/**
+ * Why redos-detector finds that a token regex can backtrack catastrophically, or null. The regex
+ * runs anchored (`^(?:...)$`) on each token. It is checked as written with the `u` flag, and, where
+ * it is also a valid regex without that flag, case-insensitively too, since packs match without
+ * regard to case by default and `(a|A)+` is only ambiguous then.
+ */
+function backtrackingProblem(source: string): string | null {
+  const known = verdicts.get(source);
+  if (known !== undefined) return known;
+  const anchored = `^(?:${source})$`;
+  const settings: { unicode: boolean; caseInsensitive?: boolean }[] = [{ unicode: true }];
+  try {
+    new RegExp(anchored);
+    if (!/\\[pPu]\{|\\k/.test(source)) settings.push({ unicode: false, caseInsensitive: true });
+  } catch {
+    // Valid only with the u flag: checked with it alone.
+  }
+  let verdict: string | null = null;
+  for (const options of settings) {
+    const result = isSafePattern(anchored, {
+      ...options,
+      maxSteps: REDOS_MAX_STEPS,
+      timeout: Number.POSITIVE_INFINITY,
+    });
+    if (!result.safe) {
+      verdict =
+        result.error === 'hitMaxSteps'
+          ? `could not be shown to run in bounded time within ${REDOS_MAX_STEPS} steps of redos-detector (it may backtrack catastrophically, as \`(a|a)+\` does)`
+          : 'can backtrack catastrophically on some tokens (redos-detector: ambiguous repetition, as in `(a|a)+` or `a*a*b`)';
+      break;
+    }
+  }
+  verdicts.set(source, verdict);
+  return verdict;
+}
+
+/**
  * Why a token regex is unsafe, or null. A regex runs on every token of every article, so one
- * that can backtrack exponentially (a quantified group that itself contains a quantifier, like
- * `(a+)+`) or one with backreferences is refused, as is one longer than MAX_REGEX_LENGTH.
+ * longer than MAX_REGEX_LENGTH, one with backreferences or lookaround, one that nests quantifiers
+ * (`(a+)+`, refused at once) or one that redos-detector finds can backtrack catastrophically is
+ * refused.
  */
 export function regexProblem(source: string): string | null {
   if (source.length > MAX_REGEX_LENGTH)
@@ -102,7 +150,7 @@ export function regexProblem(source: string): string | null {
   } catch (error) {
     return `is not a valid regular expression (${(error as Error).message})`;
   }
-  return null;
+  return backtrackingProblem(source);
 }
 
 function parseWord(word: string): PatternWord | PatternError {
@@ -201,3 +249,6 @@ export function parsePattern(pattern: string): PatternSyntax | PatternError {
 export function isPatternError(x: PatternSyntax | PatternError): x is PatternError {
   return 'code' in x;
 }
+
+/** A text as a regex that matches it literally (the stages that build their own regexes from packs). */
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,19 +1,10 @@
-import { type CompiledLexicon, compileLexicon } from '../match/compile.ts';
 import type { Issue } from '../types.ts';
-import { packHash } from './hash.ts';
-import { type PackSelection, displayPackPath, selectPacks } from './select.ts';
+import { type CompiledLexicon, compileLexicon } from './compile.ts';
+import { type PackInfo, packInfoOf } from './packInfo.ts';
+import { type PackSelection, selectPacks } from './select.ts';
+import type { StagePacks } from './stagePacks.ts';
 
-/** A lexicon pack as the run used it: what the methods section and the manifest print. */
-export interface PackInfo {
-  readonly pack: string;
-  readonly kind: string;
-  readonly version: string;
-  readonly file: string;
-  readonly sha256: string;
-  readonly entries: number;
-  readonly licence: string;
-  readonly citation: string;
-}
+export type { PackInfo };
 
 /**
  * The lexicons of a run, loaded, checked and compiled: the first and slowest step of
@@ -25,7 +16,10 @@ export interface PreparedLexicons {
   /** The packs it was prepared for. */
   readonly options: PackSelection;
   readonly lexicon: CompiledLexicon;
+  /** Every pack the run reads, the stages' packs after the matched ones. */
   readonly packs: readonly PackInfo[];
+  /** The built-in packs of the stages (attribution, comparison), checked with the others. */
+  readonly stagePacks: StagePacks;
   readonly lexiconIssues: readonly Issue[];
 }
 
@@ -35,21 +29,12 @@ export interface PreparedLexicons {
  * exist.
  */
 export function compileSelection(selection: PackSelection): PreparedLexicons {
-  const { usable, issues: lexiconIssues } = selectPacks(selection);
-  const packs: PackInfo[] = usable.map((p) => ({
-    pack: p.pack,
-    kind: p.kind,
-    version: p.version,
-    file: displayPackPath(p.file),
-    sha256: packHash(p),
-    entries: p.entries.length,
-    licence: p.licence,
-    citation: p.citation,
-  }));
+  const { usable, stage, stagePacks, issues: lexiconIssues } = selectPacks(selection);
   return {
     options: { lexicons: selection.lexicons, builtinLexicons: selection.builtinLexicons },
     lexicon: compileLexicon(usable),
-    packs,
+    packs: [...usable, ...stage].map(packInfoOf),
+    stagePacks,
     lexiconIssues,
   };
 }

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type { Issue } from '../types.ts';
 import { checkPacks } from './check.ts';
-import { BUILTIN_LEXICON_DIR, loadBuiltinPacks, loadPacks } from './load.ts';
+import { BUILTIN_LEXICON_DIR, displayPackPath, loadBuiltinPacks, loadPacks } from './load.ts';
+import { type StagePacks, loadStagePacks } from './stagePacks.ts';
 import type { Pack } from './types.ts';
 
 export interface PackSelection {
@@ -15,18 +17,11 @@ export interface SelectedPacks {
   readonly loaded: readonly Pack[];
   /** The packs to match: all of them, less the user packs with errors. */
   readonly usable: readonly Pack[];
-  /** Problems of the packs, with built-in files named `lexicons/<file>`. */
+  /** The built-in packs of the stages that are not among the loaded ones (see stagePacks.ts). */
+  readonly stage: readonly Pack[];
+  readonly stagePacks: StagePacks;
+  /** Problems of the packs, stage packs included, with built-in files named `lexicons/<file>`. */
   readonly issues: readonly Issue[];
-}
-
-/**
- * Built-in packs are named `lexicons/<file>` in outputs, wherever the package is installed, so that
- * the same input gives the same bytes on every machine.
- */
-export function displayPackPath(file: string): string {
-  return file.startsWith(`${BUILTIN_LEXICON_DIR}/`)
-    ? `lexicons/${file.slice(BUILTIN_LEXICON_DIR.length + 1)}`
-    : file;
 }
 
 /** User packs are the ones named with --lexicon; a broken built-in pack is a bug, kept visible. */
@@ -44,8 +39,12 @@ export function selectPacks(selection: PackSelection): SelectedPacks {
     ...(selection.builtinLexicons ? loadBuiltinPacks() : []),
     ...loadPacks(selection.lexicons),
   ];
+  // The stages' packs are checked with the others, once each (report-verbs is a framing pack too).
+  const stagePacks = loadStagePacks();
+  const files = new Set(loaded.map((p) => resolve(p.file)));
+  const stage = Object.values(stagePacks).filter((p) => !files.has(resolve(p.file)));
   // checkPacks lists the problems reading found as well as its own.
-  const issues = checkPacks(loaded).map((i) =>
+  const issues = checkPacks([...loaded, ...stage]).map((i) =>
     i.file
       ? {
           ...i,
@@ -56,5 +55,5 @@ export function selectPacks(selection: PackSelection): SelectedPacks {
   );
   const broken = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.file));
   const usable = loaded.filter((p) => !(broken.has(displayPackPath(p.file)) && isUserPack(p, selection)));
-  return { loaded, usable, issues };
+  return { loaded, usable, stage, stagePacks, issues };
 }

@@ -65,6 +65,12 @@ export interface Pack {
    */
   readonly format?: 'yaml' | 'liwc' | 'quanteda' | 'csv';
   readonly entries: readonly PackEntry[];
+  /**
+   * The composite indexes its categories feed (figures/indexes.ts), by the index's id or
+   * `id.part`: each a list of categories of the pack, a category standing for its sub-categories
+   * too. Absent or empty: the pack feeds no index.
+   */
+  readonly indexes?: Readonly<Record<string, readonly Located[]>>;
   /** Problems found while reading the pack (syntax, fields, values); `checkPacks` adds the rest. */
   readonly issues: readonly Issue[];
 }

@@ -1,14 +1,15 @@
-import { lineColumnOf } from '../text/positions.ts';
-import type { Attribution, Document, Match, Quotation, TextSpan, TokenTable, Voice } from '../types.ts';
 import type {
   CompiledEntry,
   CompiledLexicon,
   CompiledPattern,
   CompiledPhrase,
   UnitMatcher,
-} from './compile.ts';
-import type { UnitForms } from './fold.ts';
-import { type UnitStream, unitsOf } from './units.ts';
+} from '../lexicon/compile.ts';
+import type { UnitForms } from '../text/fold.ts';
+import { lineColumnOf } from '../text/positions.ts';
+import { type UnitStream, unitsOf } from '../text/units.ts';
+import type { Attribution, Document, Match, Quotation, TextSpan, TokenTable, Voice } from '../types.ts';
+import { globMatches } from './glob.ts';
 
 /**
  * How overlapping hits are resolved (hits overlap when they share a matched word unit):
@@ -82,12 +83,12 @@ function formsMatch(f: UnitForms, u: UnitMatcher, entry: CompiledEntry): boolean
         return f.stem === p.stem;
     }
   }
-  const re = u.re;
-  if (entry.caseSensitive) return re.test(f.raw);
-  if (re.test(f.lower)) return true;
+  const test = u.kind === 'glob' ? (s: string) => globMatches(u.glob, s) : (s: string) => u.re.test(s);
+  if (entry.caseSensitive) return test(f.raw);
+  if (test(f.lower)) return true;
   if (entry.mode === 'exact') return false;
-  if (f.norm !== f.lower && re.test(f.norm)) return true;
-  return entry.mode === 'lemma' && f.lemma !== f.norm && re.test(f.lemma);
+  if (f.norm !== f.lower && test(f.norm)) return true;
+  return entry.mode === 'lemma' && f.lemma !== f.norm && test(f.lemma);
 }
 
 function unitMatches(units: UnitStream, u: UnitMatcher, j: number, entry: CompiledEntry): boolean {

@@ -1,4 +1,4 @@
-export { type CompiledLexicon, compileLexicon } from './compile.ts';
+export { type CompiledLexicon, compileLexicon } from '../lexicon/compile.ts';
 export {
   DEFAULT_OVERLAP_POLICY,
   type FindMatchesOptions,
@@ -8,4 +8,4 @@ export {
   OVERLAP_POLICIES,
   type OverlapPolicy,
 } from './find.ts';
-export { canonicalSurface, foldSpelling } from './fold.ts';
+export { canonicalSurface, foldSpelling } from '../text/fold.ts';

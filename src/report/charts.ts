@@ -1,6 +1,6 @@
-import { figureKeyOf } from '../score/framing.ts';
-import type { GroupFigures } from '../score/groups.ts';
-import type { CorpusColumns } from './articleStore.ts';
+import { figureKeyOf } from '../figures/framing.ts';
+import type { GroupFigures } from '../figures/groups.ts';
+import type { CorpusColumns } from './runData.ts';
 import type { ArticleRecords } from './runData.ts';
 import { barChartSvg, heatmapSvg } from './svg.ts';
 

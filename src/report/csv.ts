@@ -26,6 +26,11 @@ export function csvRecord(cells: readonly Cell[], options?: CsvOptions): string 
   return line === '' ? '""' : line;
 }
 
+/** The header record of a CSV file with its line end: what a file streamed row by row starts with. */
+export function csvHeaderLine(header: readonly string[], options?: CsvOptions): string {
+  return `${csvRecord(header, options)}\r\n`;
+}
+
 /**
  * Records of `rows`, each ended by CRLF, checked against the header's width: the body of a CSV
  * file, so that a writer can append the rows of one article at a time after `toCsv(header, [])`.
@@ -52,5 +57,5 @@ export function toCsv(
   rows: Iterable<readonly Cell[]>,
   options?: CsvOptions,
 ): string {
-  return `${csvRecord(header, options)}\r\n${csvRows(header, rows, options)}`;
+  return csvHeaderLine(header, options) + csvRows(header, rows, options);
 }

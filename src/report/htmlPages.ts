@@ -9,10 +9,13 @@ import type { RunData } from './runData.ts';
 export class HtmlPageNames {
   private readonly taken = new Set<string>();
 
+  /** `folder`: where the pages go. */
+  constructor(private readonly folder = 'html') {}
+
   next(id: string): string {
     const base = id.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120) || 'article';
-    let name = `html/${base}.html`;
-    for (let k = 2; this.taken.has(name); k++) name = `html/${base}-${k}.html`;
+    let name = `${this.folder}/${base}.html`;
+    for (let k = 2; this.taken.has(name); k++) name = `${this.folder}/${base}-${k}.html`;
     this.taken.add(name);
     return name;
   }

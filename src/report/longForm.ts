@@ -1,16 +1,14 @@
+import { compareText } from '../order.ts';
 import type { ArticleResult } from '../types.ts';
 import type { Cell } from './format.ts';
 import type { Table } from './tables.ts';
 
-/** How `scores_long.csv` orders articles and metrics: by code unit, so not by the locale. */
-export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 export const SCORES_LONG_HEADER: readonly string[] = ['article', 'metric', 'value'];
 
 /** The rows of `scores_long.csv` for one article: one per figure, sorted by metric name. */
-export function scoreRows(id: string, figures: Readonly<Record<string, number | null>>): Cell[][] {
+export function scoresLongRows(id: string, figures: Readonly<Record<string, number | null>>): Cell[][] {
   return Object.keys(figures)
-    .sort(byCodeUnits)
+    .sort(compareText)
     .map((metric) => {
       const value = figures[metric];
       return [id, metric, value === undefined || value === null || Number.isNaN(value) ? null : value];
@@ -23,6 +21,9 @@ export function scoreRows(id: string, figures: Readonly<Record<string, number | 
  * order does not depend on the locale); a figure without a value keeps its row with an empty value.
  */
 export function scoresLong(results: readonly ArticleResult[]): Table {
-  const sorted = [...results].sort((a, b) => byCodeUnits(a.article.id, b.article.id));
-  return { header: [...SCORES_LONG_HEADER], rows: sorted.flatMap((r) => scoreRows(r.article.id, r.figures)) };
+  const sorted = [...results].sort((a, b) => compareText(a.article.id, b.article.id));
+  return {
+    header: [...SCORES_LONG_HEADER],
+    rows: sorted.flatMap((r) => scoresLongRows(r.article.id, r.figures)),
+  };
 }

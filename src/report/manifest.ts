@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
+import type { WrittenFile } from './outputFiles.ts';
 import type { RunOverview } from './runData.ts';
-
-const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
 const isPlainObject = (value: object): boolean => {
   const proto = Object.getPrototypeOf(value);
@@ -50,22 +48,6 @@ export function stableJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }
 
-/** An output file as the manifest lists it. */
-export interface OutputFileInfo {
-  readonly file: string;
-  readonly sha256: string;
-  readonly bytes: number;
-}
-
-/** The manifest's list of output files, from files held in memory. */
-export function outputFileInfos(outputs: ReadonlyMap<string, string | Uint8Array>): OutputFileInfo[] {
-  return [...outputs].map(([name, content]) => ({
-    file: name,
-    sha256: sha256(content),
-    bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
-  }));
-}
-
 /**
  * `manifest.json`: what a reader needs to regenerate a run months later: tool and Node versions,
  * the run's options, every input article with the hash and size of its text, and every output
@@ -73,7 +55,7 @@ export function outputFileInfos(outputs: ReadonlyMap<string, string | Uint8Array
  */
 export function buildManifest(
   run: RunOverview,
-  outputs: readonly OutputFileInfo[],
+  outputs: readonly WrittenFile[],
   times: { readonly startedAt: Date; readonly endedAt: Date },
   extra: Readonly<Record<string, unknown>> = {},
 ): string {
@@ -89,7 +71,7 @@ const INPUTS_PLACE = '\u0000inputs\u0000';
  */
 export function* manifestParts(
   run: RunOverview,
-  outputs: readonly OutputFileInfo[],
+  outputs: readonly WrittenFile[],
   times: { readonly startedAt: Date; readonly endedAt: Date },
   extra: Readonly<Record<string, unknown>> = {},
 ): Generator<string> {

@@ -185,50 +185,40 @@ function indentedArticle(sorted: unknown): string {
   return `    ${JSON.stringify(sorted, null, 2).replaceAll('\n', '\n    ')}`;
 }
 
+/**
+ * The JSON of the last article asked for: results.ndjson and results.json render the same article
+ * one after the other, and building its JSON once saves a third of their time.
+ */
+let last: { readonly r: ArticleResult; readonly json: Record<string, unknown> } | null = null;
+function articleJsonOnce(r: ArticleResult): Record<string, unknown> {
+  if (last?.r !== r) last = { r, json: articleJson(r) };
+  return last.json;
+}
+
 /** One article of `results.json`, indented as the document nests it, without a separator. */
 export function resultsJsonArticle(r: ArticleResult): string {
-  return indentedArticle(articleJson(r));
+  return indentedArticle(articleJsonOnce(r));
 }
 
 /**
- * An article's line of `results.ndjson` and, when `json` is set, its part of `results.json`,
- * from one building of its JSON.
+ * `results.json` is written piece by piece: its keys are sorted and `articles` sorts first, so the
+ * articles are written as they come and the run-level keys after them. The pieces joined are
+ * exactly `stableJson` of the whole document. This is the text before the `k`-th article (from 0).
  */
-export function articleJsonTexts(r: ArticleResult, json: boolean): { line: string; json: string | null } {
-  const data = articleJson(r);
-  return { line: `${JSON.stringify(data)}\n`, json: json ? indentedArticle(data) : null };
+export function resultsJsonSeparator(k: number): string {
+  return k === 0 ? '{\n  "articles": [\n' : ',\n';
 }
 
-/**
- * `results.json` written piece by piece: its keys are sorted and `articles` sorts first, so the
- * articles can be written as they come and the run-level keys after them. The pieces joined are
- * exactly `stableJson` of the whole document.
- */
-export class ResultsJsonWriter {
-  private articles = 0;
-
-  /** The text to append before the next article (see `resultsJsonArticle`). */
-  separator(): string {
-    return this.articles++ === 0 ? '{\n  "articles": [\n' : ',\n';
-  }
-
-  /** The text to append for the next article. */
-  article(r: ArticleResult): string {
-    return this.separator() + resultsJsonArticle(r);
-  }
-
-  /** The text that ends the document, once every article is written. */
-  end(run: RunJsonInput): string {
-    const rest = stableJson(runJson(run)).slice('{\n'.length);
-    return `${this.articles === 0 ? '{\n  "articles": []' : '\n  ]'},\n${rest}`;
-  }
+/** The text that ends `results.json`, once its `articles` articles are written. */
+export function resultsJsonEnd(run: RunJsonInput, articles: number): string {
+  const rest = stableJson(runJson(run)).slice('{\n'.length);
+  return `${articles === 0 ? '{\n  "articles": []' : '\n  ]'},\n${rest}`;
 }
 
 /** `results.json`: the whole run in one document. */
 export function resultsJson(data: RunData): string {
-  const writer = new ResultsJsonWriter();
-  const parts = data.results.map((r) => writer.article(r));
-  return parts.join('') + writer.end(data);
+  const parts = data.results.map((r, k) => resultsJsonSeparator(k) + resultsJsonArticle(r));
+  return parts.join('') + resultsJsonEnd(data, data.results.length);
 }
 
 /**
@@ -241,7 +231,7 @@ function compactStableJson(value: unknown): string {
 
 /** The line of `results.ndjson` for one analysed article. */
 export function resultLine(r: ArticleResult): string {
-  return `${JSON.stringify(articleJson(r))}\n`;
+  return `${JSON.stringify(articleJsonOnce(r))}\n`;
 }
 
 /** The line of `results.ndjson` for one skipped input (they follow the articles). */

@@ -1,12 +1,15 @@
-import type { PackInfo } from '../analyzer.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
-import type { ArticleResult, Issue, MetricDefinition, SkippedInput } from '../types.ts';
+import type { PackInfo } from '../lexicon/prepare.ts';
+import type { ArticleResult, Issue, MetricDefinition, Severity, SkippedInput } from '../types.ts';
 import type { ArticleRecord } from './articleRecord.ts';
-import type { CorpusColumns } from './articleStore.ts';
-import type { IssueList, SeverityCounts } from './issueLog.ts';
 
-/** What a run is, apart from its articles: the same for every shard of it. */
-export interface RunLevel {
+/**
+ * What the writers of report/ read: a run as computed data. The run layer (run/) gathers it as the
+ * articles arrive, computes the comparison and the statistics, then hands it to each writer.
+ */
+
+/** What a run is, apart from its articles: the same for every shard of it, and named by every output. */
+export interface RunInfo {
   /** The lexicon packs used, with versions and hashes. */
   readonly packs: readonly PackInfo[];
   /** Definitions of every figure that appears in the articles' figures. */
@@ -16,8 +19,8 @@ export interface RunLevel {
   readonly toolVersion: string;
 }
 
-/** Everything one run produced, in input order: the input of every report writer. */
-export interface RunData extends RunLevel {
+/** Everything one run produced, in input order, held in memory: what `buildOutputs` writes from. */
+export interface RunData extends RunInfo {
   readonly results: readonly ArticleResult[];
   /** The compact comparison summary of each result, in the same order. */
   readonly summaries: readonly ArticleSummary[];
@@ -30,13 +33,32 @@ export interface ArticleRecords extends Iterable<ArticleRecord> {
   readonly length: number;
 }
 
+/** The problems of a run in the order they were found. */
+export interface IssueList extends Iterable<Issue> {
+  readonly length: number;
+}
+
+export type SeverityCounts = Readonly<Record<Severity, number>>;
+
+/** What the columns of articles.csv and the run's charts depend on: every article's, gathered as they come. */
+export interface CorpusColumns {
+  /** Metadata columns in first-seen order. */
+  readonly metadata: readonly string[];
+  readonly figures: ReadonlySet<string>;
+  /** Figures that are a number in at least one article. */
+  readonly numericFigures: ReadonlySet<string>;
+  readonly choiceSets: ReadonlySet<string>;
+  readonly topCategories: ReadonlySet<string>;
+  readonly words: number;
+  readonly tokens: number;
+}
+
 /**
- * What the corpus-level outputs are built from once the per-article rows are written: the
- * records of every article (a reader, not an array: a long run keeps them on disk, readable
- * until its writer is finished), the full results of the first few (report.md's details), what
- * the articles add up to, and the run-level data.
+ * A run once its per-article rows are written: the records of every article (a reader, not an
+ * array: a long run keeps them on disk, readable until it is finished), the full results of the
+ * first few (report.md's details), what the articles add up to, and the run-level data.
  */
-export interface RunOverview extends RunLevel {
+export interface RunOverview extends RunInfo {
   readonly records: ArticleRecords;
   /** Full results of the first articles, in input order, for report.md's per-article details. */
   readonly details: readonly ArticleResult[];

@@ -1,9 +1,9 @@
-import type { OutputSink } from './outputSink.ts';
+import type { OutputFiles } from './outputFiles.ts';
 
 /**
  * Writing a file that is too large to build as one string: its parts as they are made, with the
  * same bytes that joining them would give. Writers that used `parts.join('\n').trimEnd()` yield
- * their parts through `trimmedEnd` and `writeJoined`.
+ * their parts through `trimmedEnd` and `joinedLines`.
  */
 
 /**
@@ -27,6 +27,15 @@ export function* trimmedEnd(parts: Iterable<string>): Generator<string> {
   yield last === undefined ? '' : last.trimEnd();
 }
 
+/** The parts joined by '\n', as pieces of text to write one after the other. */
+export function* joinedLines(parts: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const part of parts) {
+    yield first ? part : `\n${part}`;
+    first = false;
+  }
+}
+
 /** Text given to a sink in pieces of about this many characters: few calls, bounded memory. */
 const PIECE = 1 << 16;
 
@@ -36,7 +45,7 @@ export class FileAppender {
   private size = 0;
 
   constructor(
-    private readonly sink: OutputSink,
+    private readonly sink: OutputFiles,
     private readonly name: string,
   ) {
     // The file exists even if nothing is appended.
@@ -47,15 +56,6 @@ export class FileAppender {
     this.parts.push(text);
     this.size += text.length;
     if (this.size >= PIECE) this.flush();
-  }
-
-  /** Writes `parts` joined by '\n'. */
-  writeJoined(parts: Iterable<string>): void {
-    let first = true;
-    for (const part of parts) {
-      this.write(first ? part : `\n${part}`);
-      first = false;
-    }
   }
 
   flush(): void {

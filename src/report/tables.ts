@@ -118,11 +118,6 @@ export function structureRows(r: ArticleResult): Cell[][] {
   return [...parts, ...furniture].sort((a, b) => a.start - b.start).map((p) => p.row);
 }
 
-/** `structure.csv`: every part of every page, furniture included, with its place and reason. */
-export function structureTable(results: readonly ArticleResult[]): Table {
-  return { header: [...STRUCTURE_HEADER], rows: results.flatMap(structureRows) };
-}
-
 /** `issues.csv`: every problem of the run, with its place and what to do. */
 export const ISSUES_HEADER: readonly string[] = [
   'severity',

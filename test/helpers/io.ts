@@ -14,3 +14,11 @@ export function collectingIo(): { io: CliIO; out: () => string; err: () => strin
     err: () => err.join(''),
   };
 }
+
+/** Runs the command line with a collecting io: the exit code and everything written. */
+export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { main } = await import('../../src/cli/main.ts');
+  const c = collectingIo();
+  const code = await main(args, c.io);
+  return { code, out: c.out(), err: c.err() };
+}

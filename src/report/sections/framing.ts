@@ -1,3 +1,4 @@
+import { INDEXES } from '../../figures/indexes.ts';
 import { formatPlace } from '../../text/positions.ts';
 import type { ArticleResult, Match } from '../../types.ts';
 import type { ArticleRecord } from '../articleRecord.ts';
@@ -70,8 +71,6 @@ export function matchesTable(results: readonly ArticleResult[]): Table {
   return { header: [...MATCHES_HEADER], rows: results.flatMap(matchRows) };
 }
 
-const INDEXES = ['index_state_media', 'index_evaluative_intensity', 'index_hedging'] as const;
-
 function hitLine(r: ArticleResult, m: Match): string {
   const { left, right } = contextOf(r.article.text, m, 50);
   const flags = [m.voice, ...(m.negated ? ['negated'] : [])].join(', ');
@@ -98,13 +97,10 @@ export function* framingSectionParts(
   yield '';
   const rows = (function* () {
     for (const r of records)
-      yield [r.id, r.wordCount, r.hits, r.authorialHits, ...INDEXES.map((k) => r.figures[k] ?? null)];
+      yield [r.id, r.wordCount, r.hits, r.authorialHits, ...INDEXES.map((i) => r.figures[i.name] ?? null)];
   })();
-  yield* markdownTableLines(
-    ['article', 'words', 'hits', 'authorial hits', ...INDEXES],
-    rows,
-    new Set([1, 2, 3, 4, 5, 6]),
-  );
+  const header = ['article', 'words', 'hits', 'authorial hits', ...INDEXES.map((i) => i.name)];
+  yield* markdownTableLines(header, rows, new Set([...header.keys()].filter((k) => k > 0)));
   yield '';
   const out: string[] = [];
   for (const r of details.slice(0, detailLimit)) {

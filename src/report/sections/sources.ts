@@ -1,6 +1,6 @@
 import { compareText } from '../../order.ts';
 import type { ArticleResult, Attribution } from '../../types.ts';
-import { type ArticleRecord, articleRecord } from '../articleRecord.ts';
+import { articleRecord } from '../articleRecord.ts';
 import type { Cell } from '../format.ts';
 import { escapeMarkdownText, markdownTableLines } from '../markdown.ts';
 import type { ArticleRecords } from '../runData.ts';
@@ -79,13 +79,11 @@ export function attributionRowsOf(r: ArticleResult): Cell[][] {
 }
 
 /**
- * How `attributions.csv` orders articles: by id, by code unit (a stable sort, so articles
- * with the same id keep their input order). A streaming writer sorts its per-article chunks by this.
+ * `attributions.csv`: articles by id, by code unit (a stable sort, so articles with the same id
+ * keep their input order), as a run writes them (report/articleFiles.ts, place `id-order`).
  */
-export const compareAttributionArticles = compareText;
-
 export function attributionRows(results: readonly ArticleResult[]): AttributionTable {
-  const sorted = [...results].sort((a, b) => compareAttributionArticles(a.article.id, b.article.id));
+  const sorted = [...results].sort((a, b) => compareText(a.article.id, b.article.id));
   return { header: [...ATTRIBUTION_HEADER], rows: sorted.flatMap(attributionRowsOf) };
 }
 
