@@ -162,6 +162,63 @@ test('amounts of one quantity of one subject disagree; without a shared subject 
   );
 });
 
+test('two different figures of no named subject, neither in the sentence nor in the lead, do not conflict', (t) => {
+  const a = summary('a', 'Trade reached $41bn in 2030, officials said.');
+  const b = summary('b', 'Trade reached $39bn in 2030, the ministry said.');
+  t.deepEqual(
+    findDiscrepancies(groupAll([a, b]).groups[0] as never, [a, b]).filter((d) => d.field === 'amount'),
+    [],
+  );
+  // The lead names the subject of a sentence that names none.
+  const lead = 'President Alma Varga of Velmora met traders on Monday.\n';
+  const c = summary('c', `${lead}Trade reached $41bn in 2030, officials said.`);
+  const d = summary('d', `${lead}Trade reached $39bn in 2030, the ministry said.`);
+  const found = findDiscrepancies(groupAll([c, d]).groups[0] as never, [c, d]).filter(
+    (x) => x.field === 'amount',
+  );
+  t.deepEqual(
+    found.map((x) => x.class),
+    ['conflict'],
+  );
+});
+
+test('a rate that differs is another moment: it lines up only when it agrees after rounding', (t) => {
+  const a = summary('a', 'The Velmora central bank kept its interest rate at 4.75% this year.');
+  const b = summary('b', 'The Velmora central bank raised its interest rate to 5.25% this year.');
+  const c = summary('c', 'The Velmora central bank held its interest rate at 4.8% this year.');
+  const d = summary('d', 'The Velmora central bank will raise its interest rate to 5% this year.');
+  t.deepEqual(
+    findDiscrepancies(groupAll([a, b]).groups[0] as never, [a, b]).filter((d) => d.field === 'amount'),
+    [],
+  );
+  t.deepEqual(
+    findDiscrepancies(groupAll([a, c]).groups[0] as never, [a, c])
+      .filter((d) => d.field === 'amount')
+      .map((d) => d.class),
+    ['precision'],
+  );
+  // 4.75 rounds to 5, but a whole-number rate next to a quarter-point one is a rate after a move.
+  t.deepEqual(
+    findDiscrepancies(groupAll([a, d]).groups[0] as never, [a, d]).filter((x) => x.field === 'amount'),
+    [],
+  );
+});
+
+test('articles published on different days do not conflict unless grouped as one event', (t) => {
+  const dated = (id: string, text: string, date: string) =>
+    summarizeForComparison(docOf(text, { date }, id), [], [], {}, { eventKinds });
+  const a = dated('a', 'Yukos faces a $27.5bn tax bill from the Russian authorities.', '2030-03-01');
+  const b = dated('b', 'Yukos faces a $26bn tax bill, officials in Moscow said.', '2030-03-04');
+  const sameDay = dated('c', 'Yukos faces a $26bn tax bill, officials in Moscow said.', '2030-03-01');
+  const amountsOf = (group: unknown, members: ArticleSummary[]) =>
+    findDiscrepancies(group as never, members).filter((d) => d.field === 'amount');
+  t.deepEqual(amountsOf(groupAll([a, b]).groups[0], [a, b]), []);
+  t.is(amountsOf(groupAll([a, sameDay]).groups[0], [a, sameDay])[0]?.class, 'conflict');
+  // A metadata column that names the event groups its articles whatever their days.
+  const event = { id: 'yukos', members: [0, 1], method: 'column', cohesion: null };
+  t.is(amountsOf(event, [a, b])[0]?.class, 'conflict');
+});
+
 test('spelling variants only between names, not common words or two first names', (t) => {
   const variants = (texts: string[]) => {
     const s = texts.map((x, i) => summary(String(i), x));

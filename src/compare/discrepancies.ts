@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import { firstNameGender } from '../attribution/personCues.ts';
+import { givenValue } from '../corpus/metadata.ts';
 import { compareText } from '../order.ts';
-import type { Span, TextSpan } from '../types.ts';
+import { parseGivenDate } from '../text/calendarDate.ts';
+import type { Metadata, Span, TextSpan } from '../types.ts';
+import { builtinFactWords } from './factWords.ts';
 import type { AmountFact, DateFact, EventKindFact, Fact, NameFact } from './facts.ts';
 import type { Group } from './grouping.ts';
 import type { SummaryStore } from './store.ts';
@@ -81,8 +84,37 @@ const mention = ({ article, fact }: Located<Fact>): DiscrepancyMention => ({
 
 const MONTH_NAMES = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** The facts of a group's members, in member order: all that discrepancies read of them. */
-export type MemberFacts = readonly { readonly id: string; readonly facts: readonly Fact[] }[];
+/**
+ * The facts of a group's members, in member order: all that discrepancies read of them, with the
+ * day each was published (YYYY-MM-DD, from its date column) where known.
+ */
+export type MemberFacts = readonly {
+  readonly id: string;
+  readonly facts: readonly Fact[];
+  readonly day?: string | null;
+}[];
+
+/** The calendar day a date column gives (`2020-05-14`, `5/14/2020`, `May 14, 2020`), else null. */
+export function publicationDay(metadata: Metadata): string | null {
+  const given = givenValue(metadata, 'date');
+  const date = given ? parseGivenDate(given.value) : null;
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
+/**
+ * Whether two articles of a group report different moments, by article id: a group found by
+ * clustering texts gathers articles of one topic over weeks, so two of its articles published on
+ * different days give the figures of different days (yesterday's count of cases, last week's box
+ * office). In a group of one event (a metadata column) they report one event whatever the day.
+ */
+function differentDays(group: Group, members: MemberFacts): (a: string, b: string) => boolean {
+  if (group.method === 'column') return () => false;
+  const dayOf = new Map(members.map((m) => [m.id, m.day ?? null]));
+  return (a, b) => {
+    const [da, db] = [dayOf.get(a) ?? null, dayOf.get(b) ?? null];
+    return da !== null && db !== null && da !== db;
+  };
+}
 
 function factsOf<K extends Fact['kind']>(
   members: MemberFacts,
@@ -106,6 +138,10 @@ function eventDates(group: Group, members: MemberFacts): Discrepancy[] {
     else byDay.set(key, [d]);
   }
   if (byDay.size < 2) return [];
+  // In a cluster of one topic, articles published on different days report different events.
+  const apart = differentDays(group, members);
+  const dated = [...byDay.values()].flat();
+  if (dated.some((d) => dated.some((e) => apart(d.article, e.article)))) return [];
   const values = [...byDay.entries()]
     .sort((a, b) => compareText(a[0], b[0]))
     .map(([value, list]) => ({ value, mentions: list.map(mention) }));
@@ -155,18 +191,56 @@ function amountKey(a: AmountFact): string {
   return `${a.unit} ${a.value}`;
 }
 
+/** Scope words that name the day of a report, not the period an amount belongs to. */
+const DAY_SCOPE = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)$/;
+/**
+ * A sum of money below this is a price or a per-unit value ("$4,272.78 on a cruise", "£99"), which
+ * differs from product to product and from day to day; sums of a million and more are the deals,
+ * budgets, debts, fines and tax bills that a story reports once.
+ */
+export const PRICE_BELOW = 1e6;
+
+/** Whether two scope lists are compatible: neither names one, or they name one in common. */
+const sameScope = (x: readonly string[], y: readonly string[]) =>
+  (x.length === 0 && y.length === 0) || x.some((w) => y.includes(w));
+
+/**
+ * A rate (a share, a percentage) or a price moves: two articles giving different rates of one
+ * subject most often give two moments, two populations or two products (an interest rate of
+ * 4.75% and a vote to raise it to 5%, a share price at noon and at the close). Such amounts line
+ * up only when they agree after rounding and lie within MOVING_TOLERANCE: the same figure written
+ * at different precision.
+ */
+/**
+ * How far apart two rates or prices may be and still be one figure, in their unit: a tenth of a
+ * point or ten cents. Rates move in quarter points and prices in cents, so "5%" next to "4.75%" or
+ * "2%" next to "2.25%" is a rate before and after a move, though 4.75 rounds to 5.
+ */
+export const MOVING_TOLERANCE = 0.1;
+
+function isMovingValue(a: AmountFact): boolean {
+  const kind = builtinFactWords().unitKinds[a.unit];
+  return kind === 'share' || (kind === 'currency' && Math.abs(a.value) < PRICE_BELOW);
+}
+
 /**
  * Whether two amounts of different articles can be the same quantity of the same subject: same
- * unit and year, a shared noun or name of what they measure ("taxes", "Medicare"), a shared
- * named entity when both sentences name one ("Yukos"; "Halifax" and "Nationwide" are two
- * lenders' figures), no two different time words (December vs January), overlapping context,
- * and, unless they agree after rounding, values within AMOUNT_MAX_RATIO of each other. An end of
- * a range ("3% to 3.5%") is no value of its own; a market quote or a part of a time differs only
- * as a matter of precision (a different value is another moment).
+ * unit and year; an entity in common when both name one ("Yukos", "Medicare"; "Halifax" and
+ * "Nationwide" are two lenders' figures), a sentence that names none standing for its article's
+ * lead, and always for two different values (a figure of no one cannot be told apart from any
+ * other figure of its unit); a shared noun or name of what they measure ("taxes");
+ * the same period when either names one (a month, a year, a quarter, Christmas: December vs
+ * January house prices, or a film's Christmas opening vs a later weekend), and the same day
+ * of the week when both name one; overlapping context; and, unless they agree after rounding,
+ * values within AMOUNT_MAX_RATIO of each other. An end of a range ("3% to 3.5%") is no value of
+ * its own; a rate, a price, a market quote or a part of a time differs only as a matter of
+ * precision (a different value is another moment, population or product).
  */
 export function sameQuantity(x: AmountFact, y: AmountFact): boolean {
   if (x.unit !== y.unit || x.year !== y.year || x.inRange || y.inRange) return false;
-  if ((x.volatile || y.volatile) && !agreeAfterRounding(x, y)) return false;
+  const moving = x.volatile || y.volatile || isMovingValue(x) || isMovingValue(y);
+  if (moving && !(agreeAfterRounding(x, y) && Math.abs(x.value - y.value) <= MOVING_TOLERANCE + 1e-9))
+    return false;
   // What one measures is named near the other ("trade" heads one, and is in the other's context).
   const xHeads = x.heads ?? [];
   const yHeads = y.heads ?? [];
@@ -178,18 +252,27 @@ export function sameQuantity(x: AmountFact, y: AmountFact): boolean {
   // Names compared by their first four letters, so that "Russia" and "Russian" are one entity.
   const ex = (x.entities ?? []).map((e) => e.slice(0, 4));
   const ey = (y.entities ?? []).map((e) => e.slice(0, 4));
-  if (ex.length > 0 && ey.length > 0 && !ex.some((e) => ey.includes(e))) return false;
+  const sharedEntity = ex.some((e) => ey.includes(e));
+  if (ex.length > 0 && ey.length > 0 && !sharedEntity) return false;
   const sx = x.scope ?? [];
   const sy = y.scope ?? [];
-  if (sx.length > 0 && sy.length > 0 && !sx.some((w) => sy.includes(w))) return false;
+  const period = (s: readonly string[]) => s.filter((w) => !DAY_SCOPE.test(w));
+  const day = (s: readonly string[]) => s.filter((w) => DAY_SCOPE.test(w));
+  if (!sameScope(period(sx), period(sy))) return false;
+  const [dx, dy] = [day(sx), day(sy)];
+  if (dx.length > 0 && dy.length > 0 && !sameScope(dx, dy)) return false;
   if (jaccard(x.context, y.context) < AMOUNT_CONTEXT_JACCARD) return false;
   if (agreeAfterRounding(x, y)) return true;
+  // Two different values conflict only as figures of one subject: a sentence that names none
+  // (nor does its article's lead) cannot be told apart from any other figure of its unit.
+  if (!sharedEntity) return false;
   const [lo, hi] = [Math.abs(x.value), Math.abs(y.value)].sort((a, b) => a - b) as [number, number];
   return lo > 0 && hi / lo <= AMOUNT_MAX_RATIO;
 }
 
 function amounts(group: Group, members: MemberFacts): Discrepancy[] {
   const facts = factsOf(members, 'amount');
+  const apart = differentDays(group, members);
   // Candidate links between amounts of different articles, best first; each amount links to at
   // most one amount of each other article.
   const links: { x: number; y: number; score: number }[] = [];
@@ -199,6 +282,7 @@ function amounts(group: Group, members: MemberFacts): Discrepancy[] {
       const fx = facts[x] as Located<AmountFact>;
       const fy = facts[y] as Located<AmountFact>;
       if (fx.article === fy.article || !sameQuantity(fx.fact, fy.fact)) continue;
+      if (apart(fx.article, fy.article)) continue;
       const context = jaccard(fx.fact.context, fy.fact.context);
       links.push({ x, y, score: context + (agreeAfterRounding(fx.fact, fy.fact) ? 1 : 0) });
       linkedPairs.add(`${x}:${y}`);
@@ -221,6 +305,8 @@ function amounts(group: Group, members: MemberFacts): Discrepancy[] {
     if (linkedPairs.has(a < b ? `${a}:${b}` : `${b}:${a}`)) return true;
     const fa = (facts[a] as Located<AmountFact>).fact;
     const fb = (facts[b] as Located<AmountFact>).fact;
+    if (apart((facts[a] as Located<AmountFact>).article, (facts[b] as Located<AmountFact>).article))
+      return false;
     return (
       fa.unit === fb.unit &&
       fa.year === fb.year &&
@@ -511,7 +597,10 @@ export function findDiscrepancies(group: Group, summaries: readonly ArticleSumma
   if (group.members.length < 2) return [];
   return discrepanciesOfMembers(
     group,
-    group.members.map((m) => summaries[m] as ArticleSummary),
+    group.members.map((m) => {
+      const s = summaries[m] as ArticleSummary;
+      return { id: s.id, facts: s.facts, day: publicationDay(s.metadata) };
+    }),
   );
 }
 
@@ -520,7 +609,11 @@ export function findStoreDiscrepancies(group: Group, store: SummaryStore): Discr
   if (group.members.length < 2) return [];
   return discrepanciesOfMembers(
     group,
-    group.members.map((m) => ({ id: store.id(m), facts: store.facts(m) })),
+    group.members.map((m) => ({
+      id: store.id(m),
+      facts: store.facts(m),
+      day: publicationDay(store.head(m).metadata),
+    })),
   );
 }
 

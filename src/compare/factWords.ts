@@ -15,6 +15,8 @@ export interface FactWords {
   readonly eventVerbs: ReadonlySet<string>;
   /** Lower-case unit word -> canonical unit ("dollars" -> "USD"), in the pack's order. */
   readonly units: Readonly<Record<string, string>>;
+  /** Canonical unit -> the kind of measure its pack category names ("USD" -> "currency", "percent" -> "share"). */
+  readonly unitKinds: Readonly<Record<string, string>>;
   /** Lower-case nouns that say nothing about what an amount counts ("percent", "million", "total"). */
   readonly notHeads: ReadonlySet<string>;
 }
@@ -24,6 +26,7 @@ export function factWordsOf(pack: Pack): FactWords {
   const titles = new Set<string>();
   const eventVerbs = new Set<string>();
   const units: Record<string, string> = {};
+  const unitKinds: Record<string, string> = {};
   const notHeads = new Set<string>();
   for (const e of pack.entries) {
     const words = e.patterns.map((p) => p.text.toLowerCase());
@@ -37,9 +40,10 @@ export function factWordsOf(pack: Pack): FactWords {
           `${pack.file}:${e.line}: expecting entry \`${e.id}\` to name its \`unit\`, instead found ${JSON.stringify(unit)}`,
         );
       for (const w of words) units[w] = unit;
+      unitKinds[unit] = e.category.split('.')[2] ?? '';
     }
   }
-  return { titles, eventVerbs, units, notHeads };
+  return { titles, eventVerbs, units, unitKinds, notHeads };
 }
 
 /**

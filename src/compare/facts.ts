@@ -130,6 +130,7 @@ const {
   titles: TITLES,
   eventVerbs: EVENT_VERBS,
   units: UNIT_WORDS,
+  unitKinds: UNIT_KINDS,
   notHeads: NOT_HEADS,
 } = builtinFactWords();
 /** A money amount, or a number followed by a unit word: "$228.1 billion", "about 90 minutes", "43%". */
@@ -273,6 +274,7 @@ export function findAmounts(doc: Document): AmountFact[] {
   const out: AmountFact[] = [];
   const text = doc.text;
   const tokens = doc.tokens;
+  let lead: Set<string> | undefined;
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
     const t = tokenAt(doc, m.index);
@@ -322,18 +324,16 @@ export function findAmounts(doc: Document): AmountFact[] {
       }
       for (let i = s.firstToken; i < s.endToken; i++) {
         if (i >= first && i <= last) continue;
-        const v = tokens.value[i] as string;
-        const lower = v.toLowerCase();
+        const lower = (tokens.value[i] as string).toLowerCase();
         if (SCOPE_WORD.test(lower))
           scope.add(!/^\d/.test(lower) && MONTHS[lower.slice(0, 3)] ? lower.slice(0, 3) : lower);
-        // A sentence's first word is capitalised anyway: a name there only if it is no common word.
-        else if (
-          tokens.pos[i] === 'PROPN' &&
-          /^\p{Lu}/u.test(v) &&
-          v.length > 1 &&
-          !(i === s.firstToken && isModelWord(lower))
-        )
-          entities.add(lower);
+        else if (isName(doc, i, s.firstToken)) entities.add(lower);
+      }
+      // A sentence that names no one ("Bilateral trade reached $39.9 billion") speaks of the
+      // article's subject: the names of its lead.
+      if (entities.size === 0) {
+        lead ??= leadNames(doc);
+        for (const e of lead) entities.add(e);
       }
     }
     out.push({
@@ -351,10 +351,7 @@ export function findAmounts(doc: Document): AmountFact[] {
       entities: [...entities].sort(),
       scope: [...scope].sort(),
       volatile:
-        (['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RUB'].includes(unit) &&
-          scale === 1 &&
-          decimals >= 2 &&
-          mantissa < 1000) ||
+        (UNIT_KINDS[unit] === 'currency' && scale === 1 && decimals >= 2 && mantissa < 1000) ||
         unit === 'second' ||
         (unit === 'minute' &&
           /(?:hours?|minutes?)[\s,]*(?:and\s*)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index))),
@@ -366,6 +363,30 @@ export function findAmounts(doc: Document): AmountFact[] {
     });
   }
   return out;
+}
+
+/** Whether token i is a proper noun; a sentence's first word is capitalised anyway, so a name there only if it is no common word. */
+function isName(doc: Document, i: number, sentenceStart: number): boolean {
+  const v = doc.tokens.value[i] as string;
+  return (
+    doc.tokens.pos[i] === 'PROPN' &&
+    /^\p{Lu}/u.test(v) &&
+    v.length > 1 &&
+    !SCOPE_WORD.test(v.toLowerCase()) &&
+    !(i === sentenceStart && isModelWord(v.toLowerCase()))
+  );
+}
+
+/** Sentences read as the article's lead: the headline or first sentence, and the one after it. */
+const LEAD_SENTENCES = 2;
+
+/** Lower-cased names of the article's lead: whom the article is about. */
+function leadNames(doc: Document): Set<string> {
+  const names = new Set<string>();
+  for (const s of doc.sentences.slice(0, LEAD_SENTENCES))
+    for (let i = s.firstToken; i < s.endToken; i++)
+      if (isName(doc, i, s.firstToken)) names.add((doc.tokens.value[i] as string).toLowerCase());
+  return names;
 }
 
 function addContext(doc: Document, i: number, into: Set<string>): void {
