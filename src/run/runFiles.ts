@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CorpusResult } from '../analyzer/analyzer.ts';
 import type { Discrepancy } from '../compare/discrepancies.ts';
+import type { Grouping } from '../compare/grouping.ts';
 import { type GroupComparison, collectFindings, compareStore } from '../compare/index.ts';
 import { hasValue, unusedColumnIssues } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
@@ -162,12 +163,23 @@ export class RunFiles {
     clock.lap('per-article files');
 
     const sideBySide = sideBySideOf(store.corpus);
-    const { reuse, discrepancies } = this.compare(textOf, sideBySide, clock);
+    // The group figures come first: comparison.md opens with their tables.
     const by = this.options.by ?? (hasValue(store, 'outlet', false) ? 'outlet' : null);
     const groups = by ? this.groupFigures(by) : [];
     clock.lap('group figures');
+    const { reuse, discrepancies, grouping } = this.compare(textOf, sideBySide, by, groups, clock);
+    const storyGroups: string[] = new Array(store.length).fill('');
+    for (const g of grouping.groups) for (const m of g.members) storyGroups[m] = g.id;
 
-    const findings: RunFindings = { run, reuse, discrepancies, by, groups, sideBySide };
+    const findings: RunFindings = {
+      run,
+      reuse,
+      discrepancies,
+      by,
+      groups,
+      sideBySide,
+      storyGroupOf: (n) => storyGroups[n] ?? '',
+    };
     for (const writer of RUN_FILE_WRITERS) {
       for (const file of writer(findings, output)) writeFile(this.files, file);
       clock.lap(writer.name);
@@ -185,8 +197,10 @@ export class RunFiles {
   private compare(
     textOf: (id: string) => string | undefined,
     sideBySide: readonly string[],
+    by: string | null,
+    groups: readonly GroupFigures[],
     clock: StageClock,
-  ): Pick<RunFindings, 'reuse' | 'discrepancies'> {
+  ): Pick<RunFindings, 'reuse' | 'discrepancies'> & { readonly grouping: Grouping } {
     const store = this.store;
     const output = outputOptionsOf(this.options);
     const started = performance.now();
@@ -225,8 +239,12 @@ export class RunFiles {
         ? handedOn(compared.groups())
         : groupsById(grouping, collectFindings(handedOn(compared.groups()))),
       outletKeyness,
+      groupFigures: by === null ? null : { by, groups },
     };
-    writeFile(this.files, { file: 'comparison.md', text: comparisonMd(view, sideBySide) });
+    writeFile(this.files, {
+      file: 'comparison.md',
+      text: comparisonMd(view, sideBySide, this.options.digits),
+    });
     for (const { file, parts } of groupFiles) {
       file.write(parts.tail(outletKeyness));
       file.flush();
@@ -235,7 +253,7 @@ export class RunFiles {
     reportTiming(
       `comparison of ${store.length} articles ${((performance.now() - started) / 1000).toFixed(2)} s (${reuse.candidatesChecked} candidate pairs, ${reuse.duplicates} duplicates)`,
     );
-    return { reuse, discrepancies };
+    return { reuse, discrepancies, grouping };
   }
 
   /** groups.csv's figures: the articles of each value of `by`, read back a group at a time. */
