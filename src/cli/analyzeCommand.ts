@@ -1,5 +1,6 @@
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
+import { DEFAULT_DIGITS } from '../report/format.ts';
 import { runToFolder } from '../run/analyzeRun.ts';
 import { describeRun } from '../run/describeRun.ts';
 import { jobsOf } from '../run/jobs.ts';
@@ -25,6 +26,8 @@ function parse(args: string[]) {
     by: { type: 'string' },
     html: { type: 'boolean', default: false },
     latex: { type: 'boolean', default: false },
+    'latex-columns': { type: 'string' },
+    digits: { type: 'string', default: String(DEFAULT_DIGITS) },
     json: { type: 'boolean', default: false },
     jobs: { type: 'string' },
     shard: { type: 'string' },
@@ -41,6 +44,16 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   }
   const { input, format, maxBytes } = corpusInputArgs('analyze', positionals, values);
   if (!values.out) throw new UsageError('analyze: expected --out <dir> for the reports');
+  const digits = Number(values.digits);
+  if (!Number.isInteger(digits) || digits < 1 || digits > 10)
+    throw new UsageError(`analyze: --digits expects a whole number from 1 to 10, found "${values.digits}"`);
+  const latexColumns =
+    values['latex-columns'] === undefined
+      ? null
+      : values['latex-columns']
+          .split(',')
+          .map((c) => c.trim())
+          .filter((c) => c !== '');
 
   // A folder framescope did not write is refused as a usage error (exit 2).
   await asUsageError('', () => checkOutputFolder(values.out as string, values.force), OutputFolderError);
@@ -79,6 +92,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     by: values.by ?? '',
     html: String(values.html),
     latex: String(values.latex),
+    'latex-columns': latexColumns?.join(',') ?? '',
+    digits: String(digits),
     json: String(values.json),
   };
   const data = await runToFolder({
@@ -98,6 +113,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
       by: values.by ?? null,
       html: values.html,
       latex: values.latex,
+      latexColumns,
+      digits,
       json: values.json,
     },
     onItem: (item) => {
@@ -119,6 +136,9 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
       io.stderr(
         `framescope: warning: ${option} ${column}: no article has a column "${column}" (see issues.csv)\n`,
       );
+  for (const column of latexColumns ?? [])
+    if (!data.corpus.figures.has(column))
+      io.stderr(`framescope: warning: --latex-columns ${column}: no such figure (see issues.csv)\n`);
   if (!values.quiet) {
     io.stderr(
       `framescope: ${records.length} articles analysed, ${skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,

@@ -96,6 +96,7 @@ function planColumns(
   rows: Iterable<readonly Cell[]>,
   numeric: ReadonlySet<number>,
   digits: number,
+  width: number,
 ): { columns: ColumnPlan[]; rowCount: number } {
   const widths = header.map((h) => Math.max(...headerLines(h).map(latexTextWidth)));
   let rowCount = 0;
@@ -110,9 +111,11 @@ function planColumns(
         widths[i] = Math.max(widths[i] as number, latexTextWidth(line));
     });
   }
+  // Text columns wrap only when the table at its natural width would not fit.
+  const fits = widths.reduce((sum, w) => sum + w + COLUMN_PADDING_PT, 0) <= width;
   const columns = widths.map((w, index) => {
     const isNumeric = numeric.has(index);
-    const wrap = !isNumeric && w + COLUMN_PADDING_PT > TEXT_COLUMN_MAX_PT;
+    const wrap = !fits && !isNumeric && w + COLUMN_PADDING_PT > TEXT_COLUMN_MAX_PT;
     const content = wrap ? TEXT_COLUMN_MAX_PT - COLUMN_PADDING_PT : w;
     return { index, numeric: isNumeric, wrapAt: wrap ? content : null, width: content + COLUMN_PADDING_PT };
   });
@@ -170,12 +173,9 @@ export function* paperTableLines(
 ): Generator<string> {
   const digits = options.digits ?? DEFAULT_DIGITS;
   const numeric = new Set(options.numericColumns ?? []);
-  const { columns, rowCount } = planColumns(header, rows, numeric, digits);
-  const parts = partsOf(
-    columns,
-    Math.min(options.keyColumns ?? 0, header.length),
-    options.width ?? ARTICLE_TEXT_WIDTH_PT,
-  );
+  const width = options.width ?? ARTICLE_TEXT_WIDTH_PT;
+  const { columns, rowCount } = planColumns(header, rows, numeric, digits, width);
+  const parts = partsOf(columns, Math.min(options.keyColumns ?? 0, header.length), width);
   const long = rowCount > (options.longAfter ?? LONGTABLE_AFTER_ROWS);
   yield '% Needs \\usepackage{booktabs} and \\usepackage{longtable}; text is UTF-8: \\usepackage[utf8]{inputenc} or XeLaTeX/LuaLaTeX.';
   for (const [k, part] of parts.entries()) {

@@ -5,6 +5,7 @@ import { INDEXES } from '../figures/indexes.ts';
 import { type Chart, runCharts } from './charts.ts';
 import { csvHeaderLine, csvRows, toCsv } from './csv.ts';
 import type { Cell } from './format.ts';
+import { glossarySection } from './glossary.ts';
 import { groupMeansSections, groupMeansTable } from './groupTables.ts';
 import { paperTableLines, toLatex } from './latexTables.ts';
 import { GROUPS_LONG_HEADER, groupsLongRows } from './longForm.ts';
@@ -184,15 +185,18 @@ export const groupsLongCsv: RunFileWriter = function* ({ by, groups }, o) {
 };
 
 /** `report.md`: what was read, the articles, then a section per stage and the methods. */
-export const reportMd: RunFileWriter = function* (f) {
+export const reportMd: RunFileWriter = function* (f, o) {
   const { run } = f;
   const charts = chartsOf(f);
   const sections = [
     {
       title: 'Framing',
-      body: () => framingSectionParts(run.records, run.details, 8, REPORT_DETAIL_LIMIT),
+      body: () => framingSectionParts(run.records, run.details, 8, REPORT_DETAIL_LIMIT, o.digits),
     },
-    { title: 'Sources', body: () => sourcesSectionParts(run.records, run.details, REPORT_DETAIL_LIMIT) },
+    {
+      title: 'Sources',
+      body: () => sourcesSectionParts(run.records, run.details, REPORT_DETAIL_LIMIT, o.digits),
+    },
     { title: 'Facts that disagree', body: discrepancySection(f) },
     {
       title: 'Charts',
@@ -217,6 +221,7 @@ export const reportMd: RunFileWriter = function* (f) {
         limitations: STANDARD_LIMITATIONS,
       }),
     },
+    { title: 'Glossary', body: glossarySection() },
   ];
   yield { file: 'report.md', text: joinedLines(reportMarkdownParts(run, sections)) };
 };

@@ -8,6 +8,7 @@ import type { RenderedItem } from './renderArticle.ts';
 import { RUN_DATA_FORMAT, RUN_DATA_VERSION } from './runDataFile.ts';
 import { RunFolder } from './runFolder.ts';
 import type { RunOptions } from './runOptions.ts';
+import { runTime } from './stageClock.ts';
 
 /** One analysis run, as planned before its first article (see describeRun.ts for its lexicons). */
 export interface RunPlan {
@@ -35,7 +36,7 @@ export interface RunPlan {
  * `framescope analyze` runs exactly this, so `framescope merge` of shards can write what it writes.
  */
 export async function runToFolder(plan: RunPlan): Promise<RunOverview> {
-  const startedAt = new Date();
+  const startedAt = runTime();
   const shard = plan.shard === null ? null : formatShard(plan.shard);
   const folder = await RunFolder.open(plan.out, {
     format: RUN_DATA_FORMAT,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { RunOverview } from '../report/runData.ts';
 import { RUN_DATA_FILE, type RunDataHeader, type RunDataRecord, openRunDataFile } from './runDataFile.ts';
 import { RunFolder } from './runFolder.ts';
+import { runTime } from './stageClock.ts';
 
 /** Shard folders that do not make one run: said to the user as they are found. */
 export class MergeError extends Error {}
@@ -85,7 +86,7 @@ export async function mergeShards(
   dirs: readonly string[],
   out: string,
 ): Promise<{ readonly overview: RunOverview; readonly header: RunDataHeader }> {
-  const startedAt = new Date();
+  const startedAt = runTime();
   const files = await Promise.all(dirs.map((d) => openRunDataFile(join(d, RUN_DATA_FILE))));
   const closeAll = () => Promise.all(files.map((f) => f.records.return(undefined)));
   /** Open until the outputs are in place; removed if the merge fails half way. */

@@ -29,6 +29,21 @@ export interface RunStorage {
   readonly scratchDir: string;
 }
 
+/** `--latex-columns` names that are no figure of the run: said, since the tables leave them out. */
+export function unknownFigureIssues(
+  columns: readonly string[] | null,
+  figures: ReadonlySet<string>,
+): Issue[] {
+  return (columns ?? [])
+    .filter((c) => !figures.has(c))
+    .map((c) => ({
+      severity: 'warning',
+      code: 'options/unknown-figure',
+      message: `no article has a figure "${c}" (named by --latex-columns), so the LaTeX tables leave it out`,
+      hint: 'name columns of articles.csv (figures), separated by commas',
+    }));
+}
+
 /** Writes a file given by a writer into the run's files, in pieces. */
 function writeFile(files: OutputFiles, { file, text }: OutputFile): void {
   if (typeof text === 'string') {
@@ -145,6 +160,8 @@ export class RunFiles {
       ['--by', this.options.by],
       ['--group-by', this.options.oneGroup ? null : this.options.groupBy],
     ]))
+      this.addIssue(issue);
+    for (const issue of unknownFigureIssues(this.options.latexColumns, store.corpus.figures))
       this.addIssue(issue);
     const records: ArticleRecords = {
       length: store.length,

@@ -18,7 +18,7 @@ import {
 } from './runDataFile.ts';
 import { RunFiles } from './runFiles.ts';
 import { outputOptionsOf } from './runOptions.ts';
-import { StageClock } from './stageClock.ts';
+import { StageClock, runTime } from './stageClock.ts';
 
 /**
  * Reads single items back from a finished `run-data.ndjson` by the place its writer reported:
@@ -208,7 +208,7 @@ export class RunFolder {
       };
       writeManifest(
         this.staged.pathOf(MARKER),
-        manifestParts(run, outputs, { startedAt: options.startedAt, endedAt: new Date() }, extra),
+        manifestParts(run, outputs, { startedAt: options.startedAt, endedAt: runTime() }, extra),
       );
       clock.lap('manifest');
       // The overview keeps what the command line reports; its records and issues go with the store.
