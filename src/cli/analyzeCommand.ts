@@ -1,7 +1,7 @@
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { DEFAULT_DIGITS } from '../report/format.ts';
-import { runToFolder } from '../run/analyzeRun.ts';
+import { NothingReadError, runToFolder } from '../run/analyzeRun.ts';
 import { describeRun } from '../run/describeRun.ts';
 import { jobsOf } from '../run/jobs.ts';
 import { OutputFolderError, checkOutputFolder } from '../run/outputFolder.ts';
@@ -9,6 +9,7 @@ import { TOOL_VERSION } from '../version.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
+import { reportNothingRead } from './nothingRead.ts';
 import { Progress } from './progress.ts';
 
 function parse(args: string[]) {
@@ -96,32 +97,39 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     digits: String(digits),
     json: String(values.json),
   };
-  const data = await runToFolder({
-    source,
-    read,
-    jobs,
-    shard,
-    out: values.out,
-    analyzerOptions,
-    prepared: described.prepared,
-    run: { packs: described.packs, metrics: described.metrics, settings, toolVersion: TOOL_VERSION },
-    runIssues: described.lexiconIssues,
-    options: {
-      safeCells: !values['raw-csv'],
-      groupBy: values['group-by'] ?? null,
-      oneGroup: values['one-group'],
-      by: values.by ?? null,
-      html: values.html,
-      latex: values.latex,
-      latexColumns,
-      digits,
-      json: values.json,
-    },
-    onItem: (item) => {
-      if (item.kind === 'rendered') progress.tick(item.rendered.stored.index.tokenCount);
-      else if (item.kind === 'skipped') progress.tick(0);
-    },
-  });
+  let data: Awaited<ReturnType<typeof runToFolder>>;
+  try {
+    data = await runToFolder({
+      source,
+      read,
+      jobs,
+      shard,
+      out: values.out,
+      analyzerOptions,
+      prepared: described.prepared,
+      run: { packs: described.packs, metrics: described.metrics, settings, toolVersion: TOOL_VERSION },
+      runIssues: described.lexiconIssues,
+      options: {
+        safeCells: !values['raw-csv'],
+        groupBy: values['group-by'] ?? null,
+        oneGroup: values['one-group'],
+        by: values.by ?? null,
+        html: values.html,
+        latex: values.latex,
+        latexColumns,
+        digits,
+        json: values.json,
+      },
+      onItem: (item) => {
+        if (item.kind === 'rendered') progress.tick(item.rendered.stored.index.tokenCount);
+        else if (item.kind === 'skipped') progress.tick(0);
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof NothingReadError)) throw e;
+    progress.done();
+    return reportNothingRead('analyze', e, io.stderr);
+  }
   progress.done();
   const { records, skipped, issues } = data;
 

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { formatIssue } from '../lexicon/issues.ts';
+import { NothingReadError } from '../run/analyzeRun.ts';
 import { jobsOf } from '../run/jobs.ts';
 import { openScoreOutput, prepareScoreLexicons, scoreCorpus, writeIssuesCsv } from '../run/score/scoreJob.ts';
 import type { Issue } from '../types.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
 import { SCORE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
+import { reportNothingRead } from './nothingRead.ts';
 import { Progress } from './progress.ts';
 
 /** Problems listed one per line on stderr before the rest are only counted. */
@@ -92,9 +94,14 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
       },
       (chunk) => dest.write(chunk),
     );
+    // A corpus of which no article could be read has no scores to keep.
+    if (summary.articles === 0) throw NothingReadError.of(input, summary.issues);
     await dest.commit();
   } catch (e) {
     await dest.abandon();
+    progress.done();
+    if (e instanceof NothingReadError)
+      return reportNothingRead('score', e, io.stderr, 'no scores were written');
     throw e;
   }
   progress.done();
