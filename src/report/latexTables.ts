@@ -38,22 +38,31 @@ const COLUMN_PADDING_PT = 12;
 /** The widest a text column grows (with its padding) before its cells wrap. */
 const TEXT_COLUMN_MAX_PT = 100;
 
+/** Widths in points at `\footnotesize` (cmr8, measured with `\settowidth`), each group rounded up. */
+const CHARACTER_WIDTHS: readonly (readonly [points: number, characters: string])[] = [
+  [2.4, ".,:;!'`il[]"],
+  [2.9, ' -fj'],
+  [3.4, 'rst()I'],
+  [3.8, 'cez'],
+  [4.3, 'ag0123456789/*"?$_{}~^\\'],
+  [4.75, 'bdhknopquvxyJS'],
+  [5.8, 'BEFLPZ'],
+  [6.7, 'ACDGHKNOQRTUVXYw&=+<>'],
+  [7.1, 'm%#@'],
+  [8.8, 'MW|'],
+];
+const WIDTH_OF = new Map(CHARACTER_WIDTHS.flatMap(([w, cs]) => [...cs].map((c) => [c, w] as const)));
+/** Any other character (accented letters, other scripts): as wide as the widest. */
+const OTHER_WIDTH = 8.8;
+
 /**
- * Points a string takes at `\footnotesize` in Computer Modern (cmr8), each kind of character
- * rounded up by about a tenth over its measured width (lower case 4.2 pt on average, capitals
- * 6.1, digits 4.25, m and % 7.1), so that an estimate is never short; other scripts as the widest.
+ * Points a string takes at `\footnotesize` in Computer Modern, 5% over the sum of its characters'
+ * widths, so that an estimate is never short of what LaTeX sets.
  */
 export function latexTextWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    if (/[mwMW%]/.test(ch)) width += 7.8;
-    else if (/[A-Z&#@~]/.test(ch)) width += 6.9;
-    else if (/[ .,:;!'`ijl[\]()|]/.test(ch)) width += 3.3;
-    else if (/[-_/]/.test(ch)) width += 3.5;
-    else if (/[\x21-\x7e]/.test(ch)) width += 4.7;
-    else width += 8.5;
-  }
-  return width;
+  for (const ch of text) width += WIDTH_OF.get(ch) ?? OTHER_WIDTH;
+  return width * 1.05;
 }
 
 /** Where a text cell may break besides its spaces: after a separator, and inside a run of more than 14 characters. */
@@ -75,11 +84,14 @@ function headerLines(name: string): string[] {
   return name.split(/(?<=_)/);
 }
 
-/** A cell of several lines, set as a one-column tabular (no package needed). */
-function stacked(lines: readonly string[], align: 'l' | 'r'): string {
+/**
+ * A cell of several lines, set as a one-column tabular (no package needed): a header sits on the
+ * rule below it (`b`), a data cell's first line on the row's line (`t`).
+ */
+function stacked(lines: readonly string[], align: 'l' | 'r', anchor: 'b' | 't'): string {
   if (lines.length === 1) return lines[0] as string;
   // `\\{}` so that a line starting with `[` is not read as the optional argument of `\\`.
-  return `\\begin{tabular}[b]{@{}${align}@{}}${lines.join('\\\\{}')}\\end{tabular}`;
+  return `\\begin{tabular}[${anchor}]{@{}${align}@{}}${lines.join('\\\\{}')}\\end{tabular}`;
 }
 
 interface ColumnPlan {
@@ -148,7 +160,7 @@ function columnSpec(c: ColumnPlan): string {
 }
 
 function textCell(lines: readonly string[], c: ColumnPlan): string {
-  if (c.wrapAt === null) return stacked(lines.map(escapeLatex), c.numeric ? 'r' : 'l');
+  if (c.wrapAt === null) return stacked(lines.map(escapeLatex), c.numeric ? 'r' : 'l', 't');
   // A wrapped cell breaks between words, after separators and inside long runs, ragged right.
   const broken = lines.map((l) =>
     breakablePieces(l)
@@ -192,7 +204,7 @@ export function* paperTableLines(
     const line = (cells: readonly string[]) => `${cells.join(' & ')} ${rowEnd}`;
     const head = line(
       part.map((c) =>
-        stacked(headerLines(header[c.index] as string).map(escapeLatex), c.numeric ? 'r' : 'l'),
+        stacked(headerLines(header[c.index] as string).map(escapeLatex), c.numeric ? 'r' : 'l', 'b'),
       ),
     );
     const body = function* () {

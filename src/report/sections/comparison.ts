@@ -318,7 +318,9 @@ export function* comparisonMarkdownParts(
       ? `, between distinct texts; ${reuse.duplicates} article(s) are exact duplicates of an earlier one.`
       : '.');
   yield '';
-  const metadataColumns = options.metadataColumns ?? (view.hasOutlet ? ['outlet'] : []);
+  // The column the figures are grouped by (`--by`, default outlet) names each article's source.
+  const by = view.groupFigures?.by;
+  const metadataColumns = options.metadataColumns ?? (by ? [by] : view.hasOutlet ? ['outlet'] : []);
   const figureColumns = options.figureColumns ?? [];
   const keyTerms = options.keyTerms ?? 8;
   const digits = options.digits ?? DEFAULT_DIGITS;
