@@ -124,21 +124,18 @@ function* texText(lines: Iterable<string>): Generator<string> {
 export const comparisonTex: RunFileWriter = function* (f, o) {
   if (!o.latex) return;
   const figures = latexFigures(f, o);
-  const outlet = f.run.corpus.metadata.includes('outlet');
-  const header = ['article', ...(outlet ? ['outlet'] : []), ...figures];
+  // Each article is named with its --by value (its outlet), as in comparison.md.
+  const by = f.by !== null && f.run.corpus.metadata.includes(f.by) ? [f.by] : [];
+  const header = ['article', ...by, ...figures];
   const records = f.run.records;
   // Read once to measure the columns and once per part of a table too wide for the page.
   const rows: Iterable<Cell[]> = {
     *[Symbol.iterator]() {
       for (const r of records)
-        yield [
-          r.id,
-          ...(outlet ? [r.metadata['outlet'] ?? ''] : []),
-          ...figures.map((c) => r.figures[c] ?? null),
-        ];
+        yield [r.id, ...by.map((c) => r.metadata[c] ?? ''), ...figures.map((c) => r.figures[c] ?? null)];
     },
   };
-  const keys = outlet ? 2 : 1;
+  const keys = 1 + by.length;
   yield {
     file: 'tables/comparison.tex',
     text: texText(
