@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { DEFAULT_DIGITS } from '../report/format.ts';
@@ -45,6 +46,10 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   }
   const { input, format, maxBytes } = corpusInputArgs('analyze', positionals, values);
   if (!values.out) throw new UsageError('analyze: expected --out <dir> for the reports');
+  if (values.metadata !== undefined && !existsSync(values.metadata))
+    throw new UsageError(
+      `analyze: --metadata ${values.metadata}: no such file (expected a CSV with a column naming each article)`,
+    );
   const digits = Number(values.digits);
   if (!Number.isInteger(digits) || digits < 1 || digits > 10)
     throw new UsageError(`analyze: --digits expects a whole number from 1 to 10, found "${values.digits}"`);
