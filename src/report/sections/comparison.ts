@@ -5,6 +5,7 @@ import type { Comparison, GroupComparison } from '../../compare/index.ts';
 import { DEFAULT_KEYNESS, type KeyTerm } from '../../compare/keyness.ts';
 import type { ReusePair, ReuseResult } from '../../compare/reuse.ts';
 import type { ArticleHead } from '../../compare/store.ts';
+import { metadataValueOf } from '../../corpus/metadata.ts';
 import type { GroupFigures } from '../../figures/groups.ts';
 import { compareText } from '../../order.ts';
 import { DEFAULT_DIGITS, displayNumber, displayPercent, formatNumber } from '../format.ts';
@@ -357,7 +358,7 @@ export function* comparisonMarkdownParts(
         const s = view.head(m);
         yield [
           s.id,
-          ...metadataColumns.map((c) => s.metadata[c] ?? ''),
+          ...metadataColumns.map((c) => metadataValueOf(s.metadata, c) ?? ''),
           s.wordCount,
           ...figureColumns.map((f) => s.figures[f] ?? null),
           ...sets.map((set) =>
@@ -522,7 +523,7 @@ function* aloneParts(
     ['group', 'article', ...metadataColumns, 'words'],
     alone.map(({ group, member }) => {
       const s = view.head(member);
-      return [group, s.id, ...metadataColumns.map((c) => s.metadata[c] ?? ''), s.wordCount];
+      return [group, s.id, ...metadataColumns.map((c) => metadataValueOf(s.metadata, c) ?? ''), s.wordCount];
     }),
     new Set([2 + metadataColumns.length]),
   );
