@@ -164,7 +164,7 @@ test.serial(
     });
     // Nothing else to read: the run stops with the reason and writes nothing (issue 17).
     t.is(r.code, 2, r.stderr.slice(-500));
-    t.regex(r.stderr, /no article could be read from -[^]*<stdin>.*input\/too-large/);
+    t.regex(r.stderr, /no article could be read from -[\s\S]*<stdin>.*input\/too-large/);
     t.true(sent.n < total, 'the command read all 400 MB before refusing them');
   },
 );

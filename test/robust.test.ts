@@ -400,7 +400,7 @@ test('binary, empty and oversized standard input: exit 2 with the reason, not a 
     });
     // Nothing could be read: the run stops with the reason (issue 17), rather than write an empty report.
     t.is(exit, 2, c.err());
-    t.regex(c.err(), new RegExp(`no article could be read from -[^]*<stdin>.*${code}`));
+    t.regex(c.err(), new RegExp(`no article could be read from -[\\s\\S]*<stdin>.*${code}`));
     t.false(existsSync(out));
   }
 });
