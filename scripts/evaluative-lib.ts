@@ -33,13 +33,15 @@ export interface EvalItem {
   readonly figures: Readonly<Record<string, number>>;
   /** Hits per entry (`pack/entry`) that `index_evaluative_intensity` counts: [authorial, any voice]. */
   readonly hits: Readonly<Record<string, readonly [number, number]>>;
+  /** Of those, the hits in reported speech (attributed, not quoted), per entry. */
+  readonly attributed: Readonly<Record<string, number>>;
   /** The scored words in the authorial voice (lower-case normal forms) and their counts. */
   readonly bag: Readonly<Record<string, number>>;
 }
 
 export function readEvalItems(log: (s: string) => void): EvalItem[] {
   const dir = join(repoRoot, 'tmp', 'transfer-cache');
-  const file = join(dir, `evaluative-${transferCacheKey('evaluative-v2')}.json`);
+  const file = join(dir, `evaluative-${transferCacheKey('evaluative-v3')}.json`);
   if (existsSync(file)) {
     log(`evaluative items read back from ${file}`);
     return JSON.parse(readFileSync(file, 'utf8')) as EvalItem[];
@@ -68,11 +70,13 @@ export function readEvalItems(log: (s: string) => void): EvalItem[] {
   const items = texts.map(({ text, ...t }): EvalItem => {
     const { doc, matches, quotations, attributions, figures } = matcher.read(t.id, text);
     const hits: Record<string, [number, number]> = {};
+    const attributed: Record<string, number> = {};
     for (const m of matches) {
       if (!counts(m)) continue;
       const key = `${m.pack}/${m.entryId}`;
       const c = hits[key] ?? [0, 0];
       if (m.voice === 'authorial') c[0]++;
+      if (m.voice === 'attributed') attributed[key] = (attributed[key] ?? 0) + 1;
       c[1]++;
       hits[key] = c;
     }
@@ -81,6 +85,7 @@ export function readEvalItems(log: (s: string) => void): EvalItem[] {
       words: doc.wordCount,
       figures: registryFigures(figures),
       hits,
+      attributed,
       bag: authorialBag(doc, quotedRanges(quotations, attributions)),
     };
   });

@@ -367,6 +367,16 @@ export function evaluativePrototypes(): EvalFormula[] {
       learn: () => (i) => weightedRate(i, (e) => (isVader(e) ? 0 : hand(e))),
     },
     {
+      // BASIL's annotators mark loaded wording outside quotation marks, reported speech included.
+      name: 'evaluative: hand weights, authorial and reported speech (not quotations)',
+      learn: () => (i) => {
+        if (i.words === 0) return 0;
+        let s = 0;
+        for (const [e, [own]] of Object.entries(i.hits)) s += hand(e) * (own + (i.attributed[e] ?? 0));
+        return (1000 * s) / i.words;
+      },
+    },
+    {
       name: 'evaluative: lift weights learned on BABE, authorial',
       learn: (training) => {
         const lifts = liftsOf(training);
