@@ -143,7 +143,7 @@ test('the formula text is written from the declared voice weights, and the metho
     /^A \/ \(A \+ B\), A = authorial hits of the categories declared for hedging\.hedges/,
   );
   const methods = INDEX_METRICS.find((m) => m.name === 'index_state_media');
-  t.regex(methods?.description ?? '', /Definition version 2: .*count ½/);
+  t.regex(methods?.description ?? '', /Definition version 2; changes: v2 \(issue 14\): .*count ½/);
   const names = INDEXES.map((i) => i.name);
   t.is(new Set(names).size, names.length, 'one column per index');
 });

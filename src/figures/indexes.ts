@@ -89,7 +89,7 @@ export const INDEXES: readonly IndexDefinition[] = [
     version: 2,
     sideBySide: true,
     changes: [
-      '2 (issue 14): hits in quotations and attributions count ½ (in version 1 they counted 0); version 1 is index_state_media_authorial',
+      'v2 (issue 14): hits in quotations and attributions count ½ (in version 1 they counted 0); version 1 is index_state_media_authorial',
     ],
   },
   {
@@ -103,7 +103,7 @@ export const INDEXES: readonly IndexDefinition[] = [
     version: 2,
     sideBySide: true,
     changes: [
-      "2 (issue 14): each hit counts its entry's weight (the VADER-derived entries ¼); in version 1 every hit counted 1",
+      "v2 (issue 14): each hit counts its entry's weight (the VADER-derived entries ¼); in version 1 every hit counted 1",
     ],
   },
   {
@@ -165,7 +165,7 @@ export function formulaOf(index: IndexDefinition): string {
 /** The definitions of the indexes, for the methods section: the formula written from the declaration, and the version. */
 export const INDEX_METRICS: readonly MetricDefinition[] = INDEXES.map((index) => ({
   name: index.name,
-  description: `${index.description}${index.version > 1 ? ` Definition version ${index.version}: ${index.changes.join('; ')}.` : ''}`,
+  description: `${index.description}${index.version > 1 ? ` Definition version ${index.version}; changes: ${index.changes.join('; ')}.` : ''}`,
   formula: formulaOf(index),
 }));
 
