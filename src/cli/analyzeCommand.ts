@@ -7,7 +7,13 @@ import { describeRun } from '../run/describeRun.ts';
 import { jobsOf } from '../run/jobs.ts';
 import { OutputFolderError, checkOutputFolder } from '../run/outputFolder.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
+import {
+  CORPUS_OPTIONS,
+  METADATA_OPTIONS,
+  corpusInputArgs,
+  corpusSourceOf,
+  parseCommandArgs,
+} from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
 import { reportNothingRead } from './nothingRead.ts';
@@ -16,8 +22,7 @@ import { Progress } from './progress.ts';
 function parse(args: string[]) {
   return parseCommandArgs('analyze', args, {
     out: { type: 'string' },
-    metadata: { type: 'string' },
-    'metadata-key': { type: 'string' },
+    ...METADATA_OPTIONS,
     ...CORPUS_OPTIONS,
     'raw-csv': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
@@ -74,13 +79,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   const analyzerOptions = { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] };
   const described = await describeRun(analyzerOptions, jobs, values['no-cache'] ? null : defaultCacheDir());
   const progress = new Progress(io, { quiet: values.quiet });
-  const source = {
-    input,
-    ...(values.metadata ? { metadata: values.metadata } : {}),
-    ...(values['metadata-key'] ? { metadataKey: values['metadata-key'] } : {}),
-    ...(io.stdin ? { stdin: io.stdin } : {}),
-  };
-  const read = { format, textColumn: values['text-column'], idColumn: values['id-column'], maxBytes };
+  const { source, read } = corpusSourceOf('analyze', input, values, io.stdin);
   // Neither --jobs nor --shard is a setting: outputs must not depend on them.
   const settings: Record<string, string> = {
     input,

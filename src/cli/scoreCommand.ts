@@ -6,7 +6,7 @@ import { NothingReadError } from '../run/analyzeRun.ts';
 import { jobsOf } from '../run/jobs.ts';
 import { openScoreOutput, prepareScoreLexicons, scoreCorpus, writeIssuesCsv } from '../run/score/scoreJob.ts';
 import type { Issue } from '../types.ts';
-import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
+import { CORPUS_OPTIONS, corpusInputArgs, corpusSourceOf, parseCommandArgs } from './args.ts';
 import { SCORE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
 import { reportNothingRead } from './nothingRead.ts';
@@ -62,7 +62,9 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
     io.stdout(SCORE_HELP);
     return EXIT.ok;
   }
-  const { input, format, maxBytes } = corpusInputArgs('score', positionals, values);
+  const { input } = corpusInputArgs('score', positionals, values);
+  // Read as every corpus command reads (one parser, checked alike).
+  const { source, read } = corpusSourceOf('score', input, values, io.stdin);
   const jobs = await asUsageError('', () => jobsOf('score', values.jobs, input));
   const out = values.out;
   checkPaths(input, out, values.issues, values.force);
@@ -86,8 +88,8 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   try {
     summary = await scoreCorpus(
       {
-        source: { input, ...(io.stdin ? { stdin: io.stdin } : {}) },
-        read: { format, textColumn: values['text-column'], idColumn: values['id-column'], maxBytes },
+        source,
+        read,
         jobs,
         task: { lexicon, voice: values.voice, nonzero: values.nonzero, safeCells: !values['raw-csv'] },
         onItem: (tokens) => progress.tick(tokens),
