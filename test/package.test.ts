@@ -93,6 +93,7 @@ packageTest(
       'dist/cli/main.js',
       'src/cli/bin.js',
       'package.json',
+      'LICENSE',
     ])
       t.true(packedFiles.includes(f), f);
     const lexicons = readdirSync(join(repoRoot, 'lexicons'), { recursive: true, encoding: 'utf8' })
