@@ -237,7 +237,7 @@ export function agreementMarkdown(
   const lines = [
     '# Agreement with human coders',
     '',
-    `Coded sheet: \`${context.codedFile}\`; framescope results: \`${context.resultsDir}\`.`,
+    `Coded sheet: ${escapeMarkdownText(context.codedFile)}; framescope results: ${escapeMarkdownText(context.resultsDir)}.`,
     '',
     `${how} Cohen's kappa is computed on presence, between two raters only; articles a rater left`,
     "empty are left out of that rater's pairs. Krippendorff (2004) asks for alpha >= 0.800, and accepts",

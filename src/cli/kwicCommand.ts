@@ -1,6 +1,6 @@
 import { compileKwicPattern, kwic } from '../analyzer/kwic.ts';
 import { MATCH_MODES, type MatchMode, formatIssue } from '../lexicon/index.ts';
-import { forTerminal } from './terminalText.ts';
+import { forTerminal } from '../report/escape/terminal.ts';
 
 interface KwicIO {
   readonly stdout: (s: string) => void;

@@ -1,5 +1,6 @@
 import { formatPlace } from '../text/positions.ts';
 import type { ArticleResult, Match, Voice } from '../types.ts';
+import { escapeHtml } from './escape/html.ts';
 
 /**
  * One article as a self-contained HTML page (inline CSS, no script, no network: a Content Security
@@ -12,14 +13,7 @@ import type { ArticleResult, Match, Voice } from '../types.ts';
  * fixed order: the markup always nests, whatever the spans do.
  */
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** Light backgrounds, dark text readable on each; categories beyond these share them by rank. */
 const CATEGORY_COLOURS = [

@@ -1,4 +1,7 @@
-import { type Cell, formatCell } from './format.ts';
+import { escapeLatex } from './escape/latex.ts';
+import type { Cell } from './format.ts';
+
+export { escapeLatex };
 
 /**
  * LaTeX tables (booktabs) that paste into a paper. Text is escaped for every LaTeX special;
@@ -13,32 +16,6 @@ export interface LatexTableOptions {
   readonly label?: string;
   /** Column indexes set right-aligned (`r`); all others are `l`. */
   readonly numericColumns?: ReadonlySet<number> | readonly number[];
-}
-
-const SPECIALS: Readonly<Record<string, string>> = {
-  '\\': '\\textbackslash{}',
-  '&': '\\&',
-  '%': '\\%',
-  $: '\\$',
-  '#': '\\#',
-  _: '\\_',
-  '{': '\\{',
-  '}': '\\}',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
-  // Not specials, but in the default OT1/T1 font encodings they print as other glyphs.
-  '<': '\\textless{}',
-  '>': '\\textgreater{}',
-  '|': '\\textbar{}',
-};
-const SPECIAL_CHARS = /[\\&%$#_{}~^<>|]/g;
-
-/** Escapes text for a LaTeX paragraph or table cell; line breaks become spaces. */
-export function escapeLatex(value: Cell): string {
-  return formatCell(value)
-    .replace(SPECIAL_CHARS, (c) => SPECIALS[c] as string)
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/\t/g, ' ');
 }
 
 /** A key for `\label`: letters, digits and `:-_.` kept; anything else becomes `-`. */

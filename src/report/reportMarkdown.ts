@@ -79,7 +79,7 @@ export function* reportMarkdownParts(
   yield* [
     '# framescope report',
     '',
-    `framescope ${data.toolVersion}. Input: \`${data.settings['input'] ?? ''}\`.`,
+    `framescope ${escapeMarkdownText(data.toolVersion)}. Input: ${escapeMarkdownText(data.settings['input'] ?? '')}.`,
     '',
     '## What was analysed',
     '',

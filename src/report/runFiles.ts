@@ -36,6 +36,8 @@ export interface RunFindings {
   readonly groups: readonly GroupFigures[];
   /** The figures shown side by side in the comparison tables that this run has. */
   readonly sideBySide: readonly string[];
+  /** CSV cells neutralised as possible formulas so far (all CSV files are written before report.md). */
+  readonly neutralisedCells?: () => number;
 }
 
 /** The citation figures shown beside the indexes in the comparison tables. */
@@ -191,6 +193,7 @@ export const reportMd: RunFileWriter = function* (f) {
         settings: run.settings,
         toolVersion: run.toolVersion,
         limitations: STANDARD_LIMITATIONS,
+        ...(f.neutralisedCells ? { neutralisedCells: f.neutralisedCells() } : {}),
       }),
     },
   ];

@@ -7,6 +7,7 @@ import type { ArticleSummary } from '../compare/summary.ts';
 import { type GroupFigures, groupFiguresOf, groupMembers } from '../figures/groups.ts';
 import { articleParts } from '../report/articleFiles.ts';
 import { articleRecord } from '../report/articleRecord.ts';
+import { neutralisedCells } from '../report/escape/csv.ts';
 import { GROUP_FILE_WRITERS, comparisonMd } from '../report/groupFiles.ts';
 import type { OutputFiles } from '../report/outputFiles.ts';
 import { REPORT_DETAIL_LIMIT } from '../report/outputOptions.ts';
@@ -54,6 +55,8 @@ export class RunFiles {
   private readonly fileStore: FileArticleStore | null;
   private readonly details: ArticleResult[] = [];
   private readonly skipped: SkippedInput[] = [];
+  /** CSV cells of the per-article files neutralised as possible formulas (see escape/csv.ts). */
+  private articleCellsNeutralised = 0;
   private readonly issues: IssueLog;
   private readonly parts: ArticlePartsAppender;
 
@@ -100,7 +103,9 @@ export class RunFiles {
 
   /** An analysed article, rendered here (see `addRendered` for one rendered where it was analysed). */
   addResult(r: ArticleResult, summary: ArticleSummary): void {
+    const before = neutralisedCells();
     this.parts.add(r.article.id, articleParts(r, outputOptionsOf(this.options)));
+    this.articleCellsNeutralised += neutralisedCells() - before;
     this.store.add(articleRecord(r, summary.figures), summary);
     this.addDetail(r);
   }
@@ -116,6 +121,7 @@ export class RunFiles {
         'RunFiles.addRendered: expected files that store their articles on disk, since a rendered article is stored encoded',
       );
     this.parts.add(rendered.stored.index.id, rendered.files);
+    this.articleCellsNeutralised += rendered.neutralisedCells;
     this.fileStore.addStored(rendered.stored);
   }
 
@@ -138,6 +144,8 @@ export class RunFiles {
   finish(textOf: (id: string) => string | undefined): RunOverview {
     const store = this.store;
     const output = outputOptionsOf(this.options);
+    // Cells neutralised from here on are those of the corpus-level files, written in this thread.
+    const cellsBefore = neutralisedCells();
     reportMemory('articles stored', store.length);
     const clock = new StageClock();
     for (const issue of unusedColumnIssues(store, [
@@ -167,7 +175,15 @@ export class RunFiles {
     const groups = by ? this.groupFigures(by) : [];
     clock.lap('group figures');
 
-    const findings: RunFindings = { run, reuse, discrepancies, by, groups, sideBySide };
+    const findings: RunFindings = {
+      run,
+      reuse,
+      discrepancies,
+      by,
+      groups,
+      sideBySide,
+      neutralisedCells: () => this.articleCellsNeutralised + neutralisedCells() - cellsBefore,
+    };
     for (const writer of RUN_FILE_WRITERS) {
       for (const file of writer(findings, output)) writeFile(this.files, file);
       clock.lap(writer.name);

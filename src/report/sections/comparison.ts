@@ -199,7 +199,7 @@ export function discrepancySection(comparison: Pick<Comparison, 'discrepancies'>
   const out: string[] = [];
   const byGroup = groupBy(comparison.discrepancies, (d) => d.group);
   for (const g of groups) {
-    out.push(`Group \`${g}\`:`, '', ...discrepancyLines(byGroup.get(g) ?? []), '');
+    out.push(`Group ${escapeMarkdownText(g)}:`, '', ...discrepancyLines(byGroup.get(g) ?? []), '');
   }
   return out.join('\n').trimEnd();
 }
@@ -294,7 +294,7 @@ export function* comparisonMarkdownParts(
   const { grouping, reuse } = view;
   const how =
     grouping.method === 'column'
-      ? `by the metadata column \`${grouping.column}\``
+      ? `by the metadata column ${escapeMarkdownText(grouping.column ?? '')}`
       : grouping.method === 'all'
         ? 'all articles as one group'
         : `by text clusters (TF-IDF cosine, average link, threshold ${formatNumber(grouping.threshold ?? 0)})`;
