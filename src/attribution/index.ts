@@ -15,6 +15,7 @@ import {
 
 export type { SourceLexicon } from './sourceLexicon.ts';
 export { loadSourceLexicon, sourceLexiconOf } from './sourceLexicon.ts';
+export { MAX_CONTENT_CHARS } from './speech.ts';
 
 /**
  * Who an article cites and how: reported speech led by a cue (direct, indirect, mixed,
@@ -301,6 +302,7 @@ function buildSpeech(ctx: SpeechContext, names: NameBook, d: Draft, earlier: rea
           ? stateLabelDisclosed(doc, resolved.outletAt)
           : null,
       content: d.content ? textSpan(doc, d.content.start, d.content.end) : null,
+      ...(d.contentCut ? { contentCut: true } : {}),
       sentence: d.sentence,
     },
     kind: resolved.kind,

@@ -7,7 +7,7 @@ import type { ReusePair, ReuseResult } from '../../compare/reuse.ts';
 import type { ArticleHead } from '../../compare/store.ts';
 import { compareText } from '../../order.ts';
 import { formatNumber } from '../format.ts';
-import { escapeMarkdownText, markdownTable, markdownTableLines } from '../markdown.ts';
+import { escapeMarkdownText, markdownCode, markdownTable, markdownTableLines } from '../markdown.ts';
 import { trimmedEnd } from '../streamText.ts';
 
 /**
@@ -40,6 +40,7 @@ export const REUSE_HEADER: readonly string[] = [
   'framing_only_b',
   'sources_only_a',
   'sources_only_b',
+  'cluster',
 ];
 
 export function reuseTable(comparison: Comparison): Table {
@@ -78,6 +79,7 @@ export function reuseRow(p: ReusePair): Row {
       .filter((d) => d.countA === 0)
       .map((d) => d.source)
       .join('; '),
+    p.cluster ?? '',
   ];
 }
 
@@ -294,7 +296,7 @@ export function* comparisonMarkdownParts(
   const { grouping, reuse } = view;
   const how =
     grouping.method === 'column'
-      ? `by the metadata column ${escapeMarkdownText(grouping.column ?? '')}`
+      ? `by the metadata column ${markdownCode(grouping.column ?? '')}`
       : grouping.method === 'all'
         ? 'all articles as one group'
         : `by text clusters (TF-IDF cosine, average link, threshold ${formatNumber(grouping.threshold ?? 0)})`;
