@@ -461,18 +461,25 @@ export function findStoreReuse(
     return found;
   };
   // Copies first, from their shingles alone: each candidate that is a copy joins two clusters of
-  // copies; a pair already in one cluster is not measured at all (a flood of k copies costs about
-  // k shingle comparisons, not k²).
+  // copies; a pair already in one cluster is not measured at all, nor a pair of two clusters
+  // already found not to be copies of each other (a flood of k copies costs about k shingle
+  // comparisons, not k², and two floods of each other's rewrites one more).
   const clusters = new CopyClusters(n);
   const joins: { readonly pair: [number, number]; readonly joined: number }[] = [];
   const others: [number, number][] = [];
+  const notCopies = new Set<string>();
   let checked = 0;
   for (const [i, j] of candidates) {
-    if (clusters.find(i) === clusters.find(j)) continue;
+    const a = clusters.find(i);
+    const b = clusters.find(j);
+    if (a === b || notCopies.has(`${a},${b}`)) continue;
     checked++;
     if (isCopy(shingleOverlap(side(i).shingles, side(j).shingles), options))
       joins.push({ pair: [i, j], joined: clusters.union(i, j) });
-    else others.push([i, j]);
+    else {
+      notCopies.add(`${a},${b}`);
+      others.push([i, j]);
+    }
   }
   const pairs: ReusePair[] = [];
   // One row per copy: each cluster's articles but its first (the representative) against it,
