@@ -17,6 +17,9 @@ import { repoRoot } from './helpers/shared.ts';
 /** Issue 8, outputs: nothing lost (atomic writes, --force), safe CSV and Markdown, clear API errors. */
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'framescope-robust-out-'));
+// Compiled lexicons are cached in a folder of this test file's own (the packs are compiled once, not
+// per run), never the user's.
+process.env.FRAMESCOPE_CACHE_DIR = tmp();
 /** Every file below `dir` (outputs may hold sub-folders) with its content. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
