@@ -37,6 +37,8 @@ const LOCK = '.framescope-lock.json';
 const JOURNAL = '.framescope-commit.json';
 /** In a staging folder: the previous run's files, while a commit is in progress. */
 const PREVIOUS = '.framescope-previous';
+/** The names above, for tests that lay out what a crash leaves behind. */
+export const STAGING_FILES = { lock: LOCK, journal: JOURNAL, previous: PREVIOUS } as const;
 
 /** The file that marks a folder as written by framescope and lists what it wrote. */
 export const MARKER = 'manifest.json';
@@ -245,9 +247,8 @@ export function recoverInterrupted(target: string): string[] {
   return notes;
 }
 
-/** Makes the staging folder for `target` (a real path), with its lock. */
-export function createStaging(target: string): string {
-  const me = thisProcess();
+/** Makes the staging folder for `target` (a real path), with its lock naming `me` (this process). */
+export function createStaging(target: string, me: ProcessStamp = thisProcess()): string {
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const staging = join(

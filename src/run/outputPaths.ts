@@ -65,7 +65,7 @@ export function outputOverlapsInput(
     const named = `${input.what} ${input.path}`;
     if (source === target) return `${option} ${out} is ${named}; choose another ${option}`;
     if (within(source, target))
-      return `${option} ${out} holds ${named}, which is an input; choose an ${option} that does not contain the input`;
+      return `${option} ${out} holds ${named}; choose an ${option} that does not contain it (--force does not change this)`;
     if (within(target, source))
       return `${option} ${out} lies inside the input ${input.path} (${input.what}), so a rerun would read its own outputs; choose an ${option} outside it`;
   }
