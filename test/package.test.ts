@@ -138,7 +138,8 @@ packageTest(title("the README's library example runs as written in plain Node"),
   const r = run(process.execPath, [script], repoRoot);
   t.is(r.status, 0, failure(r));
   const [first, ...csv] = r.stdout.split('\n');
-  t.is(first, "0 [ [ 'Officials said', 'authorial' ], [ 'win-win', 'quoted' ] ]");
+  // 1,000 × ½ / 9 scored words for the quoted slogan; 0 in the authorial voice.
+  t.is(first, "55.55555555555555 0 [ [ 'Officials said', 'authorial' ], [ 'win-win', 'quoted' ] ]");
   const rows = Papa.parse<Record<string, string>>(csv.join('\n').trim(), {
     header: true,
     skipEmptyLines: true,

@@ -5,7 +5,14 @@ import { describeRun } from '../run/describeRun.ts';
 import { spelledInput } from '../run/inputSpelling.ts';
 import { jobsOf } from '../run/jobs.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { CORPUS_OPTIONS, checkOutputArg, corpusInputArgs, parseCommandArgs } from './args.ts';
+import {
+  CORPUS_OPTIONS,
+  METADATA_OPTIONS,
+  checkOutputArg,
+  corpusInputArgs,
+  corpusSourceOf,
+  parseCommandArgs,
+} from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError, asUsageError, noticeTo } from './io.ts';
 import { Progress } from './progress.ts';
@@ -13,8 +20,7 @@ import { Progress } from './progress.ts';
 function parse(args: string[]) {
   return parseCommandArgs('analyze', args, {
     out: { type: 'string' },
-    metadata: { type: 'string' },
-    'metadata-key': { type: 'string' },
+    ...METADATA_OPTIONS,
     ...CORPUS_OPTIONS,
     'raw-csv': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
@@ -70,13 +76,12 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   const analyzerOptions = { lexicons: lexiconPaths, builtinLexicons: !values['no-builtin-lexicons'] };
   const described = await describeRun(analyzerOptions, jobs, values['no-cache'] ? null : defaultCacheDir());
   const progress = new Progress(io, { quiet: values.quiet });
-  const source = {
-    input: inputPath,
-    ...(metadataPath ? { metadata: metadataPath } : {}),
-    ...(values['metadata-key'] ? { metadataKey: values['metadata-key'] } : {}),
-    ...(io.stdin ? { stdin: io.stdin } : {}),
-  };
-  const read = { format, textColumn: values['text-column'], idColumn: values['id-column'], maxBytes };
+  const { source, read } = corpusSourceOf(
+    'analyze',
+    inputPath,
+    { ...values, metadata: metadataPath || undefined },
+    io.stdin,
+  );
   // Neither --jobs nor --shard is a setting: outputs must not depend on them.
   const settings: Record<string, string> = {
     input: inputPath,

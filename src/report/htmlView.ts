@@ -230,7 +230,7 @@ export function articleHtml(result: ArticleResult, text: string = result.article
   const hitRows = result.matches
     .map(
       (m, i) =>
-        `<tr><td><a href="#hit-${i + 1}">${i + 1}</a></td><td>${formatPlace(m)}</td><td>${escapeHtml(m.text)}</td><td>${escapeHtml(`${m.pack}/${m.entryId}`)}</td><td>${escapeHtml(m.category)}</td><td>${m.voice}</td><td>${m.negated ? 'yes' : 'no'}</td></tr>`,
+        `<tr><td><a href="#hit-${i + 1}">${i + 1}</a></td><td>${formatPlace(m)}</td><td>${escapeHtml(m.text)}</td><td>${escapeHtml(m.pack)}</td><td>${escapeHtml(m.entryId)}</td><td>${escapeHtml(m.category)}</td><td>${m.voice}</td><td>${m.negated ? 'yes' : 'no'}</td></tr>`,
     )
     .join('\n');
   const title = result.structure.title?.text ?? a.id;
@@ -249,7 +249,7 @@ export function articleHtml(result: ArticleResult, text: string = result.article
 <h1>${escapeHtml(a.id)}</h1>
 <p class="meta">${metadata ? `${metadata}<br>` : ''}${result.wordCount} scored words, ${result.sentenceCount} sentences; ${result.matches.length} lexicon hits (${voices.join(', ')}); ${result.quotations.length} quotations; ${result.attributions.length} attributions; ${result.structure.furniture.length} furniture lines. Source: ${escapeHtml(a.source.file)}</p>
 <div class="legend">
-<strong>Categories</strong> (background colour; hover a hit for its entry, category, voice and negation):
+<strong>Categories</strong> (background colour; hover a hit for its pack, entry, category, voice and negation):
 <ul>${legendCategories}</ul>
 <strong>Voice</strong> (underline style and colour):
 <ul>${legendVoices}
@@ -263,7 +263,7 @@ export function articleHtml(result: ArticleResult, text: string = result.article
 ${
   result.matches.length
     ? `<table>
-<thead><tr><th>#</th><th>line:col</th><th>text</th><th>entry</th><th>category</th><th>voice</th><th>negated</th></tr></thead>
+<thead><tr><th>#</th><th>line:col</th><th>text</th><th>pack</th><th>entry</th><th>category</th><th>voice</th><th>negated</th></tr></thead>
 <tbody>
 ${hitRows}
 </tbody>

@@ -51,10 +51,12 @@ const CITATION_SIDE_BY_SIDE = [
 
 /**
  * The figures shown side by side in the comparison tables (comparison.md, tables/comparison.tex):
- * every index of the registry, then a few citation figures, those the run has.
+ * the indexes the registry shows side by side, then a few citation figures, those the run has.
  */
 export function sideBySideOf(corpus: CorpusColumns): string[] {
-  return [...INDEXES.map((i) => i.name), ...CITATION_SIDE_BY_SIDE].filter((f) => corpus.figures.has(f));
+  return [...INDEXES.filter((i) => i.sideBySide).map((i) => i.name), ...CITATION_SIDE_BY_SIDE].filter((f) =>
+    corpus.figures.has(f),
+  );
 }
 
 /** A file as a writer gives it: its name and its text, whole or in parts to be appended in order. */
