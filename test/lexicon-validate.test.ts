@@ -186,9 +186,9 @@ test('lexicon validate: entries and packs from a labels file, written to --out',
   t.is(r.code, 0, r.err);
   const entries = rows(readFileSync(join(out, 'entries.csv'), 'utf8'));
   const formula = entries.find((e) => e.entry === 'glorious-formula');
-  t.like(formula, { docs_in: '3', docs_out: '0', precision: '1', as_often_outside: 'false' });
+  t.like(formula, { docs_in: '3', docs_out: '0', precision: '1', as_often_outside: 'FALSE' });
   const plain = entries.find((e) => e.entry === 'plain-word');
-  t.like(plain, { docs_in: '2', docs_out: '2', lift: '1', as_often_outside: 'true' });
+  t.like(plain, { docs_in: '2', docs_out: '2', lift: '1', as_often_outside: 'TRUE' });
   const packs = rows(readFileSync(join(out, 'packs.csv'), 'utf8'));
   t.is(packs.length, 1);
   t.is(packs[0]?.pack, 'test-formulae');

@@ -71,7 +71,7 @@ function recompute(id: string, words: number) {
     share_state_media: share(stateAttr.length),
     state_media_disclosure_rate:
       stateAttr.length > 0
-        ? stateAttr.filter((a) => a['state_label_disclosed'] === 'true').length / stateAttr.length
+        ? stateAttr.filter((a) => a['state_label_disclosed'] === 'TRUE').length / stateAttr.length
         : null,
   };
 }

@@ -7,6 +7,7 @@ import test, { type ExecutionContext } from 'ava';
 import Papa from 'papaparse';
 // @ts-expect-error: plain JavaScript module without type declarations (it runs before any build)
 import { compiledIsCurrent } from '../src/cli/compiled.js';
+import { displayNumber } from '../src/report/format.ts';
 import { hasShared, repoRoot, sharedPath } from './helpers/shared.ts';
 
 // The notebooks in notebooks/ run start to finish with `jupyter nbconvert --execute`, each in the
@@ -215,7 +216,8 @@ function checkTypeScriptNotebook(t: ExecutionContext, nb: Notebook) {
     r[0],
     ...r.slice(1).map(Number),
   ])) {
-    const rate = (count: number) => Math.round((100_000 * count) / (words as number)) / 100;
+    // The table shows rates as every framescope table does: 3 significant digits.
+    const rate = (count: number) => Number(displayNumber((1000 * count) / (words as number)));
     t.is(ownRate, rate(own as number), `${outlet}: own voice per 1,000 words`);
     t.is(othersRate, rate(others as number), `${outlet}: others' words per 1,000 words`);
   }

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { type Shard, parseShard } from '../corpus/shard.ts';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
-import { runToFolder } from '../run/analyzeRun.ts';
+import { DEFAULT_DIGITS } from '../report/format.ts';
+import { NothingReadError, runToFolder } from '../run/analyzeRun.ts';
 import { describeRun } from '../run/describeRun.ts';
 import { spelledInput } from '../run/inputSpelling.ts';
 import { jobsOf } from '../run/jobs.ts';
@@ -15,6 +17,7 @@ import {
 } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError, asUsageError, noticeTo } from './io.ts';
+import { reportNothingRead } from './nothingRead.ts';
 import { Progress } from './progress.ts';
 
 function parse(args: string[]) {
@@ -31,6 +34,8 @@ function parse(args: string[]) {
     by: { type: 'string' },
     html: { type: 'boolean', default: false },
     latex: { type: 'boolean', default: false },
+    'latex-columns': { type: 'string' },
+    digits: { type: 'string', default: String(DEFAULT_DIGITS) },
     json: { type: 'boolean', default: false },
     jobs: { type: 'string' },
     shard: { type: 'string' },
@@ -47,6 +52,20 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   }
   const { input, format, maxBytes } = corpusInputArgs('analyze', positionals, values);
   if (!values.out) throw new UsageError('analyze: expected --out <dir> for the reports');
+  if (values.metadata !== undefined && !existsSync(values.metadata))
+    throw new UsageError(
+      `analyze: --metadata ${values.metadata}: no such file (expected a CSV with a column naming each article)`,
+    );
+  const digits = Number(values.digits);
+  if (!Number.isInteger(digits) || digits < 1 || digits > 10)
+    throw new UsageError(`analyze: --digits expects a whole number from 1 to 10, found "${values.digits}"`);
+  const latexColumns =
+    values['latex-columns'] === undefined
+      ? null
+      : values['latex-columns']
+          .split(',')
+          .map((c) => c.trim())
+          .filter((c) => c !== '');
 
   await checkOutputArg(
     'analyze',
@@ -99,34 +118,45 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     by: values.by ?? '',
     html: String(values.html),
     latex: String(values.latex),
+    'latex-columns': latexColumns?.join(',') ?? '',
+    digits: String(digits),
     json: String(values.json),
   };
-  const data = await runToFolder({
-    source,
-    read,
-    jobs,
-    shard,
-    out: values.out,
-    analyzerOptions,
-    prepared: described.prepared,
-    run: { packs: described.packs, metrics: described.metrics, settings, toolVersion: TOOL_VERSION },
-    runIssues: described.lexiconIssues,
-    options: {
-      safeCells: !values['raw-csv'],
-      groupBy: values['group-by'] ?? null,
-      oneGroup: values['one-group'],
-      by: values.by ?? null,
-      html: values.html,
-      latex: values.latex,
-      json: values.json,
-    },
-    notice: noticeTo(io),
-    asGiven: { input, metadata: values.metadata ?? '', lexicons: values.lexicon.join(' ') },
-    onItem: (item) => {
-      if (item.kind === 'rendered') progress.tick(item.rendered.stored.index.tokenCount);
-      else if (item.kind === 'skipped') progress.tick(0);
-    },
-  });
+  let data: Awaited<ReturnType<typeof runToFolder>>;
+  try {
+    data = await runToFolder({
+      source,
+      read,
+      jobs,
+      shard,
+      out: values.out,
+      analyzerOptions,
+      prepared: described.prepared,
+      run: { packs: described.packs, metrics: described.metrics, settings, toolVersion: TOOL_VERSION },
+      runIssues: described.lexiconIssues,
+      options: {
+        safeCells: !values['raw-csv'],
+        groupBy: values['group-by'] ?? null,
+        oneGroup: values['one-group'],
+        by: values.by ?? null,
+        html: values.html,
+        latex: values.latex,
+        latexColumns,
+        digits,
+        json: values.json,
+      },
+      notice: noticeTo(io),
+      asGiven: { input, metadata: values.metadata ?? '', lexicons: values.lexicon.join(' ') },
+      onItem: (item) => {
+        if (item.kind === 'rendered') progress.tick(item.rendered.stored.index.tokenCount);
+        else if (item.kind === 'skipped') progress.tick(0);
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof NothingReadError)) throw e;
+    progress.done();
+    return reportNothingRead('analyze', e, io.stderr);
+  }
   progress.done();
   const { records, skipped, issues } = data;
 
@@ -141,6 +171,9 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
       io.stderr(
         `framescope: warning: ${option} ${column}: no article has a column "${column}" (see issues.csv)\n`,
       );
+  for (const column of latexColumns ?? [])
+    if (!data.corpus.figures.has(column))
+      io.stderr(`framescope: warning: --latex-columns ${column}: no such figure (see issues.csv)\n`);
   if (!values.quiet) {
     io.stderr(
       `framescope: ${records.length} articles analysed, ${skipped.length} skipped, ${errors} errors, ${warnings} warnings; reports in ${values.out}\n`,

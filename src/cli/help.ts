@@ -116,13 +116,18 @@ ${LEXICON_OPTIONS_HELP}
   --one-group            compare all articles as one group
   --by <column>          group figures (groups.csv) per value of this column (default: outlet)
   --html                 write an HTML view of each article (html/), hits highlighted by voice
-  --latex                write LaTeX (booktabs) tables of the comparison and group figures (tables/)
+  --latex                write LaTeX tables of the figures per article and per --by value
+                         (tables/; booktabs and longtable, split into parts to fit the page)
+  --latex-columns <a,b>  the figures of the LaTeX tables (columns of articles.csv; default: the
+                         indexes, n_attributions and the main citation shares)
+  --digits <n>           significant digits of the numbers in the Markdown, LaTeX and HTML tables
+                         (default: 3; CSV and JSON files keep theirs)
   --json                 also write the whole run as one JSON document (results.json); results.ndjson,
                          one article per line, is always written
   -h, --help             this help
 
 Outputs: articles.csv, matches.csv, attributions.csv, structure.csv, issues.csv, reuse.csv,
-discrepancies.csv, keyness.csv, choices.csv, groups.csv, scores_long.csv,
+discrepancies.csv, keyness.csv, choices.csv, groups.csv, groups_long.csv, scores_long.csv,
 results.ndjson, report.md, comparison.md, charts/*.svg, run-data.ndjson (for merge), manifest.json
 (see docs/outputs.md).
 

@@ -15,6 +15,8 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 export function csvCell(value: Cell, options: CsvOptions = { safeCells: true }): string {
   // A formatted number has no quote, comma, line end or outer space, and is never neutralised.
   if (typeof value === 'number') return formatNumber(value);
+  // TRUE/FALSE: the one spelling that R's read.csv, readr and pandas all read as logical.
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   // Control characters are dropped from every text cell, raw or not (escape/controls.ts).
   const s = typeof value === 'string' ? safeCsvText(value, options.safeCells) : formatCell(value);
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -8,6 +8,7 @@ import {
   openRunDataFile,
 } from './runDataFile.ts';
 import { RunFolder } from './runFolder.ts';
+import { runTime } from './stageClock.ts';
 
 /** Shard folders that do not make one run: said to the user as they are found. */
 export class MergeError extends Error {}
@@ -124,7 +125,7 @@ export async function mergeShards(
   out: string,
   notice?: (message: string) => void,
 ): Promise<{ readonly overview: RunOverview; readonly header: RunDataHeader }> {
-  const startedAt = new Date();
+  const startedAt = runTime();
   const files = await Promise.all(dirs.map((d) => openRunDataFile(join(d, RUN_DATA_FILE))));
   const closeAll = () => Promise.all(files.map((f) => f.records.return(undefined)));
   /** Open until the outputs are in place; removed if the merge fails half way. */

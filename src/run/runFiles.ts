@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CorpusResult } from '../analyzer/analyzer.ts';
 import type { Discrepancy } from '../compare/discrepancies.ts';
+import type { Grouping } from '../compare/grouping.ts';
 import { type GroupComparison, collectFindings, compareStore } from '../compare/index.ts';
 import { hasValue, unusedColumnIssues } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
@@ -27,6 +28,21 @@ import { StageClock, reportMemory, reportTiming } from './stageClock.ts';
 export interface RunStorage {
   /** A folder for scratch files (removed by `close`). */
   readonly scratchDir: string;
+}
+
+/** `--latex-columns` names that are no figure of the run: said, since the tables leave them out. */
+export function unknownFigureIssues(
+  columns: readonly string[] | null,
+  figures: ReadonlySet<string>,
+): Issue[] {
+  return (columns ?? [])
+    .filter((c) => !figures.has(c))
+    .map((c) => ({
+      severity: 'warning',
+      code: 'options/unknown-figure',
+      message: `no article has a figure "${c}" (named by --latex-columns), so the LaTeX tables leave it out`,
+      hint: 'name columns of articles.csv (figures), separated by commas',
+    }));
 }
 
 /** Writes a file given by a writer into the run's files, in pieces. */
@@ -153,6 +169,8 @@ export class RunFiles {
       ['--group-by', this.options.oneGroup ? null : this.options.groupBy],
     ]))
       this.addIssue(issue);
+    for (const issue of unknownFigureIssues(this.options.latexColumns, store.corpus.figures))
+      this.addIssue(issue);
     const records: ArticleRecords = {
       length: store.length,
       [Symbol.iterator]: () => store.records()[Symbol.iterator](),
@@ -170,10 +188,13 @@ export class RunFiles {
     clock.lap('per-article files');
 
     const sideBySide = sideBySideOf(store.corpus);
-    const { reuse, discrepancies } = this.compare(textOf, sideBySide, clock);
+    // The group figures come first: comparison.md opens with their tables.
     const by = this.options.by ?? (hasValue(store, 'outlet', false) ? 'outlet' : null);
     const groups = by ? this.groupFigures(by) : [];
     clock.lap('group figures');
+    const { reuse, discrepancies, grouping } = this.compare(textOf, sideBySide, by, groups, clock);
+    const storyGroups: string[] = new Array(store.length).fill('');
+    for (const g of grouping.groups) for (const m of g.members) storyGroups[m] = g.id;
 
     const findings: RunFindings = {
       run,
@@ -182,6 +203,7 @@ export class RunFiles {
       by,
       groups,
       sideBySide,
+      storyGroupOf: (n) => storyGroups[n] ?? '',
       neutralisedCells: () => this.articleCellsNeutralised + neutralisedCells() - cellsBefore,
     };
     for (const writer of RUN_FILE_WRITERS) {
@@ -201,8 +223,10 @@ export class RunFiles {
   private compare(
     textOf: (id: string) => string | undefined,
     sideBySide: readonly string[],
+    by: string | null,
+    groups: readonly GroupFigures[],
     clock: StageClock,
-  ): Pick<RunFindings, 'reuse' | 'discrepancies'> {
+  ): Pick<RunFindings, 'reuse' | 'discrepancies'> & { readonly grouping: Grouping } {
     const store = this.store;
     const output = outputOptionsOf(this.options);
     const started = performance.now();
@@ -241,8 +265,12 @@ export class RunFiles {
         ? handedOn(compared.groups())
         : groupsById(grouping, collectFindings(handedOn(compared.groups()))),
       outletKeyness,
+      groupFigures: by === null ? null : { by, groups },
     };
-    writeFile(this.files, { file: 'comparison.md', text: comparisonMd(view, sideBySide) });
+    writeFile(this.files, {
+      file: 'comparison.md',
+      text: comparisonMd(view, sideBySide, this.options.digits),
+    });
     for (const { file, parts } of groupFiles) {
       file.write(parts.tail(outletKeyness));
       file.flush();
@@ -251,7 +279,7 @@ export class RunFiles {
     reportTiming(
       `comparison of ${store.length} articles ${((performance.now() - started) / 1000).toFixed(2)} s (${reuse.candidatesChecked} candidate pairs, ${reuse.duplicates} duplicates)`,
     );
-    return { reuse, discrepancies };
+    return { reuse, discrepancies, grouping };
   }
 
   /** groups.csv's figures: the articles of each value of `by`, read back a group at a time. */

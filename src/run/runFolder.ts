@@ -18,7 +18,7 @@ import {
 } from './runDataFile.ts';
 import { RunFiles } from './runFiles.ts';
 import { outputOptionsOf } from './runOptions.ts';
-import { StageClock } from './stageClock.ts';
+import { StageClock, runTime } from './stageClock.ts';
 
 /**
  * Reads single items back from a finished `run-data.ndjson` by the place its writer reported:
@@ -235,7 +235,7 @@ export class RunFolder {
         manifestParts(
           { ...run, settings: { ...run.settings, ...this.asGiven } },
           outputs,
-          { startedAt: options.startedAt, endedAt: new Date() },
+          { startedAt: options.startedAt, endedAt: runTime() },
           extra,
         ),
       );

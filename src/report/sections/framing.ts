@@ -2,7 +2,7 @@ import { INDEXES } from '../../figures/indexes.ts';
 import { formatPlace } from '../../text/positions.ts';
 import type { ArticleResult, Match } from '../../types.ts';
 import type { ArticleRecord } from '../articleRecord.ts';
-import type { Cell } from '../format.ts';
+import { type Cell, DEFAULT_DIGITS } from '../format.ts';
 import { escapeMarkdownText, markdownCode, markdownTable, markdownTableLines } from '../markdown.ts';
 import type { ArticleRecords } from '../runData.ts';
 import type { Table } from '../tables.ts';
@@ -101,6 +101,7 @@ export function* framingSectionParts(
   details: readonly ArticleResult[],
   topHits = 8,
   detailLimit = Number.POSITIVE_INFINITY,
+  digits = DEFAULT_DIGITS,
 ): Generator<string> {
   if (records.length === 0) {
     yield 'No article was analysed.';
@@ -113,7 +114,7 @@ export function* framingSectionParts(
       yield [r.id, r.wordCount, r.hits, r.authorialHits, ...INDEXES.map((i) => r.figures[i.name] ?? null)];
   })();
   const header = ['article', 'words', 'hits', 'authorial hits', ...INDEXES.map((i) => i.name)];
-  yield* markdownTableLines(header, rows, new Set([...header.keys()].filter((k) => k > 0)));
+  yield* markdownTableLines(header, rows, new Set([...header.keys()].filter((k) => k > 0)), digits);
   yield '';
   const out: string[] = [];
   for (const r of details.slice(0, detailLimit)) {
