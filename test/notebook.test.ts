@@ -112,6 +112,11 @@ async function execute(t: ExecutionContext, file: string, dir: string): Promise<
     '--output',
     'executed',
     '--ExecutePreprocessor.timeout=600',
+    // nbclient waits 4 s by default for a cell's last outputs after the kernel's reply, then drops
+    // them with a warning: on a loaded CI machine the seeds table of the Deno notebook was lost so.
+    // Wait longer, and fail rather than drop.
+    '--ExecutePreprocessor.iopub_timeout=180',
+    '--ExecutePreprocessor.raise_on_iopub_timeout=True',
   ]);
   const started = Date.now();
   try {
