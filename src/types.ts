@@ -213,6 +213,8 @@ export interface Attribution {
   /** For state-media sources: whether the text labels the outlet as state media; else null. */
   readonly stateLabelDisclosed: boolean | null;
   readonly content: TextSpan | null;
+  /** Present (true) when the content was longer than framescope keeps and was cut (a run-on text). */
+  readonly contentCut?: boolean;
   readonly sentence: number;
 }
 

@@ -21,6 +21,9 @@ import { parseRfc4180 } from './helpers/rfc4180.ts';
  */
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'framescope-robust-'));
+// Compiled lexicons are cached in a folder of this test file's own (the packs are compiled once, not
+// per run), never the user's.
+process.env.FRAMESCOPE_CACHE_DIR = tmp();
 
 type Row = Record<string, string>;
 

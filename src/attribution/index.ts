@@ -5,6 +5,7 @@ import { type CitationDraft, citationsOf, hostOf } from './references.ts';
 import { type SourceClue, type SourceLexicon, TYPE_OF_CLUE, sourceHits } from './sourceLexicon.ts';
 import {
   type Draft,
+  MAX_CONTENT_CHARS,
   type SpeechContext,
   type TokenRange,
   firstTokenAtOrAfter,
@@ -15,6 +16,7 @@ import {
 
 export type { SourceLexicon } from './sourceLexicon.ts';
 export { loadSourceLexicon, sourceLexiconOf } from './sourceLexicon.ts';
+export { MAX_CONTENT_CHARS } from './speech.ts';
 
 /**
  * Who an article cites and how: reported speech led by a cue (direct, indirect, mixed,
@@ -244,7 +246,8 @@ function postedOnPlatform(
   const s = doc.sentences[d.sentence];
   if (!s) return false;
   const content = d.content ?? { start: s.span.end, end: s.span.end };
-  const outside = `${doc.text.slice(s.span.start, content.start)} ${doc.text.slice(content.end, s.span.end)}`;
+  // At most MAX_CONTENT_CHARS either side: in a run-on text the content lies far past the sentence's start.
+  const outside = `${doc.text.slice(Math.max(s.span.start, content.start - MAX_CONTENT_CHARS), content.start)} ${doc.text.slice(content.end, Math.min(s.span.end, content.end + MAX_CONTENT_CHARS))}`;
   if (
     sourceHits(lexicon, outside).some(
       (h) => h.clue === 'social-media' && !/^(post|blog|tweet)$/i.test(outside.slice(h.start, h.end)),
@@ -301,6 +304,7 @@ function buildSpeech(ctx: SpeechContext, names: NameBook, d: Draft, earlier: rea
           ? stateLabelDisclosed(doc, resolved.outletAt)
           : null,
       content: d.content ? textSpan(doc, d.content.start, d.content.end) : null,
+      ...(d.contentCut ? { contentCut: true } : {}),
       sentence: d.sentence,
     },
     kind: resolved.kind,

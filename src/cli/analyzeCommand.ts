@@ -4,18 +4,19 @@ import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { DEFAULT_DIGITS } from '../report/format.ts';
 import { NothingReadError, runToFolder } from '../run/analyzeRun.ts';
 import { describeRun } from '../run/describeRun.ts';
+import { spelledInput } from '../run/inputSpelling.ts';
 import { jobsOf } from '../run/jobs.ts';
-import { OutputFolderError, checkOutputFolder } from '../run/outputFolder.ts';
 import { TOOL_VERSION } from '../version.ts';
 import {
   CORPUS_OPTIONS,
   METADATA_OPTIONS,
+  checkOutputArg,
   corpusInputArgs,
   corpusSourceOf,
   parseCommandArgs,
 } from './args.ts';
 import { ANALYZE_HELP } from './help.ts';
-import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
+import { type CliIO, EXIT, UsageError, asUsageError, noticeTo } from './io.ts';
 import { reportNothingRead } from './nothingRead.ts';
 import { Progress } from './progress.ts';
 
@@ -66,9 +67,24 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
           .map((c) => c.trim())
           .filter((c) => c !== '');
 
-  // A folder framescope did not write is refused as a usage error (exit 2).
-  await asUsageError('', () => checkOutputFolder(values.out as string, values.force), OutputFolderError);
+  await checkOutputArg(
+    'analyze',
+    {
+      out: values.out,
+      force: values.force,
+      inputs: [
+        { path: input, what: 'the input' },
+        ...(values.metadata ? [{ path: values.metadata, what: 'the metadata file' }] : []),
+        ...values.lexicon.map((path) => ({ path, what: 'the lexicon' })),
+      ],
+    },
+    io,
+  );
 
+  // Outputs spell the inputs one way however they were typed (the manifest keeps them as typed).
+  const inputPath = spelledInput(input);
+  const metadataPath = values.metadata ? spelledInput(values.metadata) : '';
+  const lexiconPaths = values.lexicon.map((l) => spelledInput(l));
   const jobs = await asUsageError('', () => jobsOf('analyze', values.jobs, input));
   const shard: Shard | null = await asUsageError('analyze: ', async () =>
     values.shard === undefined ? null : parseShard(values.shard),
@@ -76,18 +92,23 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   // The lexicons are compiled once before the run (or read back compiled) to report their problems
   // and versions, and handed to every analyzer of the run; with worker threads the main thread
   // never holds the model (see describeRun).
-  const analyzerOptions = { lexicons: values.lexicon, builtinLexicons: !values['no-builtin-lexicons'] };
+  const analyzerOptions = { lexicons: lexiconPaths, builtinLexicons: !values['no-builtin-lexicons'] };
   const described = await describeRun(analyzerOptions, jobs, values['no-cache'] ? null : defaultCacheDir());
   const progress = new Progress(io, { quiet: values.quiet });
-  const { source, read } = corpusSourceOf('analyze', input, values, io.stdin);
+  const { source, read } = corpusSourceOf(
+    'analyze',
+    inputPath,
+    { ...values, metadata: metadataPath || undefined },
+    io.stdin,
+  );
   // Neither --jobs nor --shard is a setting: outputs must not depend on them.
   const settings: Record<string, string> = {
-    input,
-    metadata: values.metadata ?? '',
+    input: inputPath,
+    metadata: metadataPath,
     'text-column': values['text-column'],
     'id-column': values['id-column'],
     format,
-    lexicons: values.lexicon.join(' '),
+    lexicons: lexiconPaths.join(' '),
     'builtin-lexicons': String(!values['no-builtin-lexicons']),
     'max-bytes': String(maxBytes),
     'raw-csv': String(values['raw-csv']),
@@ -124,6 +145,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
         digits,
         json: values.json,
       },
+      notice: noticeTo(io),
+      asGiven: { input, metadata: values.metadata ?? '', lexicons: values.lexicon.join(' ') },
       onItem: (item) => {
         if (item.kind === 'rendered') progress.tick(item.rendered.stored.index.tokenCount);
         else if (item.kind === 'skipped') progress.tick(0);

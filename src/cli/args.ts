@@ -1,7 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CorpusSource } from '../corpus/index.ts';
 import { CORPUS_FORMATS, type CorpusFormat, type ReadOptions } from '../corpus/readers.ts';
-import { UsageError } from './io.ts';
+import { OutputFolderError, type OutputRequest, prepareOutputFolder } from '../run/outputFolder.ts';
+import { type CliIO, UsageError, asUsageError, noticeTo } from './io.ts';
 
 /**
  * Parses a command's arguments strictly (an unknown option is an error, not ignored); a problem
@@ -69,6 +70,24 @@ export const CORPUS_OPTIONS = {
   'no-builtin-lexicons': { type: 'boolean', default: false },
   'no-cache': { type: 'boolean', default: false },
 } as const;
+
+/**
+ * Checks a command's --out folder before it runs (see prepareOutputFolder): one that is, holds or
+ * lies inside an input, or a folder framescope did not write (unless forced), is refused as a
+ * usage error (exit 2); what the check did for the user (outputs of an interrupted run put back)
+ * is said on stderr.
+ */
+export function checkOutputArg(
+  command: string,
+  request: Omit<OutputRequest, 'notice'>,
+  io: CliIO,
+): Promise<void> {
+  return asUsageError(
+    `${command}: `,
+    () => prepareOutputFolder({ ...request, notice: noticeTo(io) }),
+    OutputFolderError,
+  );
+}
 
 /** The values of READ_OPTIONS and, where the command has them, METADATA_OPTIONS. */
 export interface ReadValues {

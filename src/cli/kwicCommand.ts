@@ -1,9 +1,9 @@
 import { compileKwicPattern, kwic } from '../analyzer/kwic.ts';
 import { MATCH_MODES, type MatchMode, formatIssue } from '../lexicon/index.ts';
+import { forTerminal } from '../report/escape/terminal.ts';
 import { READ_OPTIONS, corpusSourceOf, parseCommandArgs } from './args.ts';
 import { READ_OPTIONS_HELP } from './help.ts';
 import { EXIT, UsageError } from './io.ts';
-import { forTerminal } from './terminalText.ts';
 
 interface KwicIO {
   readonly stdout: (s: string) => void;

@@ -4,6 +4,7 @@ import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { formatIssue } from '../lexicon/issues.ts';
 import { NothingReadError } from '../run/analyzeRun.ts';
 import { jobsOf } from '../run/jobs.ts';
+import { type NamedInput, outputOverlapsInput } from '../run/outputPaths.ts';
 import { openScoreOutput, prepareScoreLexicons, scoreCorpus, writeIssuesCsv } from '../run/score/scoreJob.ts';
 import type { Issue } from '../types.ts';
 import { CORPUS_OPTIONS, corpusInputArgs, corpusSourceOf, parseCommandArgs } from './args.ts';
@@ -30,11 +31,17 @@ function parse(args: string[]) {
   });
 }
 
-function checkPaths(input: string, out: string, issuesFile: string | undefined, force: boolean): void {
+function checkPaths(
+  inputs: readonly NamedInput[],
+  out: string,
+  issuesFile: string | undefined,
+  force: boolean,
+): void {
   const targets = [out === '-' ? null : out, issuesFile ?? null].filter((p): p is string => p !== null);
   for (const target of targets) {
-    if (input !== '-' && resolve(target) === resolve(input))
-      throw new UsageError(`score: the output ${target} is the input; name another file`);
+    // The output may not be an input, hold one or lie inside one (the check analyze and merge make).
+    const overlap = outputOverlapsInput(target, inputs, target === out ? '--out' : '--issues');
+    if (overlap !== null) throw new UsageError(`score: ${overlap}`);
     if (existsSync(target) && !force)
       throw new UsageError(`score: ${target} exists; pass --force to replace it`);
   }
@@ -67,7 +74,12 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   const { source, read } = corpusSourceOf('score', input, values, io.stdin);
   const jobs = await asUsageError('', () => jobsOf('score', values.jobs, input));
   const out = values.out;
-  checkPaths(input, out, values.issues, values.force);
+  checkPaths(
+    [{ path: input, what: 'the input' }, ...values.lexicon.map((path) => ({ path, what: 'the lexicon' }))],
+    out,
+    values.issues,
+    values.force,
+  );
 
   // The lexicon is checked and compiled once here (or read back compiled from the cache, with the
   // same entry analyze uses) and sent to the workers compiled.

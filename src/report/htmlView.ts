@@ -1,6 +1,7 @@
 import { INDEXES } from '../figures/indexes.ts';
 import { formatPlace } from '../text/positions.ts';
 import type { ArticleResult, Match, Voice } from '../types.ts';
+import { escapeHtml } from './escape/html.ts';
 import { DEFAULT_DIGITS, displayNumber } from './format.ts';
 
 /**
@@ -14,14 +15,7 @@ import { DEFAULT_DIGITS, displayNumber } from './format.ts';
  * fixed order: the markup always nests, whatever the spans do.
  */
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** Light backgrounds, dark text readable on each; categories beyond these share them by rank. */
 const CATEGORY_COLOURS = [

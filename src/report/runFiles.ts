@@ -41,6 +41,8 @@ export interface RunFindings {
   readonly sideBySide: readonly string[];
   /** The comparison group (story) of the n-th analysed article, as comparison.md groups them. */
   readonly storyGroupOf: (n: number) => string;
+  /** CSV cells neutralised as possible formulas so far (all CSV files are written before report.md). */
+  readonly neutralisedCells?: () => number;
 }
 
 /** The citation figures shown beside the indexes in the comparison tables. */
@@ -218,6 +220,7 @@ export const reportMd: RunFileWriter = function* (f, o) {
         settings: run.settings,
         toolVersion: run.toolVersion,
         limitations: STANDARD_LIMITATIONS,
+        ...(f.neutralisedCells ? { neutralisedCells: f.neutralisedCells() } : {}),
       }),
     },
     { title: 'Glossary', body: glossarySection() },

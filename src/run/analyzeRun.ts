@@ -27,6 +27,10 @@ export interface RunPlan {
   readonly options: Partial<RunOptions>;
   /** Called with every item in input order (progress). */
   readonly onItem?: (item: RenderedItem) => void;
+  /** Told what the user should know of the output folder (files kept that framescope did not write). */
+  readonly notice?: (message: string) => void;
+  /** Settings as the user typed them, kept in the manifest (see RunFolder.open). */
+  readonly asGiven?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -38,18 +42,33 @@ export interface RunPlan {
 export async function runToFolder(plan: RunPlan): Promise<RunOverview> {
   const startedAt = runTime();
   const shard = plan.shard === null ? null : formatShard(plan.shard);
-  const folder = await RunFolder.open(plan.out, {
-    format: RUN_DATA_FORMAT,
-    version: RUN_DATA_VERSION,
-    shard,
-    run: plan.run,
-    runIssues: plan.runIssues,
-    output: plan.options,
-  });
+  const folder = await RunFolder.open(
+    plan.out,
+    {
+      format: RUN_DATA_FORMAT,
+      version: RUN_DATA_VERSION,
+      shard,
+      run: plan.run,
+      runIssues: plan.runIssues,
+      output: plan.options,
+    },
+    {
+      ...(plan.notice ? { notice: plan.notice } : {}),
+      ...(plan.asGiven ? { asGiven: plan.asGiven } : {}),
+    },
+  );
+  // How many items the reader numbered in the whole input: a shard's end line records it (merge checks it).
+  let total = 0;
+  async function* counted<T extends { readonly seq: number }>(items: AsyncIterable<T>): AsyncGenerator<T> {
+    for await (const item of items) {
+      total = item.seq + 1;
+      yield item;
+    }
+  }
   const unread = new NothingReadCheck(plan.source.input);
   try {
     folder.addRunIssues(plan.runIssues);
-    const items = shardFilter(numberItems(readCorpus(plan.source, plan.read)), plan.shard);
+    const items = shardFilter(counted(numberItems(readCorpus(plan.source, plan.read))), plan.shard);
     for await (const { seq, item } of renderNumbered(items, {
       jobs: plan.jobs,
       analyzerOptions: plan.analyzerOptions,
@@ -66,7 +85,7 @@ export async function runToFolder(plan: RunPlan): Promise<RunOverview> {
     await folder.discard();
     throw e;
   }
-  return folder.finish({ startedAt, shard });
+  return folder.finish({ startedAt, shard, total });
 }
 
 /** A corpus of which no article could be read: the run writes nothing, and says why. */

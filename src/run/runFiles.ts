@@ -8,6 +8,7 @@ import type { ArticleSummary } from '../compare/summary.ts';
 import { type GroupFigures, groupFiguresOf, groupMembers } from '../figures/groups.ts';
 import { articleParts } from '../report/articleFiles.ts';
 import { articleRecord } from '../report/articleRecord.ts';
+import { neutralisedCells } from '../report/escape/csv.ts';
 import { GROUP_FILE_WRITERS, comparisonMd } from '../report/groupFiles.ts';
 import type { OutputFiles } from '../report/outputFiles.ts';
 import { REPORT_DETAIL_LIMIT } from '../report/outputOptions.ts';
@@ -70,6 +71,8 @@ export class RunFiles {
   private readonly fileStore: FileArticleStore | null;
   private readonly details: ArticleResult[] = [];
   private readonly skipped: SkippedInput[] = [];
+  /** CSV cells of the per-article files neutralised as possible formulas (see escape/csv.ts). */
+  private articleCellsNeutralised = 0;
   private readonly issues: IssueLog;
   private readonly parts: ArticlePartsAppender;
 
@@ -116,7 +119,9 @@ export class RunFiles {
 
   /** An analysed article, rendered here (see `addRendered` for one rendered where it was analysed). */
   addResult(r: ArticleResult, summary: ArticleSummary): void {
+    const before = neutralisedCells();
     this.parts.add(r.article.id, articleParts(r, outputOptionsOf(this.options)));
+    this.articleCellsNeutralised += neutralisedCells() - before;
     this.store.add(articleRecord(r, summary.figures), summary);
     this.addDetail(r);
   }
@@ -132,6 +137,7 @@ export class RunFiles {
         'RunFiles.addRendered: expected files that store their articles on disk, since a rendered article is stored encoded',
       );
     this.parts.add(rendered.stored.index.id, rendered.files);
+    this.articleCellsNeutralised += rendered.neutralisedCells;
     this.fileStore.addStored(rendered.stored);
   }
 
@@ -154,6 +160,8 @@ export class RunFiles {
   finish(textOf: (id: string) => string | undefined): RunOverview {
     const store = this.store;
     const output = outputOptionsOf(this.options);
+    // Cells neutralised from here on are those of the corpus-level files, written in this thread.
+    const cellsBefore = neutralisedCells();
     reportMemory('articles stored', store.length);
     const clock = new StageClock();
     for (const issue of unusedColumnIssues(store, [
@@ -196,6 +204,7 @@ export class RunFiles {
       groups,
       sideBySide,
       storyGroupOf: (n) => storyGroups[n] ?? '',
+      neutralisedCells: () => this.articleCellsNeutralised + neutralisedCells() - cellsBefore,
     };
     for (const writer of RUN_FILE_WRITERS) {
       for (const file of writer(findings, output)) writeFile(this.files, file);

@@ -10,7 +10,7 @@ import type { GroupFigures } from '../../figures/groups.ts';
 import { compareText } from '../../order.ts';
 import { DEFAULT_DIGITS, displayNumber, displayPercent, formatNumber } from '../format.ts';
 import { groupMeansSections, groupMeansTable } from '../groupTables.ts';
-import { escapeMarkdownText, markdownTable, markdownTableLines } from '../markdown.ts';
+import { escapeMarkdownText, markdownCode, markdownTable, markdownTableLines } from '../markdown.ts';
 import { trimmedEnd } from '../streamText.ts';
 
 /**
@@ -43,6 +43,7 @@ export const REUSE_HEADER: readonly string[] = [
   'framing_only_b',
   'sources_only_a',
   'sources_only_b',
+  'cluster',
 ];
 
 export function reuseTable(comparison: Comparison): Table {
@@ -81,6 +82,7 @@ export function reuseRow(p: ReusePair): Row {
       .filter((d) => d.countA === 0)
       .map((d) => d.source)
       .join('; '),
+    p.cluster ?? '',
   ];
 }
 
@@ -209,7 +211,7 @@ export function discrepancySection(comparison: Pick<Comparison, 'discrepancies'>
   const out: string[] = [];
   const byGroup = groupBy(comparison.discrepancies, (d) => d.group);
   for (const g of groups) {
-    out.push(`Group \`${g}\`:`, '', ...discrepancyLines(byGroup.get(g) ?? []), '');
+    out.push(`Group ${escapeMarkdownText(g)}:`, '', ...discrepancyLines(byGroup.get(g) ?? []), '');
   }
   return out.join('\n').trimEnd();
 }
@@ -308,7 +310,7 @@ export function* comparisonMarkdownParts(
   const { grouping, reuse } = view;
   const how =
     grouping.method === 'column'
-      ? `by the metadata column \`${grouping.column}\``
+      ? `by the metadata column ${markdownCode(grouping.column ?? '')}`
       : grouping.method === 'all'
         ? 'all articles as one group'
         : `by text clusters (TF-IDF cosine, average link, threshold ${formatNumber(grouping.threshold ?? 0)})`;

@@ -3,7 +3,7 @@ import { formatPlace } from '../../text/positions.ts';
 import type { ArticleResult, Match } from '../../types.ts';
 import type { ArticleRecord } from '../articleRecord.ts';
 import { type Cell, DEFAULT_DIGITS } from '../format.ts';
-import { escapeMarkdownText, markdownTable, markdownTableLines } from '../markdown.ts';
+import { escapeMarkdownText, markdownCode, markdownTable, markdownTableLines } from '../markdown.ts';
 import type { ArticleRecords } from '../runData.ts';
 import type { Table } from '../tables.ts';
 
@@ -87,7 +87,7 @@ function hitLine(r: ArticleResult, m: Match): string {
   const { left, right } = contextOf(r.article.text, m, 50);
   const flags = [m.voice, ...(m.negated ? ['negated'] : [])].join(', ');
   // The pack says whose register a hit is (prc-state-media, ru-state-media, a scholar's own pack).
-  return `- line ${formatPlace(m)}, \`${m.category}\` from ${escapeMarkdownText(m.pack)} (${flags}): ...${escapeMarkdownText(left)} **${escapeMarkdownText(m.text)}** ${escapeMarkdownText(right)}...`;
+  return `- line ${formatPlace(m)}, ${markdownCode(m.category)} from ${escapeMarkdownText(m.pack)} (${flags}): ...${escapeMarkdownText(left)} **${escapeMarkdownText(m.text)}** ${escapeMarkdownText(right)}...`;
 }
 
 /**
