@@ -2,6 +2,7 @@
 // so that a reader sees how time and memory grow (linear: x2 per step; quadratic: x4). The tests
 // check what these runs write; only this script measures them. Usage:
 //   node --import tsx scripts/bench-hostile.ts [--repo <checkout>] [--scales 1,2,4] [--only a,b] [--timeout 300]
+// (--only takes case names, e.g. --only "near-duplicate flood,run-on text")
 // --repo runs another checkout's command (e.g. the one before a change) on the same inputs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -111,30 +112,47 @@ const CASES: Case[] = [
       }),
     ],
   },
-  {
-    name: 'near-duplicate flood',
-    unit: '150 copies of one wire story',
+  nearDuplicateFlood('near-duplicate flood', 150),
+  runOnText('run-on text', 25_000),
+  // The sizes issue 16 reported (600 copies, 1.4 MB at 4x): too slow for the code before it.
+  nearDuplicateFlood('near-duplicate flood (large)', 600),
+  runOnText('run-on text (large)', 350_000),
+];
+
+/** Copies of one wire story, each with its own number in it (syndicated copy, lightly edited). */
+function nearDuplicateFlood(name: string, copies: number): Case {
+  return {
+    name,
+    unit: `${copies} copies of one wire story`,
     make: (dir, scale) => {
-      const lines = Array.from({ length: 150 * scale }, (_, i) =>
+      const lines = Array.from({ length: copies * scale }, (_, i) =>
         JSON.stringify({ id: `w${i}`, text: WIRE.replace('Thursday', `Thursday ${i}`) }),
       );
       writeFileSync(join(dir, 'flood.jsonl'), `${lines.join('\n')}\n`);
       return ['analyze', 'flood.jsonl', '--out', 'out', '--quiet'];
     },
-  },
-  {
-    name: 'run-on text',
-    unit: '25 KB of "said officials the minister said that officials"',
+  };
+}
+
+/** A text without sentence ends, a reporting verb every few words. */
+function runOnText(name: string, chars: number): Case {
+  return {
+    name,
+    unit: `${chars / 1000} KB of "said officials the minister said that officials"`,
     make: (dir, scale) => {
       const words = ['said', 'officials', 'the', 'minister', 'said', 'that', 'officials'];
-      let text = '';
-      for (let k = 0; text.length < 25_000 * scale; k++)
-        text += `${words[k % words.length]}${k % 13 === 12 ? ', ' : ' '}`;
-      writeFileSync(join(dir, 'runon.txt'), text);
+      const parts: string[] = [];
+      let length = 0;
+      for (let k = 0; length < chars * scale; k++) {
+        const part = `${words[k % words.length]}${k % 13 === 12 ? ', ' : ' '}`;
+        parts.push(part);
+        length += part.length;
+      }
+      writeFileSync(join(dir, 'runon.txt'), parts.join(''));
       return ['analyze', 'runon.txt', '--out', 'out', '--quiet'];
     },
-  },
-];
+  };
+}
 
 /** Bytes of everything under `path` (the run's outputs). */
 function bytesUnder(path: string): number {

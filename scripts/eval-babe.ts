@@ -1,20 +1,22 @@
 /**
  * Measured validity of the loaded-language score on the BABE development split: sentence-level
- * ROC-AUC against the experts' `label_bias` of the weighted count of loaded-language hits
- * (`evaluative.*` of evaluative.yaml and `report-verb.loaded` of report-verbs.yaml, the two packs
- * loaded together as the analyzer loads them), on the whole split and on the two halves of a random
- * split stratified by label (`splitHalves`, seed 1); per category and per entry as well; and
- * word-level precision and recall of the hit words against the experts' `biased_words`.
+ * ROC-AUC against the experts' `label_bias` of `index_evaluative_intensity` as articles.csv shows
+ * it (every built-in pack loaded as analyze loads them, each sentence read by `readArticle`, the
+ * registry deciding which categories, voices and weights count: `framingFigures`), and of the
+ * weighted count of the same hits (the sentence's length left out), on the whole split and on the
+ * two halves of a random split stratified by label (`splitHalves`, seed 1); per category and per
+ * entry as well; and word-level precision and recall of the hit words against the experts'
+ * `biased_words`.
  *
  *   node --import tsx scripts/eval-babe.ts [--file=path/to/babe.csv] [--words]
  */
+import { INDEXES, hitValue } from '../src/figures/indexes.ts';
 import {
-  engineMatcher,
+  builtinMatcher,
   fixed,
   halfAuc,
   loadBabe,
   packVersions,
-  readDocumentOf,
   rocAuc,
   sharedFile,
   splitHalves,
@@ -23,19 +25,20 @@ import {
 const args = process.argv.slice(2);
 const fileArg = args.find((a) => a.startsWith('--file='));
 const file = fileArg ? fileArg.slice('--file='.length) : sharedFile('data', 'babe', 'babe-dev.csv');
-/** The loaded-language categories: evaluation in the writer's words and judging report verbs. */
-const isLoaded = (category: string) =>
-  category.startsWith('evaluative.') || category === 'report-verb.loaded';
+const INDEX = 'index_evaluative_intensity';
+const definition = INDEXES.find((i) => i.name === INDEX);
+if (!definition) throw new Error(`expected ${INDEX} in the registry`);
 
 const rows = loadBabe(file);
-const matcher = engineMatcher(['evaluative', 'report-verbs']);
+const matcher = builtinMatcher();
+const counts = matcher.feeds(INDEX);
 const labels = rows.map((r) => r.biased);
 const inA = splitHalves(
   rows.map((_, i) => `babe-${i}`),
   labels,
 );
 const scores: number[] = [];
-const perRootLength: number[] = [];
+const weightedCounts: number[] = [];
 const byCategory = new Map<string, number[]>();
 const byEntry = new Map<string, number[]>();
 const words = (s: string) =>
@@ -54,14 +57,13 @@ const add = (map: Map<string, number[]>, key: string, i: number, x: number) => {
   map.set(key, list);
 };
 rows.forEach((row, i) => {
-  const doc = readDocumentOf(`babe-${i}`, row.text);
-  const hits = matcher.match(doc).filter((h) => isLoaded(h.category));
-  const score = hits.reduce((s, h) => s + h.weight, 0);
-  scores.push(score);
-  perRootLength.push(score / Math.sqrt(Math.max(1, doc.wordCount)));
+  const { matches, figures } = matcher.read(`babe-${i}`, row.text);
+  const hits = matches.filter(counts);
+  scores.push(figures[INDEX] ?? 0);
+  weightedCounts.push(hits.reduce((sum, h) => sum + hitValue(definition, h), 0));
   for (const h of hits) {
-    add(byCategory, h.category, i, h.weight);
-    add(byEntry, `${h.pack}/${h.entryId}`, i, h.weight);
+    add(byCategory, h.category, i, hitValue(definition, h));
+    add(byEntry, `${h.pack}/${h.entryId}`, i, hitValue(definition, h));
   }
   const marked = new Set(row.biasedWords.flatMap(words));
   const hit = new Set(hits.flatMap((h) => words(h.text)));
@@ -84,12 +86,8 @@ console.log(`engine: ${packVersions(matcher)}`);
 console.log(
   `sentences: ${labels.filter(Boolean).length} biased, ${labels.filter((l) => !l).length} non-biased`,
 );
-console.log(
-  `ROC-AUC (label_bias, weighted count of evaluative.* and report-verb.loaded hits): ${withHalves(scores)}`,
-);
-console.log(
-  `  the same divided by sqrt(words in the sentence):                  ${withHalves(perRootLength)}`,
-);
+console.log(`ROC-AUC (label_bias) of ${INDEX} (articles.csv): ${withHalves(scores)}`);
+console.log(`  the same hits, weighted count (length left out):            ${withHalves(weightedCounts)}`);
 for (const [c, list] of [...byCategory].sort(([a], [b]) => a.localeCompare(b)))
   console.log(`  ${c.padEnd(38)} AUC ${withHalves(list)}`);
 for (const [e, list] of [...byEntry].sort(([a], [b]) => a.localeCompare(b)))

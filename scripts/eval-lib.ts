@@ -8,13 +8,22 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { type SourceLexicon, findAttributions, loadSourceLexicon } from '../src/attribution/index.ts';
+import { type ReadArticle, readArticle } from '../src/analyzer/readArticle.ts';
+import { type SourceLexicon, loadSourceLexicon } from '../src/attribution/index.ts';
 import { rocAuc } from '../src/curation/auc.ts';
-import { type Pack, checkPacks, compileLexicon, formatIssue, readPackFile } from '../src/lexicon/index.ts';
-import { findMatches } from '../src/match/index.ts';
+import { framingFigures } from '../src/figures/framing.ts';
+import { INDEXES, indexPartsOf } from '../src/figures/indexes.ts';
+import {
+  type CompiledLexicon,
+  type Pack,
+  checkPacks,
+  compileLexicon,
+  formatIssue,
+  readPackFile,
+} from '../src/lexicon/index.ts';
+import { selectPacks } from '../src/lexicon/select.ts';
 import { readDocument } from '../src/text/document.ts';
-import { findQuotations } from '../src/text/quotes.ts';
-import type { Article, Document, Match } from '../src/types.ts';
+import type { Article, Document, Issue, Match } from '../src/types.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedRoot = resolve(repoRoot, '..', 'shared');
@@ -184,43 +193,70 @@ export function readDocumentOf(id: string, text: string): Document {
 export interface PackMatcher {
   /** The packs as read, in the order given (for their versions). */
   readonly packs: readonly Pack[];
+  readonly lexicon: CompiledLexicon;
   /**
-   * The hits of the packs in `doc`, found by `findMatches` with the default overlap policy. With
-   * `voices`, quotations and attributions are found first, as the analyzer does, so that each hit
-   * carries its voice; without, every hit is `authorial`.
+   * One text read as analyze reads it (`readArticle`: document, quotations, attributions, and the
+   * hits with their voice), with the figures articles.csv shows for it (`framingFigures`).
    */
-  readonly match: (doc: Document, options?: { readonly voices?: boolean }) => Match[];
+  readonly read: (
+    id: string,
+    text: string,
+  ) => ReadArticle & { readonly figures: Record<string, number | null> };
+  /** Whether a hit counts in an index of the registry, as the packs declare (`indexPartsOf`). */
+  readonly feeds: (indexName: string) => (m: Match) => boolean;
 }
 
 let sourceLexicon: SourceLexicon | undefined;
 
-/**
- * Compiles the named built-in packs with the project's engine (src/lexicon, src/match). Throws when
- * a pack has an error, so that a figure is never produced from a pack the analyzer would refuse.
- */
-export function engineMatcher(packNames: readonly string[]): PackMatcher {
-  const packs = packNames.flatMap((n) => readPackFile(join(repoRoot, 'lexicons', `${n}.yaml`)));
-  const problems = [...packs.flatMap((p) => p.issues), ...checkPacks(packs)].filter(
-    (i) => i.severity === 'error',
-  );
-  if (problems.length > 0)
-    throw new Error(`expected packs without errors, found:\n${problems.map(formatIssue).join('\n')}`);
+function matcherOf(packs: readonly Pack[]): PackMatcher {
   const lexicon = compileLexicon(packs);
+  const byId = new Map(packs.map((p) => [p.pack, p]));
   return {
     packs,
-    match(doc, options) {
-      if (!options?.voices) return findMatches(doc, lexicon, { quotations: [], attributions: [] });
+    lexicon,
+    read(id, text) {
       sourceLexicon ??= loadSourceLexicon();
-      const quotations = findQuotations(doc);
-      const attributions = findAttributions(doc, quotations, sourceLexicon);
-      return findMatches(doc, lexicon, { quotations, attributions });
+      const read = readArticle(articleOf(id, text), lexicon, sourceLexicon);
+      return { ...read, figures: framingFigures(read.doc, read.matches, lexicon) };
+    },
+    feeds(indexName) {
+      const index = INDEXES.findIndex((i) => i.name === indexName);
+      if (index < 0) throw new Error(`expected an index of the registry, found "${indexName}"`);
+      return (m) => {
+        const pack = byId.get(m.pack);
+        return pack !== undefined && indexPartsOf(pack, m.category).some(([i]) => i === index);
+      };
     },
   };
 }
 
-/** `name vX.Y.Z` of each pack, for the scripts' headers. */
+/** Throws when a pack has an error, so that a figure is never produced from a pack the analyzer would refuse. */
+function refuseErrors(issues: readonly Issue[]): void {
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0)
+    throw new Error(`expected packs without errors, found:\n${errors.map(formatIssue).join('\n')}`);
+}
+
+/** The named built-in packs compiled alone with the project's engine (src/lexicon, src/match). */
+export function engineMatcher(packNames: readonly string[]): PackMatcher {
+  const packs = packNames.flatMap((n) => readPackFile(join(repoRoot, 'lexicons', `${n}.yaml`)));
+  refuseErrors([...packs.flatMap((p) => p.issues), ...checkPacks(packs)]);
+  return matcherOf(packs);
+}
+
+/** Every built-in pack, as analyze loads them (`selectPacks`). */
+export function builtinMatcher(): PackMatcher {
+  const { usable, issues } = selectPacks({ lexicons: [], builtinLexicons: true });
+  refuseErrors(issues);
+  return matcherOf(usable);
+}
+
+/** `name vX.Y.Z` of each framing pack, for the scripts' headers. */
 export function packVersions(matcher: PackMatcher): string {
-  return matcher.packs.map((p) => `${p.pack} v${p.version}`).join(', ');
+  return matcher.packs
+    .filter((p) => p.kind === 'framing')
+    .map((p) => `${p.pack} v${p.version}`)
+    .join(', ');
 }
 
 /**

@@ -36,8 +36,12 @@ if (both || args.has('--state')) {
     );
   console.log('');
   const anyAuthorial = (i: Item) => Object.values(i.hits).some(([a]) => a > 0);
-  const baseline: Formula = { name: 'index_state_media (articles.csv)', learn: () => (i) => i.index };
-  const formulas: Formula[] = [baseline];
+  // The figures of the registry, as articles.csv shows them.
+  const column = (name: string): Formula => ({
+    name: `${name} (articles.csv)`,
+    learn: () => (i) => i.figures[name] ?? 0,
+  });
+  const formulas: Formula[] = [column('index_state_media'), column('index_state_media_authorial')];
   // The prototypes are imported only when asked for: --ddr loads 300 MB of word vectors.
   if (args.has('--prototypes'))
     formulas.push(...(await import('./index-prototypes.ts')).stateMediaPrototypes(items));

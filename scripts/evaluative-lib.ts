@@ -7,9 +7,17 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { framingFigures } from '../src/figures/framing.ts';
-import { fixed, loadBabe, loadBasil, repoRoot, rocAuc, spearman, splitHalves } from './eval-lib.ts';
-import { analyzeLike, authorialBag, builtinLexicon, transferCacheKey } from './transfer-lib.ts';
+import {
+  builtinMatcher,
+  fixed,
+  loadBabe,
+  loadBasil,
+  repoRoot,
+  rocAuc,
+  spearman,
+  splitHalves,
+} from './eval-lib.ts';
+import { authorialBag, quotedRanges, registryFigures, transferCacheKey } from './transfer-lib.ts';
 
 /** One BABE sentence or BASIL article as the evaluative formulas see it. */
 export interface EvalItem {
@@ -21,32 +29,25 @@ export interface EvalItem {
   /** BASIL: loaded-wording spans outside quotes (the annotators'). */
   readonly lex: number;
   readonly words: number;
-  /** `index_evaluative_intensity` as articles.csv shows it (0 without scored words). */
-  readonly index: number;
-  /** Hits per entry (`pack/entry`) of the categories the index counts: [authorial, any voice]. */
+  /** Every index of the registry as articles.csv shows it (0 without scored words). */
+  readonly figures: Readonly<Record<string, number>>;
+  /** Hits per entry (`pack/entry`) that `index_evaluative_intensity` counts: [authorial, any voice]. */
   readonly hits: Readonly<Record<string, readonly [number, number]>>;
+  /** Of those, the hits in reported speech (attributed, not quoted), per entry. */
+  readonly attributed: Readonly<Record<string, number>>;
   /** The scored words in the authorial voice (lower-case normal forms) and their counts. */
   readonly bag: Readonly<Record<string, number>>;
 }
 
-/** The categories `index_evaluative_intensity` counts (src/figures/framing.ts). */
-// The built-in packs declare these for the index (their `indexes` field); spelt out here so the
-// prototypes can count them without compiling the packs.
-const BOOSTER_SEGMENTS = new Set(['booster', 'boosters', 'intensifier', 'intensifiers']);
-export const isEvaluativeCategory = (c: string) =>
-  c === 'evaluative' ||
-  c.startsWith('evaluative.') ||
-  c === 'report-verb.loaded' ||
-  c.split('.').some((s) => BOOSTER_SEGMENTS.has(s));
-
 export function readEvalItems(log: (s: string) => void): EvalItem[] {
   const dir = join(repoRoot, 'tmp', 'transfer-cache');
-  const file = join(dir, `evaluative-${transferCacheKey('evaluative-v1')}.json`);
+  const file = join(dir, `evaluative-${transferCacheKey('evaluative-v3')}.json`);
   if (existsSync(file)) {
     log(`evaluative items read back from ${file}`);
     return JSON.parse(readFileSync(file, 'utf8')) as EvalItem[];
   }
-  const { lexicon } = builtinLexicon();
+  const matcher = builtinMatcher();
+  const counts = matcher.feeds('index_evaluative_intensity');
   const basil = loadBasil() ?? [];
   const texts = [
     ...loadBabe().map((r, i) => ({
@@ -67,22 +68,25 @@ export function readEvalItems(log: (s: string) => void): EvalItem[] {
     })),
   ];
   const items = texts.map(({ text, ...t }): EvalItem => {
-    const { doc, matches, quoted } = analyzeLike(t.id, text, lexicon);
+    const { doc, matches, quotations, attributions, figures } = matcher.read(t.id, text);
     const hits: Record<string, [number, number]> = {};
+    const attributed: Record<string, number> = {};
     for (const m of matches) {
-      if (!isEvaluativeCategory(m.category)) continue;
+      if (!counts(m)) continue;
       const key = `${m.pack}/${m.entryId}`;
       const c = hits[key] ?? [0, 0];
       if (m.voice === 'authorial') c[0]++;
+      if (m.voice === 'attributed') attributed[key] = (attributed[key] ?? 0) + 1;
       c[1]++;
       hits[key] = c;
     }
     return {
       ...t,
       words: doc.wordCount,
-      index: framingFigures(doc, matches, lexicon).index_evaluative_intensity ?? 0,
+      figures: registryFigures(figures),
       hits,
-      bag: authorialBag(doc, quoted),
+      attributed,
+      bag: authorialBag(doc, quotedRanges(quotations, attributions)),
     };
   });
   mkdirSync(dir, { recursive: true });
@@ -151,7 +155,10 @@ export async function evaluativeReport(prototypes: boolean, log: (s: string) => 
   const babe = items.filter((i) => i.data === 'babe');
   const basil = items.filter((i) => i.data === 'basil');
   const formulas: EvalFormula[] = [
-    { name: 'index_evaluative_intensity (articles.csv)', learn: () => (i) => i.index },
+    {
+      name: 'index_evaluative_intensity (articles.csv)',
+      learn: () => (i) => i.figures['index_evaluative_intensity'] ?? 0,
+    },
   ];
   if (prototypes) formulas.push(...(await import('./index-prototypes.ts')).evaluativePrototypes());
   return [

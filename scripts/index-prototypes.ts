@@ -16,6 +16,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isStopWord } from '../src/compare/stopwords.ts';
+import { CARRIED_AT_HALF } from '../src/figures/indexes.ts';
 import { loadBuiltinPacks } from '../src/lexicon/index.ts';
 import { repoRoot } from './eval-lib.ts';
 import type { EvalFormula, EvalItem } from './evaluative-lib.ts';
@@ -90,36 +91,73 @@ function weightedRate(item: Item | EvalItem, weight: (entry: string) => number, 
   return (1000 * s) / item.words;
 }
 
-/** Σ weight × (authorial hits + λ × hits in quotes and attributions), per `norm` of the words. */
-function voiceWeighted(
+/** The voice weight of the carried hits (quotations and attributions) in `index_state_media`. */
+const CARRIED = CARRIED_AT_HALF.quoted;
+
+/** Σ weight × (authorial hits + λ × hits in quotes and attributions) of the entries `keep` admits. */
+function voiceSum(
   item: Item,
   weights: ReadonlyMap<string, number>,
   lambda: number,
-  norm: (w: number) => number,
+  keep: (entry: string) => boolean = () => true,
 ): number {
-  if (item.words === 0) return 0;
   let s = 0;
   for (const [e, [own, all]] of Object.entries(item.hits))
-    s += (weights.get(e) ?? 1) * (own + lambda * (all - own));
-  return s / norm(item.words);
+    if (keep(e)) s += (weights.get(e) ?? 1) * (own + lambda * (all - own));
+  return s;
 }
+
+/** The registers of an item's hits (`prc`, `ru`, `ir`). */
+const registersOf = (item: Item) => [...new Set(Object.values(item.registers))];
 
 export function stateMediaPrototypes(_items: readonly Item[]): Formula[] {
   const hand = new Map<string, number>();
   for (const p of loadBuiltinPacks()) for (const e of p.entries) hand.set(`${p.pack}/${e.id}`, e.weight);
-  const per1000 = (w: number) => w / 1000;
+  const perWords = (i: Item, x: number, norm: (w: number) => number = (w) => w / 1000) =>
+    i.words === 0 ? 0 : x / norm(i.words);
   return [
     {
-      name: 'hand weights, authorial + 0.5 x quoted/attributed hits, per 1,000 words',
-      learn: () => (i) => voiceWeighted(i, hand, 0.5, per1000),
-    },
-    {
       name: 'hand weights, all voices alike (rate_state_media weighted), per 1,000 words',
-      learn: () => (i) => voiceWeighted(i, hand, 1, per1000),
+      learn: () => (i) => perWords(i, voiceSum(i, hand, 1)),
     },
     {
       name: 'hand weights, authorial, per sqrt(words)',
-      learn: () => (i) => voiceWeighted(i, hand, 0, Math.sqrt),
+      learn: () => (i) => perWords(i, voiceSum(i, hand, 0), Math.sqrt),
+    },
+    {
+      // Headlines are one sentence: a hit in a short headline should not outweigh one in a long one.
+      name: 'carried ½, per sentence instead of per 1,000 words',
+      learn: () => (i) => (i.sentences === 0 ? 0 : voiceSum(i, hand, CARRIED) / i.sentences),
+    },
+    {
+      name: 'carried ½, presence: Σ weight over the distinct entries hit (no count, no length)',
+      learn: () => (i) => presence(i, hand),
+    },
+    {
+      name: 'carried ½, log-damped counts per entry: Σ weight × ln(1 + a + ½ r) per 1,000 words',
+      learn: () => (i) => {
+        let s = 0;
+        for (const [e, [own, all]] of Object.entries(i.hits))
+          s += (hand.get(e) ?? 1) * Math.log1p(own + CARRIED * (all - own));
+        return perWords(i, s);
+      },
+    },
+    {
+      name: 'per-register maximum of index_state_media_<register>',
+      learn: () => (i) =>
+        Math.max(
+          0,
+          ...registersOf(i).map((r) =>
+            perWords(
+              i,
+              voiceSum(i, hand, CARRIED, (e) => i.registers[e] === r),
+            ),
+          ),
+        ),
+    },
+    {
+      name: 'index_state_media, ties broken by the number of words (shorter first)',
+      learn: () => (i) => (i.figures['index_state_media'] ?? 0) - 1e-6 * i.words,
     },
     {
       name: 'lift weights (shrunk towards 1, learned on the training sets)',
@@ -136,6 +174,13 @@ export function stateMediaPrototypes(_items: readonly Item[]): Formula[] {
       },
     },
   ];
+}
+
+/** Σ weight over the distinct entries with a hit in any voice, authorial hits counting fully, carried ones ½. */
+function presence(item: Item, weights: ReadonlyMap<string, number>): number {
+  let s = 0;
+  for (const [e, [own]] of Object.entries(item.hits)) s += (weights.get(e) ?? 1) * (own > 0 ? 1 : CARRIED);
+  return s;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,7 +334,7 @@ export async function ddrFormulas(items: readonly Item[], log: (s: string) => vo
       name: 'index_state_media, ties broken by DDR (uncentred)',
       learn: () => {
         const ddr = score();
-        return (i) => i.index + 0.001 * ddr(i);
+        return (i) => (i.figures['index_state_media'] ?? 0) + 0.001 * ddr(i);
       },
     },
   ];
@@ -320,6 +365,16 @@ export function evaluativePrototypes(): EvalFormula[] {
     {
       name: 'evaluative: without the VADER lists, authorial',
       learn: () => (i) => weightedRate(i, (e) => (isVader(e) ? 0 : hand(e))),
+    },
+    {
+      // BASIL's annotators mark loaded wording outside quotation marks, reported speech included.
+      name: 'evaluative: hand weights, authorial and reported speech (not quotations)',
+      learn: () => (i) => {
+        if (i.words === 0) return 0;
+        let s = 0;
+        for (const [e, [own]] of Object.entries(i.hits)) s += hand(e) * (own + (i.attributed[e] ?? 0));
+        return (1000 * s) / i.words;
+      },
     },
     {
       name: 'evaluative: lift weights learned on BABE, authorial',

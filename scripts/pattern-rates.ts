@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { compileLexicon, loadBuiltinPacks, parsePack } from '../src/lexicon/index.ts';
 import type { Pack } from '../src/lexicon/types.ts';
 import { findMatches } from '../src/match/index.ts';
-import { fixed, repoRoot, splitHalves } from './eval-lib.ts';
-import { SETS, type SetName, analyzeLike, rawItems } from './transfer-lib.ts';
+import { engineMatcher, fixed, repoRoot, splitHalves } from './eval-lib.ts';
+import { SETS, type SetName, rawItems } from './transfer-lib.ts';
 
 const args = process.argv.slice(2);
 const csvArg = args.find((a) => a.startsWith('--csv='));
@@ -53,7 +53,8 @@ const exploded: Pack[] = packs.map((p) => ({
   ),
 }));
 const lexicon = compileLexicon(exploded);
-const empty = compileLexicon([]);
+/** Reads each text as analyze does (quotations and attributions give each hit its voice); no pack of its own. */
+const reader = engineMatcher([]);
 const patternOf = new Map<string, string>(
   exploded.flatMap((p) => p.entries.map((e) => [`${p.pack}/${e.id}`, e.patterns[0]?.text ?? ''] as const)),
 );
@@ -83,7 +84,7 @@ function inHalf(items: ReturnType<typeof rawItems>): ReturnType<typeof rawItems>
 for (const item of inHalf(rawItems())) {
   const side = item.state ? 'state' : 'other';
   totals[item.set][side]++;
-  const { doc, quotations, attributions } = analyzeLike(item.id, item.text, empty);
+  const { doc, quotations, attributions } = reader.read(item.id, item.text);
   const matches = findMatches(doc, lexicon, { overlap: 'all', quotations, attributions });
   const seen = new Set<string>();
   const seenOwn = new Set<string>();

@@ -9,21 +9,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findAttributions, loadSourceLexicon } from '../src/attribution/index.ts';
-import { framingFigures } from '../src/figures/framing.ts';
-import { type CompiledLexicon, compileLexicon } from '../src/lexicon/index.ts';
-import { selectPacks } from '../src/lexicon/select.ts';
-import { findMatches } from '../src/match/index.ts';
-import { readDocument } from '../src/text/document.ts';
-import { findQuotations } from '../src/text/quotes.ts';
-import type { Article, Attribution, Document, Match, Quotation } from '../src/types.ts';
+import { INDEXES } from '../src/figures/indexes.ts';
+import type { Attribution, Document, Quotation } from '../src/types.ts';
 import {
+  builtinMatcher,
   fixed,
   loadHeadlines,
   loadJsonl,
   maskHeadlineGiveaways,
   maskOutletGiveaways,
   median,
+  packVersions,
   repoRoot,
   rocAuc,
   sharedFile,
@@ -43,61 +39,32 @@ export interface Item {
   readonly event: string;
   /** Scored words (`doc.wordCount`), the denominator of every rate. */
   readonly words: number;
-  /** `index_state_media` as articles.csv shows it (0 for an item without scored words). */
-  readonly index: number;
-  /** State-media hits per entry (`pack/entry`): [authorial hits, hits in any voice]. */
+  /** Sentences of the document (a headline is one or two). */
+  readonly sentences: number;
+  /** Every index of the registry as articles.csv shows it (0 for an item without scored words). */
+  readonly figures: Readonly<Record<string, number>>;
+  /** Hits per entry (`pack/entry`) that index_state_media counts: [authorial hits, hits in any voice]. */
   readonly hits: Readonly<Record<string, readonly [number, number]>>;
+  /** The register (second category segment, `prc`) of each entry in `hits`. */
+  readonly registers: Readonly<Record<string, string>>;
   /** The scored words in the authorial voice (lower-case normal forms) and their counts. */
   readonly bag: Readonly<Record<string, number>>;
 }
 
-/** The built-in packs as the analyzer loads them (all of `lexicons/`), compiled once. */
-export function builtinLexicon(): {
-  lexicon: CompiledLexicon;
-  versions: string;
-  weights: Map<string, number>;
-} {
-  const { usable, issues } = selectPacks({ lexicons: [], builtinLexicons: true });
-  const errors = issues.filter((i) => i.severity === 'error');
-  if (errors.length > 0)
-    throw new Error(`expected built-in packs without errors, found ${errors.length}: run lexicon check`);
-  const weights = new Map<string, number>();
-  for (const p of usable) for (const e of p.entries) weights.set(`${p.pack}/${e.id}`, e.weight);
-  return {
-    lexicon: compileLexicon(usable),
-    versions: usable
-      .filter((p) => p.kind === 'framing')
-      .map((p) => `${p.pack} v${p.version}`)
-      .join(', '),
-    weights,
-  };
+/** The figures of the registry, nulls as 0 (an item without scored words scores nothing). */
+export function registryFigures(figures: Readonly<Record<string, number | null>>): Record<string, number> {
+  return Object.fromEntries(INDEXES.map((i) => [i.name, figures[i.name] ?? 0]));
 }
 
-let sources: ReturnType<typeof loadSourceLexicon> | undefined;
-
-/** The analyzer's reading of one text: document, quotations, attributions and lexicon hits. */
-export function analyzeLike(
-  id: string,
-  text: string,
-  lexicon: CompiledLexicon,
-): {
-  doc: Document;
-  matches: Match[];
-  quotations: Quotation[];
-  attributions: Attribution[];
-  quoted: Array<[number, number]>;
-} {
-  const article: Article = { id, text, metadata: {}, source: { file: id, format: 'txt' } };
-  const doc = readDocument(article);
-  sources ??= loadSourceLexicon();
-  const quotations = findQuotations(doc);
-  const attributions = findAttributions(doc, quotations, sources);
-  const matches = findMatches(doc, lexicon, { quotations, attributions });
-  const quoted: Array<[number, number]> = [
+/** The spans of quotation and attribution content: what is not the authorial voice. */
+export function quotedRanges(
+  quotations: readonly Quotation[],
+  attributions: readonly Attribution[],
+): Array<[number, number]> {
+  return [
     ...quotations.map((q) => [q.content.start, q.content.end] as [number, number]),
     ...attributions.flatMap((a) => (a.content ? [[a.content.start, a.content.end] as [number, number]] : [])),
   ];
-  return { doc, matches, quotations, attributions, quoted };
 }
 
 const WORD = /^[a-z][a-z'-]*$/;
@@ -119,8 +86,6 @@ export function authorialBag(
   }
   return bag;
 }
-
-const isStateMedia = (category: string) => category === 'state-media' || category.startsWith('state-media.');
 
 interface Raw {
   readonly set: SetName;
@@ -176,6 +141,9 @@ export function transferCacheKey(extra: string): string {
     join(repoRoot, 'scripts', 'transfer-lib.ts'),
     join(repoRoot, 'scripts', 'eval-lib.ts'),
     join(repoRoot, 'scripts', 'evaluative-lib.ts'),
+    // The registry and the figures decide what each index counts.
+    join(repoRoot, 'src', 'figures', 'indexes.ts'),
+    join(repoRoot, 'src', 'figures', 'framing.ts'),
   ];
   for (const f of files) h.update(f).update(readFileSync(f));
   h.update(extra);
@@ -187,26 +155,29 @@ export function transferCacheKey(extra: string): string {
  * pack files and these scripts, so that trying a formula does not read 22,000 texts again.
  */
 export function readItems(log: (s: string) => void = () => {}): { items: Item[]; versions: string } {
-  const { lexicon, versions } = builtinLexicon();
+  const matcher = builtinMatcher();
+  const versions = packVersions(matcher);
   const dir = join(repoRoot, 'tmp', 'transfer-cache');
-  const file = join(dir, `items-${transferCacheKey('items-v2')}.json`);
+  const file = join(dir, `items-${transferCacheKey('items-v3')}.json`);
   if (existsSync(file)) {
     log(`items read back from ${file}`);
     return { items: JSON.parse(readFileSync(file, 'utf8')) as Item[], versions };
   }
+  const counts = matcher.feeds('index_state_media');
   const started = performance.now();
   const items: Item[] = rawItems().map((r) => {
-    const { doc, matches, quoted } = analyzeLike(r.id, r.text, lexicon);
+    const { doc, matches, quotations, attributions, figures } = matcher.read(r.id, r.text);
     const hits: Record<string, [number, number]> = {};
+    const registers: Record<string, string> = {};
     for (const m of matches) {
-      if (!isStateMedia(m.category)) continue;
+      if (!counts(m)) continue;
       const key = `${m.pack}/${m.entryId}`;
       const c = hits[key] ?? [0, 0];
       if (m.voice === 'authorial') c[0]++;
       c[1]++;
       hits[key] = c;
+      registers[key] = m.category.split('.')[1] ?? '';
     }
-    const index = framingFigures(doc, matches, lexicon).index_state_media ?? 0;
     return {
       set: r.set,
       id: r.id,
@@ -214,9 +185,11 @@ export function readItems(log: (s: string) => void = () => {}): { items: Item[];
       state: r.state,
       event: r.event,
       words: doc.wordCount,
-      index,
+      sentences: doc.sentences.length,
+      figures: registryFigures(figures),
       hits,
-      bag: authorialBag(doc, quoted),
+      registers,
+      bag: authorialBag(doc, quotedRanges(quotations, attributions)),
     };
   });
   log(`${items.length} items read in ${((performance.now() - started) / 1000).toFixed(0)} s`);

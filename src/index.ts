@@ -34,7 +34,8 @@ export { checkPacks, loadBuiltinPacks, loadPacks, packHash, parsePack } from './
 export { compileLexicon, findMatches } from './match/index.ts';
 export { toCsv } from './report/csv.ts';
 export { articleHtml } from './report/htmlView.ts';
-export { escapeLatex, toLatex } from './report/latex.ts';
+export { escapeLatex } from './report/latex.ts';
+export { toLatex } from './report/latexTables.ts';
 export { scoresLong } from './report/longForm.ts';
 export { markdownTable as toMarkdown, markdownTable } from './report/markdown.ts';
 export { buildOutputs } from './run/buildOutputs.ts';

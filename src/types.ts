@@ -246,6 +246,8 @@ export interface Attribution {
   /** Other names the article gives the speaker ("Trump", "Mr. Trump" for "Donald Trump"), sorted. */
   readonly aliases?: readonly string[];
   readonly content: TextSpan | null;
+  /** Present (true) when the content was longer than framescope keeps and was cut (a run-on text). */
+  readonly contentCut?: boolean;
   readonly sentence: number;
 }
 

@@ -36,7 +36,15 @@ test('the public API exports the stages, the writers and the types a notebook ne
   // The registries a notebook reads: the composite indexes, the input formats.
   t.deepEqual(
     framescope.INDEXES.map((i) => i.name),
-    ['index_state_media', 'index_evaluative_intensity', 'index_hedging'],
+    [
+      'index_state_media',
+      'index_evaluative_intensity',
+      'index_hedging',
+      'index_state_media_authorial',
+      'index_state_media_prc',
+      'index_state_media_ru',
+      'index_state_media_ir',
+    ],
   );
   t.deepEqual(
     framescope.READERS.map((r) => r.format),

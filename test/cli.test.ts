@@ -73,7 +73,7 @@ test('analyze writes one row per article and lists skipped inputs; data errors e
   t.regex(readFileSync(join(out, 'report.md'), 'utf8'), /Inputs skipped: 1/);
 });
 
-test('analyze never replaces a folder it did not write, unless --force', async (t) => {
+test('analyze never writes into a folder it did not write unless --force, and then never over its files', async (t) => {
   const dir = tmp();
   writeFileSync(join(dir, 'a.txt'), 'Some text. More text.');
   const out = join(dir, 'precious');
@@ -83,10 +83,15 @@ test('analyze never replaces a folder it did not write, unless --force', async (
   t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet'], c.io), 2);
   t.regex(c.err(), /not written by framescope/);
   t.is(readFileSync(join(out, 'thesis.docx'), 'utf8'), 'years of work');
-  t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet', '--force'], collectingIo().io), 0);
-  t.false(existsSync(join(out, 'thesis.docx')));
-  // A folder framescope wrote is replaced without --force.
+  // Forced, the outputs go beside the user's file, which stays and is named on stderr (issue 16, case 2).
+  const forced = collectingIo();
+  t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet', '--force'], forced.io), 0);
+  t.is(readFileSync(join(out, 'thesis.docx'), 'utf8'), 'years of work');
+  t.true(existsSync(join(out, 'manifest.json')));
+  t.regex(forced.err(), /kept 1 file .*thesis\.docx/);
+  // A folder framescope wrote is written again without --force, the user's file still kept.
   t.is(await main(['analyze', join(dir, 'a.txt'), '--out', out, '--quiet'], collectingIo().io), 0);
+  t.is(readFileSync(join(out, 'thesis.docx'), 'utf8'), 'years of work');
 });
 
 test('the same input gives byte-identical outputs apart from the manifest times', async (t) => {

@@ -8,6 +8,7 @@ import { analyzeCorpus, createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { findAttributions, loadSourceLexicon } from '../src/attribution/index.ts';
 import { findDiscrepancies } from '../src/compare/discrepancies.ts';
 import { loadEventKinds } from '../src/compare/eventKinds.ts';
+import { findAmounts } from '../src/compare/facts.ts';
 import { groupAll } from '../src/compare/grouping.ts';
 import { type ArticleSummary, summarizeForComparison } from '../src/compare/summary.ts';
 import { givenValue } from '../src/corpus/metadata.ts';
@@ -202,6 +203,12 @@ test('a rate that differs is another moment: it lines up only when it agrees aft
     findDiscrepancies(groupAll([a, d]).groups[0] as never, [a, d]).filter((x) => x.field === 'amount'),
     [],
   );
+});
+
+test('a year in a citation dates the source, not the amount: it is no scope', (t) => {
+  const scopeOf = (text: string) => findAmounts(docOf(text))[0]?.scope;
+  t.deepEqual(scopeOf('The accord sets up a fund of $4.2 billion (Northwire, 2031).'), []);
+  t.deepEqual(scopeOf('The accord set up a fund of $4.2 billion in March 2031.'), ['2031', 'mar']);
 });
 
 test('articles published on different days do not conflict unless grouped as one event', (t) => {

@@ -7,6 +7,7 @@ import { alignSentences } from '../src/compare/reuse.ts';
 import type { ArticleSummary, SentenceFingerprint } from '../src/compare/summary.ts';
 import type { ArticleRecord } from '../src/report/articleRecord.ts';
 import { csvCell } from '../src/report/csv.ts';
+import { couldBeFormula } from '../src/report/escape/csv.ts';
 import { type Cell, formatCell, formatNumber } from '../src/report/format.ts';
 import { escapeMarkdownCell, escapeMarkdownText } from '../src/report/markdown.ts';
 import { FileArticleStore } from '../src/run/articleStore.ts';
@@ -15,17 +16,21 @@ import { decodeFigureValues, encodeFigureValues } from '../src/run/figureValues.
 // The corpus-level outputs take shortcuts (no regex when nothing is to be escaped, an early stop
 // when two sentences cannot reach the threshold, ...): each must give what the plain way gives.
 
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const angles = (s: string) =>
+  s
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+
 const plainEscapeCell = (value: Cell): string =>
-  formatCell(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[*_`<>[\]]/g, (c) => `\\${c}`)
+  angles(formatCell(value).replace(CONTROLS, '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|'))
+    .replace(/[*_`[\]]/g, (c) => `\\${c}`)
     .replace(/\r?\n|\r/g, ' ');
 
 const plainEscapeText = (value: string): string =>
-  value
-    .replace(/\\/g, '\\\\')
-    .replace(/[*_`<>[\]#|]/g, (c) => `\\${c}`)
+  angles(value.replace(CONTROLS, '').replace(/\\/g, '\\\\'))
+    .replace(/[*_`[\]#|]/g, (c) => `\\${c}`)
     .replace(/\r?\n|\r/g, ' ');
 
 function plainFormatNumber(value: number): string {
@@ -35,9 +40,11 @@ function plainFormatNumber(value: number): string {
   return fixed === '-0' ? '0' : fixed;
 }
 
+/** The plain way: format, drop controls from text, neutralise by the rule (tested in escape.test.ts), quote. */
 function plainCsvCell(value: Cell, safeCells: boolean): string {
   let s = formatCell(value);
-  if (safeCells && typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string') s = s.replace(CONTROLS, '');
+  if (safeCells && typeof value === 'string' && couldBeFormula(s)) s = `'${s}`;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -56,6 +63,9 @@ const trickyText = fc
         '[',
         ']',
         '#',
+        '&',
+        '&lt;',
+        '\u0007',
         '\r',
         '\n',
         '\r\n',

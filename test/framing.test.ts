@@ -61,7 +61,9 @@ test('framing figures count, rate and weight each top category and full path', (
   t.is(f['rate_state_media_prc_slogan'], (2 / words) * 1000);
   t.is(f['rate_authorial_state_media'], (2 / words) * 1000);
   t.is(f['weighted_state_media'], ((2 + 2 + 1) / words) * 1000);
-  t.is(f['index_state_media'], ((2 + 1) / words) * 1000);
+  // The quoted win-win (weight 2) counts ½ in index_state_media and nothing in its authorial twin.
+  t.is(f['index_state_media'], ((2 + 1 + 2 * 0.5) / words) * 1000);
+  t.is(f['index_state_media_authorial'], ((2 + 1) / words) * 1000);
   t.is(f['count_hedge'], 2);
   t.is(f['index_hedging'], 2 / 3);
   t.is(f['index_evaluative_intensity'], (1 / words) * 1000);
@@ -129,7 +131,12 @@ test('issue 13: the packs say which categories feed an index, not the categories
   ]);
   const f = framingFigures(doc, findMatches(doc, declared, { quotations: [quotation] }), declared);
   const words = doc.wordCount;
-  t.is(f['index_state_media'], (2 / words) * 1000, 'the authorial slogan, weight 2');
+  t.is(
+    f['index_state_media'],
+    ((2 + 2 * 0.5) / words) * 1000,
+    'the authorial slogan (weight 2), and ½ the quoted one',
+  );
+  t.is(f['index_state_media_authorial'], (2 / words) * 1000, 'the authorial slogan alone');
   t.is(f['index_hedging'], 2 / 3);
   t.is(f['index_evaluative_intensity'], 0);
   const undeclared = compileLexicon([pack('')]);

@@ -186,9 +186,9 @@ test('lexicon validate: entries and packs from a labels file, written to --out',
   t.is(r.code, 0, r.err);
   const entries = rows(readFileSync(join(out, 'entries.csv'), 'utf8'));
   const formula = entries.find((e) => e.entry === 'glorious-formula');
-  t.like(formula, { docs_in: '3', docs_out: '0', precision: '1', as_often_outside: 'false' });
+  t.like(formula, { docs_in: '3', docs_out: '0', precision: '1', as_often_outside: 'FALSE' });
   const plain = entries.find((e) => e.entry === 'plain-word');
-  t.like(plain, { docs_in: '2', docs_out: '2', lift: '1', as_often_outside: 'true' });
+  t.like(plain, { docs_in: '2', docs_out: '2', lift: '1', as_often_outside: 'TRUE' });
   const packs = rows(readFileSync(join(out, 'packs.csv'), 'utf8'));
   t.is(packs.length, 1);
   t.is(packs[0]?.pack, 'test-formulae');
@@ -276,7 +276,7 @@ test('lexicon validate: usage errors name what is wrong', async (t) => {
   t.regex(twoLabels.err, /--positive/);
 });
 
-test('lexicon validate --voice: quoted hits count 0 (authorial), ½ (carried) or 1 (all)', async (t) => {
+test('lexicon validate --voice: quoted hits count 0 (authorial), ½ (carried, the default) or 1 (all)', async (t) => {
   const dir = tmp();
   const c = corpus(dir);
   const file = join(dir, 'voices.jsonl');
@@ -287,7 +287,7 @@ test('lexicon validate --voice: quoted hits count 0 (authorial), ½ (carried) or
     ['q4', 'false', 'Students returned to school after the long holiday.'],
   ];
   writeFileSync(file, texts.map(([id, state, text]) => JSON.stringify({ id, text, state })).join('\n'));
-  const validate = (voice: string, ...more: string[]) =>
+  const validate = (voice: string | null, ...more: string[]) =>
     run([
       'lexicon',
       'validate',
@@ -296,12 +296,11 @@ test('lexicon validate --voice: quoted hits count 0 (authorial), ½ (carried) or
       file,
       '--label-column',
       'state',
-      '--voice',
-      voice,
+      ...(voice === null ? [] : ['--voice', voice]),
       ...more,
     ]);
-  const hitsIn = async (voice: string) => {
-    const out = join(dir, `by-${voice}`);
+  const hitsIn = async (voice: string | null) => {
+    const out = join(dir, `by-${voice ?? 'default'}`);
     const r = await validate(voice, '--no-builtin-lexicons', '--bootstrap', '10', '--out', out);
     t.is(r.code, 0, r.err);
     return rows(readFileSync(join(out, 'entries.csv'), 'utf8')).find((e) => e.entry === 'glorious-formula')
@@ -310,6 +309,7 @@ test('lexicon validate --voice: quoted hits count 0 (authorial), ½ (carried) or
   t.is(await hitsIn('authorial'), '1');
   t.is(await hitsIn('carried'), '1.5');
   t.is(await hitsIn('all'), '2');
+  t.is(await hitsIn(null), '1.5', 'by default as index_state_media counts: carried words at ½');
   const bad = await validate('constructor');
   t.is(bad.code, 2);
 });

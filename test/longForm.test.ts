@@ -162,5 +162,5 @@ test('methods section: packs with versions and hashes, every formula, the option
   );
   t.regex(md, /\| input \| my\\\|corpus \|/);
   t.regex(md, /\| metadata \| \(not set\) \|/);
-  t.regex(md, /- Irony is not detected \\<ever\\>\./);
+  t.regex(md, /- Irony is not detected &lt;ever&gt;\./);
 });

@@ -38,3 +38,31 @@ test('kwic reports a bad pattern and exits 2', async (t) => {
   t.is(code, 2);
   t.regex(err, /lexicon\/unsafe-regex/);
 });
+
+test('kwic reads its inputs with the options analyze reads them with', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'framescope-kwic-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const csv = join(dir, 'rows.csv');
+  writeFileSync(csv, 'key,body,text\nk1,The shiny widgets sold out.,no widget here\n');
+  const run = async (...args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await runKwic(args, {
+      stdout: (s) => {
+        out += s;
+      },
+      stderr: (s) => {
+        err += s;
+      },
+    });
+    return { code, out, err };
+  };
+  const read = await run('shiny widget', csv, '--text-column', 'body', '--id-column', 'key', '--window', '1');
+  t.is(read.code, 0);
+  t.is(read.out, 'k1\t1:5\tThe | shiny widgets | sold\tauthorial\n');
+  const small = await run('shiny widget', csv, '--text-column', 'body', '--max-bytes', '10');
+  t.is(small.out, '', 'a cell over --max-bytes is skipped, as analyze skips it');
+  t.regex(small.err, /0 hits in 0 articles/);
+  await t.throwsAsync(run('widget', csv, '--format', 'docx'), { message: /kwic: --format expects one of/ });
+  await t.throwsAsync(run('widget', csv, '--windw', '2'), { message: /Unknown option '--windw'/ });
+});

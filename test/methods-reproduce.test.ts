@@ -27,16 +27,28 @@ const near = (a: number | null, b: string | undefined) =>
   a === null ? b === '' || b === undefined : b !== undefined && b !== '' && Math.abs(a - Number(b)) < 1e-3;
 
 function recompute(id: string, words: number) {
-  const own = matches.filter((m) => m['article'] === id && m['voice'] === 'authorial');
+  const all = matches.filter((m) => m['article'] === id);
+  const own = all.filter((m) => m['voice'] === 'authorial');
   const cat = (m: Record<string, string>) => m['category'] as string;
-  const stateMedia = own
-    .filter((m) => segments(cat(m))[0] === 'state-media')
-    .reduce((a, m) => a + Number(m['weight']), 0);
+  const weight = (m: Record<string, string>) => Number(m['weight']);
+  // The methods' formula: Σ weight × (authorial hits + ½ × quoted hits + ½ × attributed hits).
+  const carried = (m: Record<string, string>) => weight(m) * (m['voice'] === 'authorial' ? 1 : 0.5);
+  const isStateMedia = (m: Record<string, string>, register?: string) =>
+    segments(cat(m))[0] === 'state-media' && (register === undefined || segments(cat(m))[1] === register);
+  const sum = (list: Record<string, string>[], value: (m: Record<string, string>) => number) =>
+    list.reduce((a, m) => a + value(m), 0);
+  const per1000 = (x: number) => (words > 0 ? (1000 * x) / words : null);
+  const isOwn = (m: Record<string, string>) => m['voice'] === 'authorial';
+  const stateMedia = (register?: string) => all.filter((m) => isStateMedia(m, register));
+  const carriedRate = (register?: string) => per1000(sum(stateMedia(register), carried));
   const isBooster = (c: string) => segments(c).some((s) => /^(booster|intensifier)s?$/.test(s));
   const isHedge = (c: string) => segments(c).some((s) => /^hedges?$/.test(s));
-  const evaluative = own.filter(
-    (m) => segments(cat(m))[0] === 'evaluative' || cat(m) === 'report-verb.loaded' || isBooster(cat(m)),
-  ).length;
+  const evaluative = sum(
+    own.filter(
+      (m) => segments(cat(m))[0] === 'evaluative' || cat(m) === 'report-verb.loaded' || isBooster(cat(m)),
+    ),
+    weight,
+  );
   const hedges = own.filter((m) => isHedge(cat(m))).length;
   const boosters = own.filter((m) => isBooster(cat(m))).length;
   const reported = attributions.filter((a) => a['article'] === id && REPORTED.has(a['kind'] as string));
@@ -44,8 +56,12 @@ function recompute(id: string, words: number) {
   const share = (k: number) => (n > 0 ? k / n : null);
   const stateAttr = reported.filter((a) => a['source_type'] === 'state-media');
   return {
-    index_state_media: words > 0 ? (1000 * stateMedia) / words : null,
-    index_evaluative_intensity: words > 0 ? (1000 * evaluative) / words : null,
+    index_state_media: carriedRate(),
+    index_state_media_authorial: per1000(sum(stateMedia().filter(isOwn), weight)),
+    index_state_media_prc: carriedRate('prc'),
+    index_state_media_ru: carriedRate('ru'),
+    index_state_media_ir: carriedRate('ir'),
+    index_evaluative_intensity: per1000(evaluative),
     index_hedging: hedges + boosters > 0 ? hedges / (hedges + boosters) : null,
     n_attributions: n,
     share_direct: share(reported.filter((a) => a['kind'] === 'direct').length),
@@ -55,7 +71,7 @@ function recompute(id: string, words: number) {
     share_state_media: share(stateAttr.length),
     state_media_disclosure_rate:
       stateAttr.length > 0
-        ? stateAttr.filter((a) => a['state_label_disclosed'] === 'true').length / stateAttr.length
+        ? stateAttr.filter((a) => a['state_label_disclosed'] === 'TRUE').length / stateAttr.length
         : null,
   };
 }
@@ -70,7 +86,7 @@ test('every figure of the comparison table is reproduced from matches.csv and at
       checked++;
     }
   }
-  t.true(checked >= 48);
+  t.true(checked >= 80);
   t.true(
     matches.some((m) => m['voice'] !== 'authorial'),
     'the example exercises quoted and attributed hits',
@@ -80,6 +96,8 @@ test('every figure of the comparison table is reproduced from matches.csv and at
 test('the methods section prints the formula of every figure it reports', (t) => {
   for (const name of [
     'index_state_media',
+    'index_state_media_authorial',
+    'index_state_media_prc',
     'index_evaluative_intensity',
     'index_hedging',
     'share_direct',

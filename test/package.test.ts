@@ -93,6 +93,7 @@ packageTest(
       'dist/cli/main.js',
       'src/cli/bin.js',
       'package.json',
+      'LICENSE',
     ])
       t.true(packedFiles.includes(f), f);
     const lexicons = readdirSync(join(repoRoot, 'lexicons'), { recursive: true, encoding: 'utf8' })
@@ -138,7 +139,8 @@ packageTest(title("the README's library example runs as written in plain Node"),
   const r = run(process.execPath, [script], repoRoot);
   t.is(r.status, 0, failure(r));
   const [first, ...csv] = r.stdout.split('\n');
-  t.is(first, "0 [ [ 'Officials said', 'authorial' ], [ 'win-win', 'quoted' ] ]");
+  // 1,000 × ½ / 9 scored words for the quoted slogan; 0 in the authorial voice.
+  t.is(first, "55.55555555555555 0 [ [ 'Officials said', 'authorial' ], [ 'win-win', 'quoted' ] ]");
   const rows = Papa.parse<Record<string, string>>(csv.join('\n').trim(), {
     header: true,
     skipEmptyLines: true,

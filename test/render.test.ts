@@ -4,6 +4,7 @@ import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { readCorpus } from '../src/corpus/index.ts';
 import { numberItems } from '../src/corpus/shard.ts';
 import { sortKeys } from '../src/report/manifest.ts';
+import { DEFAULT_OUTPUT_OPTIONS } from '../src/report/outputOptions.ts';
 import { articleJson, resultLine, resultsJsonArticle } from '../src/report/resultsJson.ts';
 import { decodeFingerprints, encodeFingerprints } from '../src/run/fingerprintBytes.ts';
 import { renderNumbered } from '../src/run/index.ts';
@@ -21,7 +22,7 @@ const examples = () =>
     readCorpus({ input: 'reports/example-corpus', metadata: 'reports/example-corpus/metadata.csv' }),
   );
 
-const options = { safeCells: true, json: true, html: true, latex: false };
+const options = { ...DEFAULT_OUTPUT_OPTIONS, json: true, html: true };
 
 /** A rendered article with its bytes decoded, so two renderings compare as plain data. */
 function asStrings(r: RenderedArticle) {
@@ -80,7 +81,7 @@ test('without --json or --html an article renders neither, and its other rows ar
   for await (const item of readCorpus({ input: 'reports/example-corpus' })) {
     if (item.kind !== 'article') continue;
     const analysed: ResultItem = { kind: 'result', ...analyzer.analyze(item.article) };
-    const plain = renderArticle(analysed, { safeCells: true, json: false, html: false, latex: false });
+    const plain = renderArticle(analysed, DEFAULT_OUTPUT_OPTIONS);
     const full = renderArticle(analysed, options);
     t.is(plain.files.json, null);
     t.is(plain.files.html, null);

@@ -83,7 +83,7 @@ const WIRE =
 
 // Deferred until the run layer lands (issue 13): compare/reuse.ts groups copies into clusters and
 // reuse.csv lists one row per copy against the cluster's representative. Turn into a plain test then.
-test.serial.failing(
+test.serial(
   'case 9: a flood of 200 near-identical articles lists each copy once, not every pair',
   async (t) => {
     const dir = tempDir('bounds');
@@ -100,30 +100,45 @@ test.serial.failing(
   },
 );
 
-// Deferred until the run layer lands: sentence, quotation and attribution work per article is
-// bounded (attribution content capped in characters; a run-on sentence split at a hard length).
-// Turn into a plain test then.
-test.serial.failing(
+/** Bytes of everything under `dir`. */
+function bytesUnder(dir: string): number {
+  let bytes = 0;
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    bytes += statSync(p).isDirectory() ? bytesUnder(p) : statSync(p).size;
+  }
+  return bytes;
+}
+
+// Attribution content is capped in characters and flagged (a run-on sentence would otherwise give
+// every cue the rest of the text as its content: outputs growing with the square of the input).
+test.serial(
   'case 9: a run-on text of "said" and "officials" gives outputs in proportion to its size',
   async (t) => {
     const dir = tempDir('bounds');
     const words = ['said', 'officials', 'the', 'minister', 'said', 'that', 'officials'];
-    let text = '';
-    for (let k = 0; text.length < 20_000; k++)
-      text += `${words[k % words.length]}${k % 13 === 12 ? ', ' : ' '}`;
-    writeFileSync(join(dir, 'runon.txt'), text);
-    const r = await framescope(['analyze', 'runon.txt', '--out', 'out', '--quiet'], { cwd: dir });
-    t.is(r.code, 0, r.stderr);
-    let bytes = 0;
-    const walk = (d: string) => {
-      for (const f of readdirSync(d)) {
-        const p = join(d, f);
-        if (statSync(p).isDirectory()) walk(p);
-        else bytes += statSync(p).size;
-      }
+    const runOn = (chars: number) => {
+      let text = '';
+      for (let k = 0; text.length < chars; k++)
+        text += `${words[k % words.length]}${k % 13 === 12 ? ', ' : ' '}`;
+      return text;
     };
-    walk(join(dir, 'out'));
-    t.true(bytes < 50 * text.length, `${bytes} bytes of outputs for ${text.length} characters of input`);
-    t.true(readFileSync(join(dir, 'out', 'report.md'), 'utf8').length > 0);
+    const sizes = [8_000, 32_000];
+    const bytes: number[] = [];
+    for (const size of sizes) {
+      writeFileSync(join(dir, `runon-${size}.txt`), runOn(size));
+      const out = `out-${size}`;
+      const r = await framescope(['analyze', `runon-${size}.txt`, '--out', out, '--quiet'], { cwd: dir });
+      t.is(r.code, 0, r.stderr);
+      t.true(readFileSync(join(dir, out, 'report.md'), 'utf8').length > 0);
+      t.true(
+        readRows(join(dir, out, 'issues.csv')).some((i) => i['code'] === 'attribution/content-cut'),
+        'the cut content is flagged',
+      );
+      bytes.push(bytesUnder(join(dir, out)));
+    }
+    // Four times the text: about four times the outputs (the square would give sixteen).
+    const growth = (bytes[1] as number) / (bytes[0] as number);
+    t.true(growth < 5, `outputs of ${bytes.join(' and ')} bytes for ${sizes.join(' and ')} characters`);
   },
 );

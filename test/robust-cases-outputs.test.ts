@@ -32,7 +32,7 @@ function workspace(): { dir: string; corpus: string } {
 }
 
 // Deferred (run layer): an --out that is, contains or lies inside an input is refused, --force or not.
-test.serial.failing(
+test.serial(
   'case 1: --out . --force, --out <corpus> --force and --out <parent> --force delete nothing',
   async (t) => {
     const { dir } = workspace();
@@ -56,7 +56,7 @@ test.serial.failing(
 );
 
 // Deferred (run layer): a rerun replaces only what the manifest lists and leaves other files.
-test.serial.failing(
+test.serial(
   "case 2: files a user adds to an output folder (and agree's outputs there) survive the next run",
   async (t) => {
     const { dir } = workspace();
@@ -83,7 +83,7 @@ const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid as number;
 
 // Deferred (run layer): staging folders carry a lock (pid and process start time) and are named
 // exactly; a crash between the two renames of a commit is recovered by the next run.
-test.serial.failing(
+test.serial(
   'case 3: a run never removes the staging folder of another --out, nor the old outputs after a crash',
   async (t) => {
     const { dir } = workspace();
@@ -103,7 +103,7 @@ test.serial.failing(
 );
 
 // Deferred (run layer): an --out inside an input folder is refused (case 1's rule).
-test.serial.failing(
+test.serial(
   'case 17: --out inside the input folder is refused, so a rerun never reads its own outputs',
   async (t) => {
     const { dir, corpus } = workspace();
@@ -117,7 +117,7 @@ test.serial.failing(
 
 // Deferred (run layer): each shard's header records its item count and the input files' hashes;
 // merge checks both.
-test.serial.failing(
+test.serial(
   'case 19: merge refuses shards of different input contents and a shard cut short at its end',
   async (t) => {
     const dir = tempDir('outputs');
@@ -154,7 +154,7 @@ test.serial.failing(
 
 // Deferred (report writers split): page names unique without regard to case, never hidden, never
 // a Windows device name.
-test.serial.failing(
+test.serial(
   'case 21: HTML page names differ without regard to case, are never hidden, never CON',
   async (t) => {
     const dir = tempDir('outputs');
@@ -181,7 +181,7 @@ test.serial.failing(
 
 // Deferred (run layer): a symlinked --out is written through (the link is kept), a commit swaps
 // the folder the link points to.
-test.serial.failing('case 22: a symlinked --out stays a link to the folder the user chose', async (t) => {
+test.serial('case 22: a symlinked --out stays a link to the folder the user chose', async (t) => {
   const dir = tempDir('outputs');
   writeFileSync(join(dir, 'a.txt'), ARTICLE_TEXT);
   mkdirSync(join(dir, 'real-out'));
@@ -194,7 +194,7 @@ test.serial.failing('case 22: a symlinked --out stays a link to the folder the u
 
 // Deferred (report writers): files are named relative to the input given, in every output but the
 // manifest's record of the command.
-test.serial.failing(
+test.serial(
   'case 22: the same input given by a relative or an absolute path gives the same outputs',
   async (t) => {
     const { dir } = workspace();
@@ -221,7 +221,7 @@ function readOnlyFolder(): string | null {
 
 const readOnly = readOnlyFolder();
 // Deferred (run layer): the write error's own code and path are reported.
-(readOnly === null ? test.skip : test.serial.failing)(
+(readOnly === null ? test.skip : test.serial)(
   `case 22: an --out on a read-only file system is reported as read-only, not as ENOENT${readOnly === null ? ' (skipped: no read-only file system can be mounted here)' : ''}`,
   async (t) => {
     const dir = tempDir('outputs');

@@ -21,6 +21,9 @@ import { parseRfc4180 } from './helpers/rfc4180.ts';
  */
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'framescope-robust-'));
+// Compiled lexicons are cached in a folder of this test file's own (the packs are compiled once, not
+// per run), never the user's.
+process.env.FRAMESCOPE_CACHE_DIR = tmp();
 
 type Row = Record<string, string>;
 
@@ -239,25 +242,34 @@ test('a CSV with duplicate ids: every record is a row, renamed ids are reported 
   t.truthy(dup?.['hint']);
 });
 
-test('a CSV without the text column: the column is named, every record is listed as skipped, exit 1', async (t) => {
+test('a CSV without the text column: exit 2 with the reason and the columns on stderr, and no report written', async (t) => {
   const dir = tmp();
   const r = await runCsv(dir, 'nocol.csv', 'id,body\nn1,The harbour opened.\nn2,The quota was cut.\n');
-  t.is(r.code, 1);
-  const issues = readOutput(t, join(r.out, 'issues.csv'));
-  const header = issues.find((i) => i['code'] === 'csv/missing-column' && i['line'] === '1');
-  t.regex(header?.['message'] ?? '', /no column "text".*id, body/);
-  t.regex(header?.['hint'] ?? '', /--text-column/);
-  const rows = readOutput(t, join(r.out, 'articles.csv'));
-  t.deepEqual(
-    rows.map((x) => [x['id'], x['status'], x['skip_reason']?.split(':')[0]]),
-    [
-      ['n1', 'skipped', 'csv/missing-column'],
-      ['n2', 'skipped', 'csv/missing-column'],
-    ],
+  t.is(r.code, 2);
+  t.regex(r.err, /no article could be read from .*nocol\.csv/);
+  t.regex(
+    r.err,
+    /nocol\.csv:1: csv\/missing-column: no column "text" holds the article text; the columns are: id, body/,
   );
+  t.regex(r.err, /--text-column/);
+  // The message names what a user can act on, once: not each record the missing column skipped.
+  t.is(r.err.match(/csv\/missing-column/g)?.length, 1, r.err);
+  t.false(existsSync(r.out), 'no empty report is written');
   // The right column name reads them.
   const ok = await runCsv(dir, 'nocol2.csv', 'id,body\nn1,The harbour opened.\n', ['--text-column', 'body']);
   t.is(ok.code, 0, ok.err);
+});
+
+test('a JSONL file whose records lack the text field, and an empty folder: exit 2, saying why', async (t) => {
+  const dir = tmp();
+  const jsonl = await runCsv(dir, 'notext.jsonl', '{"id":"a","body":"The harbour opened."}\n');
+  t.is(jsonl.code, 2);
+  t.regex(jsonl.err, /no string field "text"; its fields are: id, body/);
+  const empty = join(dir, 'empty');
+  mkdirSync(empty);
+  const c = collectingIo();
+  t.is(await main(['analyze', empty, '--out', join(dir, 'out-empty'), '--quiet'], c.io), 2);
+  t.regex(c.err(), /no article could be read from .*empty: it holds none/);
 });
 
 test('a CSV with an unclosed quote: the problem names its line, and the records it swallowed are still read', async (t) => {
@@ -375,7 +387,7 @@ test('a JSONL corpus with broken lines: each line is a row, analysed or skipped 
   );
 });
 
-test('binary, empty and oversized standard input is skipped with a reason, not a crash', async (t) => {
+test('binary, empty and oversized standard input: exit 2 with the reason, not a crash', async (t) => {
   const { Readable } = await import('node:stream');
   const dir = tmp();
   for (const [bytes, code] of [
@@ -389,11 +401,9 @@ test('binary, empty and oversized standard input is skipped with a reason, not a
       ...c.io,
       stdin: Readable.from([bytes]),
     });
-    t.is(exit, 1, c.err());
-    const rows = readOutput(t, join(out, 'articles.csv'));
-    t.deepEqual(
-      rows.map((x) => [x['id'], x['status'], x['skip_reason']?.split(':')[0]]),
-      [['stdin', 'skipped', code]],
-    );
+    // Nothing could be read: the run stops with the reason (issue 17), rather than write an empty report.
+    t.is(exit, 2, c.err());
+    t.regex(c.err(), new RegExp(`no article could be read from -[\\s\\S]*<stdin>.*${code}`));
+    t.false(existsSync(out));
   }
 });

@@ -5,6 +5,7 @@ import test from 'ava';
 import fc from 'fast-check';
 import { createAnalyzer } from '../src/analyzer/analyzer.ts';
 import { summarizeForComparison } from '../src/compare/summary.ts';
+import { INDEXES, formulaOf } from '../src/figures/indexes.ts';
 import type { ArticleRecord } from '../src/report/articleRecord.ts';
 import { buildManifest, stableJson } from '../src/report/manifest.ts';
 import { MemoryOutputFiles } from '../src/report/outputFiles.ts';
@@ -244,6 +245,11 @@ test('the manifest written a record at a time is stableJson of the whole documen
       node_version: process.version,
       options: { input: 'x' },
       lexicon_packs: [],
+      indexes: INDEXES.map((index) => ({
+        name: index.name,
+        version: index.version,
+        formula: formulaOf(index),
+      })),
       inputs: inputs.map((r) => ({
         id: r.id,
         file: r.file,

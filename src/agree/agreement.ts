@@ -1,5 +1,5 @@
 import type { Cell } from '../report/format.ts';
-import { escapeMarkdownText, markdownTable } from '../report/markdown.ts';
+import { escapeMarkdownText, markdownCode, markdownTable } from '../report/markdown.ts';
 import type { Table } from '../report/tables.ts';
 import type { Issue } from '../types.ts';
 import type { CodedSheet, FramescopeSheet } from './coded.ts';
@@ -237,7 +237,7 @@ export function agreementMarkdown(
   const lines = [
     '# Agreement with human coders',
     '',
-    `Coded sheet: \`${context.codedFile}\`; framescope results: \`${context.resultsDir}\`.`,
+    `Coded sheet: ${markdownCode(context.codedFile)}; framescope results: ${markdownCode(context.resultsDir)}.`,
     '',
     `${how} Cohen's kappa is computed on presence, between two raters only; articles a rater left`,
     "empty are left out of that rater's pairs. Krippendorff (2004) asks for alpha >= 0.800, and accepts",

@@ -1,4 +1,4 @@
-import { sourceLexiconOf } from '../attribution/index.ts';
+import { MAX_CONTENT_CHARS, sourceLexiconOf } from '../attribution/index.ts';
 import { eventKindsOf } from '../compare/eventKinds.ts';
 import { type ArticleSummary, summarizeForComparison, termChoiceCounts } from '../compare/summary.ts';
 import { type CorpusSource, type ReadOptions, readCorpus } from '../corpus/index.ts';
@@ -14,6 +14,7 @@ import { entitiesWithin, readDocument } from '../text/document.ts';
 import type {
   Article,
   ArticleResult,
+  Attribution,
   Document,
   FoundFields,
   FoundValue,
@@ -249,6 +250,17 @@ export function createAnalyzer(
         hint: 'check the quote in the HTML view; counts of quoted text may be off for this paragraph',
       });
     }
+    const cut = attributions.filter((a) => a.contentCut);
+    if (cut.length > 0)
+      issues.push({
+        severity: 'warning',
+        code: 'attribution/content-cut',
+        message: `${cut.length} attribution${cut.length === 1 ? "'s" : "s'"} content ran past ${MAX_CONTENT_CHARS} characters and was cut there (attributions.csv and results.ndjson hold the part next to the cue)`,
+        file: article.source.file,
+        line: (cut[0] as Attribution).content?.line as number,
+        articleId: article.id,
+        hint: 'a text without sentence ends reads as one run-on sentence: check that the text was extracted whole',
+      });
     const choices = termChoices(matches, lexicon);
     const figures: Record<string, number | null> = {
       token_count: doc.tokens.count,

@@ -1,6 +1,7 @@
 import { type SourceLexicon, loadSourceLexicon } from '../attribution/index.ts';
 import { type CorpusSource, readCorpus } from '../corpus/index.ts';
 import type { NotAnArticle } from '../corpus/items.ts';
+import type { ReadOptions } from '../corpus/readers.ts';
 import { type CompiledLexicon, compileLexicon } from '../lexicon/compile.ts';
 import type { MatchMode, Pack } from '../lexicon/types.ts';
 import type { Document, Issue, Match } from '../types.ts';
@@ -85,16 +86,17 @@ export type KwicItem =
   | { readonly kind: 'article'; readonly articleId: string }
   | NotAnArticle;
 
-/** Every hit of the compiled pattern in the inputs, in input order (see `compileKwicPattern`). */
+/** Every hit of the compiled pattern in the inputs, read with `read` as analyze reads them, in input order (see `compileKwicPattern`). */
 export async function* kwic(
   lexicon: CompiledLexicon,
   inputs: readonly (string | CorpusSource)[],
   window: number = DEFAULT_KWIC_OPTIONS.window,
+  read: Partial<ReadOptions> = {},
 ): AsyncGenerator<KwicItem> {
   // The source lexicon is loaded once, and only when an article needs its voice.
   let sources: SourceLexicon | null = null;
   for (const input of inputs)
-    for await (const item of readCorpus(typeof input === 'string' ? { input } : input)) {
+    for await (const item of readCorpus(typeof input === 'string' ? { input } : input, read)) {
       if (item.kind !== 'article') {
         yield item;
         continue;

@@ -8,6 +8,7 @@ import { type CitationDraft, citationsOf, hostOf } from './references.ts';
 import { OUTLET_CLUES, type SourceLexicon, TITLE_CLUES, TYPE_OF_CLUE, sourceHits } from './sourceLexicon.ts';
 import {
   type Draft,
+  MAX_CONTENT_CHARS,
   type SpeechContext,
   type TokenRange,
   firstTokenAtOrAfter,
@@ -18,6 +19,7 @@ import {
 
 export type { SourceLexicon } from './sourceLexicon.ts';
 export { loadSourceLexicon, sourceLexiconOf } from './sourceLexicon.ts';
+export { MAX_CONTENT_CHARS } from './speech.ts';
 
 /**
  * Who an article cites and how: reported speech led by a cue (direct, indirect, mixed,
@@ -379,7 +381,8 @@ function statementChannel(
   const s = doc.sentences[d.sentence];
   if (!s) return null;
   const content = d.content ?? { start: s.span.end, end: s.span.end };
-  const around = `${doc.text.slice(s.span.start, content.start)} ${doc.text.slice(content.end, s.span.end)}`;
+  // At most MAX_CONTENT_CHARS either side: in a run-on text the content lies far past the sentence's start.
+  const around = `${doc.text.slice(Math.max(s.span.start, content.start - MAX_CONTENT_CHARS), content.start)} ${doc.text.slice(content.end, Math.min(s.span.end, content.end + MAX_CONTENT_CHARS))}`;
   const source = d.source ? rangeText(doc, d.source).text : '';
   const posted = d.cue !== null && ['tweet', 'post'].includes(d.cue.verb.lemma);
   if (!posted && speaker && d.cue && ['write', 'add', 'say', 'post'].includes(d.cue.verb.lemma)) {
@@ -440,6 +443,7 @@ function buildSpeech(ctx: SpeechContext, names: NameBook, d: Draft, earlier: rea
           : null,
       channel,
       content: d.content ? textSpan(doc, d.content.start, d.content.end) : null,
+      ...(d.contentCut ? { contentCut: true } : {}),
       sentence: d.sentence,
     },
     kind: resolved.kind,

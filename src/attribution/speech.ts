@@ -32,10 +32,21 @@ export interface Draft {
   /** The source is the subject of an earlier cue in this sentence (", stating that ..."). */
   sourceFromClause: boolean;
   content: { start: number; end: number } | null;
+  /** The content was cut at MAX_CONTENT_CHARS (see draftOf). */
+  contentCut?: boolean;
   /** Index of the quotation that is (or is inside) the content, if any. */
   quotation: number;
   sentence: number;
 }
+
+/**
+ * The most characters an attribution's content holds (about 170 words), and the most tokens the
+ * search for it reads past the cue. Reported speech in news seldom comes near them; a run-on text without
+ * sentence ends (a scrape gone wrong) gives thousands of cues whose content would otherwise run to
+ * the end of the text, one copy each: time, memory and outputs that grow with its square.
+ */
+export const MAX_CONTENT_CHARS = 1000;
+const MAX_CONTENT_TOKENS = 250;
 
 const SKIP_BEFORE_CUE = new Set([
   'also',
@@ -395,11 +406,13 @@ function tailStart(ctx: SpeechContext, first: number, end: number): number {
 function contentRightOf(
   ctx: SpeechContext,
   from: number,
-  sentenceEnd: number,
+  endOfSentence: number,
   lemma = '',
 ): { start: number; end: number; quotation: number; introduced: boolean } | null {
   const { doc } = ctx;
   const t = doc.tokens;
+  // A bounded stretch after the cue (see MAX_CONTENT_TOKENS).
+  const sentenceEnd = Math.min(endOfSentence, from + MAX_CONTENT_TOKENS);
   let start = from;
   let introduced = false;
   for (let k = from; k < sentenceEnd && k - from < LOOKAHEAD; k++) {
@@ -769,12 +782,17 @@ function draftOf(
     const q = ctx.quotations[quotation] as Quotation;
     kind = 'direct';
     span = { start: q.content.start, end: q.content.end };
-  } else {
+  }
+  // At most MAX_CONTENT_CHARS, whole tokens, kept next to the cue (its start, or its end when the
+  // content comes before the cue).
+  const contentCut = span.end - span.start > MAX_CONTENT_CHARS;
+  if (contentCut) span = cutContent(ctx.doc, span, cue !== null && span.end <= cue.start);
+  if (quotation < 0) {
     // A quotation inside reported content makes it mixed ("said he had an "excellent" call").
     const t = ctx.doc.tokens;
     for (
-      let k = firstTokenAtOrAfter(ctx.doc, content.start);
-      k < t.count && (t.end[k] as number) <= content.end;
+      let k = firstTokenAtOrAfter(ctx.doc, span.start);
+      k < t.count && (t.end[k] as number) <= span.end;
       k++
     ) {
       if ((ctx.quoteOpenedAt[k] as number) >= 0) {
@@ -784,7 +802,33 @@ function draftOf(
       }
     }
   }
-  return { kind, cue, source, sourceFromClause, content: span, quotation, sentence };
+  return {
+    kind,
+    cue,
+    source,
+    sourceFromClause,
+    content: span,
+    ...(contentCut ? { contentCut } : {}),
+    quotation,
+    sentence,
+  };
+}
+
+/** A content span cut to at most MAX_CONTENT_CHARS of whole tokens, from its start or up to its end. */
+function cutContent(
+  doc: Document,
+  span: { start: number; end: number },
+  keepEnd: boolean,
+): { start: number; end: number } {
+  const t = doc.tokens;
+  if (keepEnd) {
+    const k = firstTokenAtOrAfter(doc, span.end - MAX_CONTENT_CHARS);
+    return { start: Math.min(t.start[k] ?? span.end, span.end), end: span.end };
+  }
+  // The last token that ends within the bound.
+  let k = firstTokenAtOrAfter(doc, span.start + MAX_CONTENT_CHARS) - 1;
+  while (k > 0 && (t.end[k] as number) > span.start + MAX_CONTENT_CHARS) k--;
+  return { start: span.start, end: Math.max(span.start, Math.min(t.end[k] ?? span.start, span.end)) };
 }
 
 /** The first token that starts at or after `offset` (binary search). */

@@ -4,6 +4,19 @@ import { CORPUS_FORMATS } from '../corpus/readers.ts';
 /** The input formats, as the reader registry lists them. */
 const FORMATS = CORPUS_FORMATS.join(' | ');
 
+/** How a corpus is read: the same options, and the same text, for every command that reads one. */
+export const READ_OPTIONS_HELP = `  --text-column <name>   CSV/JSONL column holding the text (default: text)
+  --id-column <name>     CSV/JSONL column holding the id (default: id; else the record number)
+  --format <fmt>         ${FORMATS} (default: auto; for stdin: txt)
+  --max-bytes <n>        skip inputs larger than n bytes (default: 20971520 = 20 MB)`;
+
+/** The metadata sidecar, for the commands that use the articles' metadata. */
+export const METADATA_OPTIONS_HELP = `  --metadata <csv>       sidecar CSV joined on file name or id (outlet, date, url, group, ...)
+  --metadata-key <col>   the sidecar column naming the article (default: file, filename, id or path)`;
+
+const LEXICON_OPTIONS_HELP = `  --lexicon <file>       an extra lexicon pack (YAML, LIWC .dic, quanteda YAML, CSV); repeatable
+  --no-builtin-lexicons  use only the packs given with --lexicon`;
+
 export const MAIN_HELP = `framescope: how news articles frame a story and how they source it
 
 Usage:
@@ -52,16 +65,12 @@ Options:
                          written under a temporary name and renamed once complete
   --issues <file.csv>    also write every problem (skipped inputs, lexicon problems) as CSV, with
                          the columns of analyze's issues.csv
-  --lexicon <file>       an extra lexicon pack (YAML, LIWC .dic, quanteda YAML, CSV); repeatable
-  --no-builtin-lexicons  use only the packs given with --lexicon
+${LEXICON_OPTIONS_HELP}
   --nonzero              only the categories an article has hits of (default: every category,
                          zeros included, so that every scored article has its rows)
   --voice                also count hits per voice (count_authorial, count_attributed,
                          count_quoted); reads quotations and attributions, as analyze does
-  --text-column <name>   CSV/JSONL column holding the text (default: text)
-  --id-column <name>     CSV/JSONL column holding the id (default: id; else the record number)
-  --format <fmt>         ${FORMATS} (default: auto)
-  --max-bytes <n>        skip inputs larger than n bytes (default: 20971520 = 20 MB)
+${READ_OPTIONS_HELP}
   --jobs <n>             worker threads (default: every core, or 1 for an input under 2 MB, where
                          starting workers costs more than it saves); the output does not depend on it
   --no-cache             compile the packs even if a compiled copy is kept: compiled packs are kept
@@ -89,14 +98,9 @@ text file, or - for standard input.
 
 Options:
   --out <dir>            output folder (required); written atomically
-  --metadata <csv>       sidecar CSV joined on file name or id (outlet, date, url, group, ...)
-  --metadata-key <col>   the sidecar column naming the article (default: file, filename, id or path)
-  --text-column <name>   CSV/JSONL column holding the text (default: text)
-  --id-column <name>     CSV/JSONL column holding the id (default: id; else the record number)
-  --format <fmt>         ${FORMATS} (default: auto; for stdin: txt)
-  --lexicon <file>       an extra lexicon pack (YAML, LIWC .dic, quanteda YAML, CSV); repeatable
-  --no-builtin-lexicons  use only the packs given with --lexicon
-  --max-bytes <n>        skip inputs larger than n bytes (default: 20971520 = 20 MB)
+${METADATA_OPTIONS_HELP}
+${READ_OPTIONS_HELP}
+${LEXICON_OPTIONS_HELP}
   --raw-csv              do not neutralise spreadsheet formulas in CSV cells (for R/pandas)
   --force                replace an existing --out folder that framescope did not write
   --strict               exit 1 on any problem, warnings and notes included
@@ -112,13 +116,18 @@ Options:
   --one-group            compare all articles as one group
   --by <column>          group figures (groups.csv) per value of this column (default: outlet)
   --html                 write an HTML view of each article (html/), hits highlighted by voice
-  --latex                write LaTeX (booktabs) tables of the comparison and group figures (tables/)
+  --latex                write LaTeX tables of the figures per article and per --by value
+                         (tables/; booktabs and longtable, split into parts to fit the page)
+  --latex-columns <a,b>  the figures of the LaTeX tables (columns of articles.csv; default: the
+                         indexes, n_attributions and the main citation shares)
+  --digits <n>           significant digits of the numbers in the Markdown, LaTeX and HTML tables
+                         (default: 3; CSV and JSON files keep theirs)
   --json                 also write the whole run as one JSON document (results.json); results.ndjson,
                          one article per line, is always written
   -h, --help             this help
 
 Outputs: articles.csv, matches.csv, attributions.csv, structure.csv, issues.csv, reuse.csv,
-discrepancies.csv, keyness.csv, choices.csv, groups.csv, scores_long.csv,
+discrepancies.csv, keyness.csv, choices.csv, groups.csv, groups_long.csv, scores_long.csv,
 results.ndjson, report.md, comparison.md, charts/*.svg, run-data.ndjson (for merge), manifest.json
 (see docs/outputs.md).
 

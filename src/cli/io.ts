@@ -29,3 +29,9 @@ export async function asUsageError<T>(
     throw new UsageError(`${prefix}${(e as Error).message}`);
   }
 }
+
+/** Says a notice of the run on stderr (not silenced by --quiet: it is about the user's files). */
+export const noticeTo =
+  (io: CliIO) =>
+  (message: string): void =>
+    io.stderr(`framescope: ${message}\n`);

@@ -12,8 +12,9 @@ import {
 import { toCsv } from '../report/csv.ts';
 import { readDocument } from '../text/document.ts';
 import type { Article, Issue } from '../types.ts';
-import { parseCommandArgs } from './args.ts';
-import { type CommandIO, READ_OPTIONS, READ_OPTIONS_HELP, corpusArticles } from './corpusArticles.ts';
+import { METADATA_OPTIONS, READ_OPTIONS, parseCommandArgs } from './args.ts';
+import { type CommandIO, corpusArticles } from './corpusArticles.ts';
+import { METADATA_OPTIONS_HELP, READ_OPTIONS_HELP } from './help.ts';
 import { EXIT, UsageError } from './io.ts';
 
 const d = DEFAULT_MINE_OPTIONS;
@@ -57,6 +58,7 @@ Output:
   --force                replace an existing --out file
   --raw-csv              do not neutralise spreadsheet formulas in CSV cells
   --quiet                no summary on stderr
+${METADATA_OPTIONS_HELP}
 ${READ_OPTIONS_HELP}
 
 Names and topic nouns (wink parts of speech and entities): an n-gram never spans a number or a
@@ -91,6 +93,7 @@ function parse(args: string[]) {
     force: { type: 'boolean', default: false },
     'raw-csv': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    ...METADATA_OPTIONS,
     ...READ_OPTIONS,
     help: { type: 'boolean', short: 'h', default: false },
   });

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { findAttributions, loadSourceLexicon } from '../attribution/index.ts';
+import { readArticle } from '../analyzer/readArticle.ts';
+import { loadSourceLexicon } from '../attribution/index.ts';
 import {
   ENTRY_COLUMNS,
   type EntryRef,
@@ -13,15 +14,14 @@ import {
   packRow,
   validatePacks,
 } from '../curation/packs.ts';
+import { CARRIED_AT_HALF, OWN_VOICE, type VoiceWeights } from '../figures/indexes.ts';
 import { type Pack, compileLexicon, formatIssue, loadBuiltinPacks } from '../lexicon/index.ts';
 import { selectPacks } from '../lexicon/select.ts';
-import { findMatches } from '../match/index.ts';
 import { toCsv } from '../report/csv.ts';
-import { readDocument } from '../text/document.ts';
-import { findQuotations } from '../text/quotes.ts';
-import type { Issue, Voice } from '../types.ts';
-import { parseCommandArgs } from './args.ts';
-import { type CommandIO, READ_OPTIONS, READ_OPTIONS_HELP, corpusArticles } from './corpusArticles.ts';
+import type { Issue } from '../types.ts';
+import { METADATA_OPTIONS, READ_OPTIONS, parseCommandArgs } from './args.ts';
+import { type CommandIO, corpusArticles } from './corpusArticles.ts';
+import { METADATA_OPTIONS_HELP, READ_OPTIONS_HELP } from './help.ts';
 import { EXIT, UsageError } from './io.ts';
 import { numberOption } from './lexiconMineCommand.ts';
 
@@ -40,15 +40,17 @@ between packs resolved as in matches.csv), and only the named packs are scored.
   --label-column <col>   the label column (default: label)
   --positive <value>     the label of the class (default: true, 1 or yes when the labels are of that
                          kind); every other label is outside the class
-  --voice <v>            authorial (default: outside quotations and attributions), carried (authorial
-                         hits count 1 and hits in quotations and attributions ½, the proposed
-                         index_state_media) or all (every voice counts 1)
+  --voice <v>            carried (default: authorial hits count 1 and hits in quotations and
+                         attributions ½, as index_state_media counts them), authorial (outside
+                         quotations and attributions only, as index_state_media_authorial) or all
+                         (every voice counts 1)
   --no-builtin-lexicons  match the named packs alone
   --bootstrap <n>        bootstrap resamples for the ROC-AUC interval (default 2000)
   --seed <n>             seed of the bootstrap and of the half split (default 1)
   -o, --out <dir>        also write entries.csv and packs.csv there
   --force                replace existing files in --out
   --raw-csv              do not neutralise spreadsheet formulas in CSV cells
+${METADATA_OPTIONS_HELP}
 ${READ_OPTIONS_HELP}
 
 Per entry: hits (weighted by voice) and articles with a hit in and outside the class, precision (share of the articles
@@ -63,11 +65,14 @@ Example:
     --label-column state_outlet --positive yes --out validation/
 `;
 
-/** How much a hit counts in each voice, per --voice. */
-const VOICE_WEIGHTS: Readonly<Record<string, (voice: Voice) => number>> = {
-  authorial: (v) => (v === 'authorial' ? 1 : 0),
-  carried: (v) => (v === 'authorial' ? 1 : 0.5),
-  all: () => 1,
+/**
+ * How much a hit counts in each voice, per --voice: the voice weights the registry declares for
+ * index_state_media (carried) and index_state_media_authorial (authorial), or every voice alike.
+ */
+const VOICE_WEIGHTS: Readonly<Record<string, VoiceWeights>> = {
+  carried: CARRIED_AT_HALF,
+  authorial: OWN_VOICE,
+  all: { authorial: 1, quoted: 1, attributed: 1 },
 };
 
 function parse(args: string[]) {
@@ -77,13 +82,14 @@ function parse(args: string[]) {
     'labels-id': { type: 'string', default: 'id' },
     'label-column': { type: 'string', default: 'label' },
     positive: { type: 'string' },
-    voice: { type: 'string', default: 'authorial' },
+    voice: { type: 'string', default: 'carried' },
     'no-builtin-lexicons': { type: 'boolean', default: false },
     bootstrap: { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean', default: false },
     'raw-csv': { type: 'boolean', default: false },
+    ...METADATA_OPTIONS,
     ...READ_OPTIONS,
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -193,7 +199,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   const labelColumn = values['label-column'];
   const fileLabels = values.labels ? readLabels(values.labels, values['labels-id'], labelColumn) : null;
   const issues: Issue[] = [];
-  const sources = values.voice === 'all' ? null : loadSourceLexicon();
+  const sources = loadSourceLexicon();
   const read: { id: string; label: string; words: number; hits: Map<string, number> }[] = [];
   let unlabelled = 0;
   const seen = new Set<string>();
@@ -204,12 +210,11 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
       unlabelled++;
       continue;
     }
-    const doc = readDocument(article);
-    const quotations = sources ? findQuotations(doc) : [];
-    const attributions = sources ? findAttributions(doc, quotations, sources) : [];
+    // The reading analyze, score --voice and kwic share: document, quotations, attributions, hits.
+    const { doc, matches } = readArticle(article, lexicon, sources);
     const hits = new Map<string, number>();
-    for (const m of findMatches(doc, lexicon, { quotations, attributions })) {
-      const weight = voiceWeight(m.voice);
+    for (const m of matches) {
+      const weight = voiceWeight[m.voice];
       if (!scoredPacks.has(m.pack) || weight === 0) continue;
       const key = `${m.pack}/${m.entryId}`;
       hits.set(key, (hits.get(key) ?? 0) + weight);

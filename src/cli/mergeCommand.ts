@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MergeError, mergeShards } from '../run/mergeShards.ts';
-import { OutputFolderError, checkOutputFolder } from '../run/outputFolder.ts';
 import { RUN_DATA_FILE, RunDataFileError } from '../run/runDataFile.ts';
-import { parseCommandArgs } from './args.ts';
-import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
+import { checkOutputArg, parseCommandArgs } from './args.ts';
+import { type CliIO, EXIT, UsageError, noticeTo } from './io.ts';
 
 export const MERGE_HELP = `framescope merge <dir>... --out <dir> [options]
 
@@ -46,10 +45,17 @@ export async function runMerge(args: string[], io: CliIO): Promise<number> {
         `merge: ${dir} has no ${RUN_DATA_FILE}; give folders written by framescope analyze --shard`,
       );
   }
-  // A folder framescope did not write is refused as a usage error (exit 2).
-  await asUsageError('', () => checkOutputFolder(values.out as string, values.force), OutputFolderError);
+  await checkOutputArg(
+    'merge',
+    {
+      out: values.out,
+      force: values.force,
+      inputs: dirs.map((path) => ({ path, what: 'the shard folder' })),
+    },
+    io,
+  );
   try {
-    const { overview: data, header } = await mergeShards(dirs, values.out);
+    const { overview: data, header } = await mergeShards(dirs, values.out, noticeTo(io));
     const errors = data.issueCounts.error;
     const warnings = data.issueCounts.warning;
     if (!values.quiet)

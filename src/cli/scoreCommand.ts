@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultCacheDir } from '../lexicon/compiledCache.ts';
 import { formatIssue } from '../lexicon/issues.ts';
+import { NothingReadError } from '../run/analyzeRun.ts';
 import { jobsOf } from '../run/jobs.ts';
+import { type NamedInput, outputOverlapsInput } from '../run/outputPaths.ts';
 import { openScoreOutput, prepareScoreLexicons, scoreCorpus, writeIssuesCsv } from '../run/score/scoreJob.ts';
 import type { Issue } from '../types.ts';
-import { CORPUS_OPTIONS, corpusInputArgs, parseCommandArgs } from './args.ts';
+import { CORPUS_OPTIONS, corpusInputArgs, corpusSourceOf, parseCommandArgs } from './args.ts';
 import { SCORE_HELP } from './help.ts';
 import { type CliIO, EXIT, UsageError, asUsageError } from './io.ts';
+import { reportNothingRead } from './nothingRead.ts';
 import { Progress } from './progress.ts';
 
 /** Problems listed one per line on stderr before the rest are only counted. */
@@ -28,11 +31,17 @@ function parse(args: string[]) {
   });
 }
 
-function checkPaths(input: string, out: string, issuesFile: string | undefined, force: boolean): void {
+function checkPaths(
+  inputs: readonly NamedInput[],
+  out: string,
+  issuesFile: string | undefined,
+  force: boolean,
+): void {
   const targets = [out === '-' ? null : out, issuesFile ?? null].filter((p): p is string => p !== null);
   for (const target of targets) {
-    if (input !== '-' && resolve(target) === resolve(input))
-      throw new UsageError(`score: the output ${target} is the input; name another file`);
+    // The output may not be an input, hold one or lie inside one (the check analyze and merge make).
+    const overlap = outputOverlapsInput(target, inputs, target === out ? '--out' : '--issues');
+    if (overlap !== null) throw new UsageError(`score: ${overlap}`);
     if (existsSync(target) && !force)
       throw new UsageError(`score: ${target} exists; pass --force to replace it`);
   }
@@ -60,10 +69,17 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
     io.stdout(SCORE_HELP);
     return EXIT.ok;
   }
-  const { input, format, maxBytes } = corpusInputArgs('score', positionals, values);
+  const { input } = corpusInputArgs('score', positionals, values);
+  // Read as every corpus command reads (one parser, checked alike).
+  const { source, read } = corpusSourceOf('score', input, values, io.stdin);
   const jobs = await asUsageError('', () => jobsOf('score', values.jobs, input));
   const out = values.out;
-  checkPaths(input, out, values.issues, values.force);
+  checkPaths(
+    [{ path: input, what: 'the input' }, ...values.lexicon.map((path) => ({ path, what: 'the lexicon' }))],
+    out,
+    values.issues,
+    values.force,
+  );
 
   // The lexicon is checked and compiled once here (or read back compiled from the cache, with the
   // same entry analyze uses) and sent to the workers compiled.
@@ -84,17 +100,22 @@ export async function runScore(args: string[], io: CliIO): Promise<number> {
   try {
     summary = await scoreCorpus(
       {
-        source: { input, ...(io.stdin ? { stdin: io.stdin } : {}) },
-        read: { format, textColumn: values['text-column'], idColumn: values['id-column'], maxBytes },
+        source,
+        read,
         jobs,
         task: { lexicon, voice: values.voice, nonzero: values.nonzero, safeCells: !values['raw-csv'] },
         onItem: (tokens) => progress.tick(tokens),
       },
       (chunk) => dest.write(chunk),
     );
+    // A corpus of which no article could be read has no scores to keep.
+    if (summary.articles === 0) throw NothingReadError.of(input, summary.issues);
     await dest.commit();
   } catch (e) {
     await dest.abandon();
+    progress.done();
+    if (e instanceof NothingReadError)
+      return reportNothingRead('score', e, io.stderr, 'no scores were written');
     throw e;
   }
   progress.done();

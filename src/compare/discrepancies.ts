@@ -191,6 +191,13 @@ function amountKey(a: AmountFact): string {
   return `${a.unit} ${a.value}`;
 }
 
+/**
+ * Whom an amount is about: its sentence's names, else its article lead's; compared by their first
+ * four letters, so that "Russia" and "Russian" are one entity.
+ */
+const subjectOf = (a: AmountFact): string[] =>
+  ((a.entities ?? []).length > 0 ? a.entities : (a.leadEntities ?? [])).map((e) => e.slice(0, 4));
+
 /** Scope words that name the day of a report, not the period an amount belongs to. */
 const DAY_SCOPE = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)$/;
 /**
@@ -226,12 +233,12 @@ function isMovingValue(a: AmountFact): boolean {
 /**
  * Whether two amounts of different articles can be the same quantity of the same subject: same
  * unit and year; an entity in common when both name one ("Yukos", "Medicare"; "Halifax" and
- * "Nationwide" are two lenders' figures), a sentence that names none standing for its article's
- * lead, and always for two different values (a figure of no one cannot be told apart from any
+ * "Nationwide" are two lenders' figures), and always for two different values, a sentence that
+ * names none standing for its article's lead (a figure of no one cannot be told apart from any
  * other figure of its unit); a shared noun or name of what they measure ("taxes");
  * the same period when either names one (a month, a year, a quarter, Christmas: December vs
- * January house prices, or a film's Christmas opening vs a later weekend), and the same day
- * of the week when both name one; overlapping context; and, unless they agree after rounding,
+ * January house prices, or a film's Christmas opening vs a later weekend; a year in a citation,
+ * "(Northwire, 2031)", is none), and the same day of the week when both name one; overlapping context; and, unless they agree after rounding,
  * values within AMOUNT_MAX_RATIO of each other. An end of a range ("3% to 3.5%") is no value of
  * its own; a rate, a price, a market quote or a part of a time differs only as a matter of
  * precision (a different value is another moment, population or product).
@@ -249,23 +256,23 @@ export function sameQuantity(x: AmountFact, y: AmountFact): boolean {
     !yHeads.some((h) => x.context.includes(h))
   )
     return false;
-  // Names compared by their first four letters, so that "Russia" and "Russian" are one entity.
-  const ex = (x.entities ?? []).map((e) => e.slice(0, 4));
-  const ey = (y.entities ?? []).map((e) => e.slice(0, 4));
-  const sharedEntity = ex.some((e) => ey.includes(e));
-  if (ex.length > 0 && ey.length > 0 && !sharedEntity) return false;
+  // A sentence that names no one stands for its article's lead.
+  const subjectX = subjectOf(x);
+  const subjectY = subjectOf(y);
+  if (subjectX.length > 0 && subjectY.length > 0 && !subjectX.some((e) => subjectY.includes(e))) return false;
   const sx = x.scope ?? [];
   const sy = y.scope ?? [];
   const period = (s: readonly string[]) => s.filter((w) => !DAY_SCOPE.test(w));
   const day = (s: readonly string[]) => s.filter((w) => DAY_SCOPE.test(w));
   if (!sameScope(period(sx), period(sy))) return false;
+  // A weekday may date the report, not the amount: it parts two amounts only when both name one.
   const [dx, dy] = [day(sx), day(sy)];
   if (dx.length > 0 && dy.length > 0 && !sameScope(dx, dy)) return false;
   if (jaccard(x.context, y.context) < AMOUNT_CONTEXT_JACCARD) return false;
   if (agreeAfterRounding(x, y)) return true;
   // Two different values conflict only as figures of one subject: a sentence that names none
   // (nor does its article's lead) cannot be told apart from any other figure of its unit.
-  if (!sharedEntity) return false;
+  if (!subjectX.some((e) => subjectY.includes(e))) return false;
   const [lo, hi] = [Math.abs(x.value), Math.abs(y.value)].sort((a, b) => a - b) as [number, number];
   return lo > 0 && hi / lo <= AMOUNT_MAX_RATIO;
 }

@@ -51,6 +51,11 @@ export interface AmountFact extends FactBase {
   readonly heads: readonly string[];
   /** Lower-cased proper nouns of its sentence: whose amount it is ("Yukos", "Halifax"). Sorted, unique. */
   readonly entities: readonly string[];
+  /**
+   * When its sentence names no one ("Bilateral trade reached $39.9 billion"): the lower-cased
+   * proper nouns of the article's lead, whom the article is about. Sorted, unique.
+   */
+  readonly leadEntities?: readonly string[];
   /** Time words of its sentence that bound what it counts ("december", "weekend", "2014"). Sorted, unique. */
   readonly scope: readonly string[];
   /** One end of a range ("3% to 3.5%", "between $2bn and $3bn"): never a value of its own. */
@@ -274,7 +279,7 @@ export function findAmounts(doc: Document): AmountFact[] {
   const out: AmountFact[] = [];
   const text = doc.text;
   const tokens = doc.tokens;
-  let lead: Set<string> | undefined;
+  let lead: string[] | undefined;
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
     const t = tokenAt(doc, m.index);
@@ -325,16 +330,15 @@ export function findAmounts(doc: Document): AmountFact[] {
       for (let i = s.firstToken; i < s.endToken; i++) {
         if (i >= first && i <= last) continue;
         const lower = (tokens.value[i] as string).toLowerCase();
+        // A year in a citation ("(Northwire, 2031)") dates the source, not the amount.
+        if (/^\d/.test(lower) && tokens.value[i - 1] === ',' && tokens.value[i + 1] === ')') continue;
         if (SCOPE_WORD.test(lower))
           scope.add(!/^\d/.test(lower) && MONTHS[lower.slice(0, 3)] ? lower.slice(0, 3) : lower);
         else if (isName(doc, i, s.firstToken)) entities.add(lower);
       }
       // A sentence that names no one ("Bilateral trade reached $39.9 billion") speaks of the
       // article's subject: the names of its lead.
-      if (entities.size === 0) {
-        lead ??= leadNames(doc);
-        for (const e of lead) entities.add(e);
-      }
+      if (entities.size === 0) lead ??= [...leadNames(doc)].sort();
     }
     out.push({
       kind: 'amount',
@@ -349,6 +353,7 @@ export function findAmounts(doc: Document): AmountFact[] {
       year,
       heads: [...heads].sort(),
       entities: [...entities].sort(),
+      ...(entities.size === 0 && lead && lead.length > 0 ? { leadEntities: lead } : {}),
       scope: [...scope].sort(),
       volatile:
         (UNIT_KINDS[unit] === 'currency' && scale === 1 && decimals >= 2 && mantissa < 1000) ||

@@ -12,18 +12,24 @@ import type { ArticleSummary, TermCounts } from './summary.ts';
  *   log ratio = log2((a / c) / (b / d)), with 0.5 for a zero count (Hardie's adjustment)
  *
  * a, b: the term's counts in target and reference; c, d: their total term counts.
+ *
+ * Each target tests many terms at once, so a term is listed only when its p-value (G2 against
+ * chi-square with one degree of freedom) stays under `alpha` once adjusted for the false
+ * discovery rate over every term the target tested (Benjamini & Hochberg 1995), and only when it
+ * occurs at least `minCount` times in the target: a word seen two or three times says little, and
+ * the chi-square approximation of G2 wants counts of about five (Cochran's rule).
  */
 
 export interface KeynessOptions {
   /** Terms listed per target. */
   readonly top: number;
-  /** A term needs at least this count in the target. */
+  /** A term is tested only with at least this count in the target. */
   readonly minCount: number;
-  /** Only terms with G2 at or above this (3.84: p < 0.05 with one degree of freedom). */
-  readonly minG2: number;
+  /** The false discovery rate: a term is listed when its Benjamini-Hochberg adjusted p is below this. */
+  readonly alpha: number;
 }
 
-export const DEFAULT_KEYNESS: KeynessOptions = { top: 10, minCount: 2, minG2: 3.84 };
+export const DEFAULT_KEYNESS: KeynessOptions = { top: 10, minCount: 5, alpha: 0.05 };
 
 export interface KeyTerm {
   readonly scope: 'article' | 'outlet';
@@ -36,6 +42,10 @@ export interface KeyTerm {
   readonly totalTarget: number;
   readonly totalReference: number;
   readonly g2: number;
+  /** P(chi-square with 1 df >= g2). */
+  readonly pValue: number;
+  /** `pValue` adjusted for the false discovery rate over the target's tested terms (Benjamini-Hochberg). */
+  readonly pAdjusted: number;
   readonly logRatio: number;
   readonly rank: number;
 }
@@ -44,6 +54,57 @@ export function logLikelihood(a: number, b: number, c: number, d: number): numbe
   const e1 = (c * (a + b)) / (c + d);
   const e2 = (d * (a + b)) / (c + d);
   return 2 * ((a > 0 ? a * Math.log(a / e1) : 0) + (b > 0 ? b * Math.log(b / e2) : 0));
+}
+
+/**
+ * The complementary error function, by the Chebyshev fit of Numerical Recipes (erfcc, fractional
+ * error under 1.2e-7 everywhere), enough for a p-value.
+ */
+function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? r : 2 - r;
+}
+
+/** P(X >= g2) for X chi-square with one degree of freedom: erfc(sqrt(g2 / 2)). */
+export function chiSquare1PValue(g2: number): number {
+  return g2 <= 0 ? 1 : Math.min(1, erfc(Math.sqrt(g2 / 2)));
+}
+
+/**
+ * Benjamini-Hochberg adjusted p-values, in the order given: p(i) m / i for the i-th smallest,
+ * made monotone from the largest down and capped at 1.
+ */
+export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues
+    .map((_, i) => i)
+    .sort((a, b) => (pValues[a] as number) - (pValues[b] as number) || a - b);
+  const adjusted = new Array<number>(m);
+  let running = 1;
+  for (let k = m - 1; k >= 0; k--) {
+    const i = order[k] as number;
+    running = Math.min(running, ((pValues[i] as number) * m) / (k + 1));
+    adjusted[i] = running;
+  }
+  return adjusted;
 }
 
 export function logRatio(a: number, b: number, c: number, d: number): number {
@@ -72,14 +133,20 @@ function keyTerms(
   for (const v of all.values()) total += v;
   const d = total - c;
   if (c === 0 || d <= 0) return [];
-  const rows: Omit<KeyTerm, 'rank'>[] = [];
+  // Every term frequent enough is a test, over- or under-used: the family the p-values are adjusted over.
+  const tested: { term: string; a: number; b: number; g2: number; p: number }[] = [];
   for (const [term, a] of target) {
     if (a < options.minCount) continue;
     const b = (all.get(term) ?? 0) - a;
-    // Only over-use: a word the target uses more than its reference.
-    if (a / c <= b / d) continue;
     const g2 = logLikelihood(a, b, c, d);
-    if (g2 < options.minG2) continue;
+    tested.push({ term, a, b, g2, p: chiSquare1PValue(g2) });
+  }
+  const adjusted = benjaminiHochberg(tested.map((x) => x.p));
+  const rows: Omit<KeyTerm, 'rank'>[] = [];
+  tested.forEach(({ term, a, b, g2, p }, i) => {
+    const pAdjusted = adjusted[i] as number;
+    // Only over-use: a word the target uses more than its reference.
+    if (a / c <= b / d || !(pAdjusted < options.alpha)) return;
     rows.push({
       scope,
       target: targetName,
@@ -90,9 +157,11 @@ function keyTerms(
       totalTarget: c,
       totalReference: d,
       g2,
+      pValue: p,
+      pAdjusted,
       logRatio: logRatio(a, b, c, d),
     });
-  }
+  });
   rows.sort((x, y) => y.g2 - x.g2 || compareText(x.term, y.term));
   return rows.slice(0, options.top).map((r, i) => ({ ...r, rank: i + 1 }));
 }

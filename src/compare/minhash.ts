@@ -56,13 +56,16 @@ export function candidateProbability(j: number, { bands, rows }: LshOptions): nu
 /**
  * Candidate pairs by LSH banding: items whose signatures agree on all rows of at least one band.
  * Cost grows with the number of items plus the number of colliding pairs, not with its square.
- * Returns pairs [i, j] with i < j, sorted, each once. `maxBucket` caps a band bucket so that a
- * boilerplate signature shared by thousands of items cannot make the cost quadratic again.
+ * Returns pairs [i, j] with i < j, sorted, each once. A bucket of more than `allPairsUpTo` items
+ * (a flood of syndicated copies, a boilerplate signature shared by thousands) gives only the pairs
+ * of its first item with each other one, so that the cost stays linear in its size: those items
+ * agree with each other on the band, and reuse links the copies among them into one cluster
+ * through their first (see findStoreReuse).
  */
 export function lshCandidatePairs(
   signatures: readonly Uint32Array[],
   options: LshOptions,
-  maxBucket = 500,
+  allPairsUpTo = 50,
 ): [number, number][] {
   const { bands, rows } = options;
   if (bands * rows > MINHASH_SIZE)
@@ -81,8 +84,9 @@ export function lshCandidatePairs(
       else buckets.set(key, [item]);
     }
     for (const bucket of buckets.values()) {
-      if (bucket.length < 2 || bucket.length > maxBucket) continue;
-      for (let x = 0; x < bucket.length; x++)
+      if (bucket.length < 2) continue;
+      const firsts = bucket.length > allPairsUpTo ? 1 : bucket.length;
+      for (let x = 0; x < firsts; x++)
         for (let y = x + 1; y < bucket.length; y++) {
           const i = bucket[x] as number;
           const j = bucket[y] as number;

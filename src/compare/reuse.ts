@@ -87,6 +87,11 @@ export interface ReusePair {
   /** Framing entries whose counts differ: what the rewrite added (countB > countA) or removed. */
   readonly framingDifferences: readonly EntryDifference[];
   readonly sourceDifferences: readonly SourceDifference[];
+  /**
+   * For a copy or a duplicate: the id of the first article of its cluster of copies (the
+   * representative each copy is listed against); absent for rewrites and partial reuse.
+   */
+  readonly cluster?: string;
 }
 
 export interface ReuseResult {
@@ -332,6 +337,31 @@ function countsSideBySide<T extends { readonly count: number }, R extends { read
   return [...all.values()];
 }
 
+interface ShingleOverlap {
+  readonly shingleJaccard: number;
+  readonly containmentA: number;
+  readonly containmentB: number;
+}
+
+/** 5-word shingle Jaccard of two articles, and the share of each one's shingles the other has. */
+function shingleOverlap(a: Uint32Array, b: Uint32Array): ShingleOverlap {
+  const inter = intersectionSize(a, b);
+  const union = a.length + b.length - inter;
+  return {
+    shingleJaccard: union > 0 ? inter / union : 0,
+    containmentA: a.length > 0 ? inter / a.length : 0,
+    containmentB: b.length > 0 ? inter / b.length : 0,
+  };
+}
+
+/** A copy: enough shingles shared, over both, or over either article. */
+function isCopy(o: ShingleOverlap, options: ReuseOptions): boolean {
+  return (
+    o.shingleJaccard >= options.copyJaccard ||
+    Math.max(o.containmentA, o.containmentB) >= options.copyContainment
+  );
+}
+
 /** Measures one pair; returns null when it is neither a copy, a rewrite nor a partial reuse. */
 export function measurePair(
   a: PairSide,
@@ -339,19 +369,12 @@ export function measurePair(
   options: ReuseOptions = DEFAULT_REUSE,
   textOf?: (id: string) => string | undefined,
 ): ReusePair | null {
-  const inter = intersectionSize(a.shingles, b.shingles);
-  const union = a.shingles.length + b.shingles.length - inter;
-  const shingleJaccard = union > 0 ? inter / union : 0;
-  const containmentA = a.shingles.length > 0 ? inter / a.shingles.length : 0;
-  const containmentB = b.shingles.length > 0 ? inter / b.shingles.length : 0;
+  const overlap = shingleOverlap(a.shingles, b.shingles);
+  const { shingleJaccard, containmentA, containmentB } = overlap;
   const alignment = alignSentences(a.sentences, b.sentences, options.sentenceThreshold);
   const { shareA, shareB } = alignment;
   let kind: ReuseKind | null = null;
-  if (
-    shingleJaccard >= options.copyJaccard ||
-    Math.max(containmentA, containmentB) >= options.copyContainment
-  )
-    kind = 'copy';
+  if (isCopy(overlap, options)) kind = 'copy';
   else if (Math.min(shareA, shareB) >= options.rewriteShare) kind = 'rewrite';
   else if (
     Math.max(shareA, shareB) >= options.partialShare &&
@@ -425,7 +448,6 @@ export function findStoreReuse(
   }
   seen.clear();
   candidates.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  const pairs: ReusePair[] = [];
   // Candidates come in order of their first article, so a small cache serves most lookups.
   const sides = new Map<number, PairSide>();
   const side = (i: number): PairSide => {
@@ -438,9 +460,50 @@ export function findStoreReuse(
     sides.set(i, found);
     return found;
   };
+  // Copies first, from their shingles alone: each candidate that is a copy joins two clusters of
+  // copies; a pair already in one cluster is not measured at all, nor a pair of two clusters
+  // already found not to be copies of each other (a flood of k copies costs about k shingle
+  // comparisons, not k², and two floods of each other's rewrites one more).
+  const clusters = new CopyClusters(n);
+  const joins: { readonly pair: [number, number]; readonly joined: number }[] = [];
+  const others: [number, number][] = [];
+  const notCopies = new Set<string>();
+  let checked = 0;
   for (const [i, j] of candidates) {
+    const a = clusters.find(i);
+    const b = clusters.find(j);
+    if (a === b || notCopies.has(`${a},${b}`)) continue;
+    checked++;
+    if (isCopy(shingleOverlap(side(i).shingles, side(j).shingles), options))
+      joins.push({ pair: [i, j], joined: clusters.union(i, j) });
+    else {
+      notCopies.add(`${a},${b}`);
+      others.push([i, j]);
+    }
+  }
+  const pairs: ReusePair[] = [];
+  // One row per copy: each cluster's articles but its first (the representative) against it,
+  // or, where that pair is not reuse itself (a copy of a copy), with the copy that linked it.
+  for (const { pair, joined } of joins) {
+    const representative = clusters.find(joined);
+    const measured =
+      measurePair(side(representative), side(joined), options, textOf) ??
+      measurePair(side(pair[0]), side(pair[1]), options, textOf);
+    if (measured) pairs.push({ ...measured, cluster: store.id(representative) });
+  }
+  // Rewrites and partial reuse between different clusters: the first pair found for each two
+  // clusters stands for them (copies of one story rewritten by copies of another give one row).
+  const reported = new Set<string>();
+  for (const [i, j] of others) {
+    const a = clusters.find(i);
+    const b = clusters.find(j);
+    if (a === b) continue;
+    const key = `${a},${b}`;
+    if (reported.has(key)) continue;
     const pair = measurePair(side(i), side(j), options, textOf);
-    if (pair) pairs.push(pair);
+    if (!pair) continue;
+    reported.add(key);
+    pairs.push(pair);
   }
   sides.clear();
   const counts = new Map<number, EntryCounts>();
@@ -454,13 +517,46 @@ export function findStoreReuse(
   };
   representativeOf.forEach((r, i) => {
     if (r === i) return;
+    const cluster = store.id(clusters.find(r));
     // A copy with its original's counts differs from it in nothing (a long run has many).
     if (store.sameEntryCounts(r, i))
-      pairs.push(duplicatePair(store.id(r), NO_COUNTS, store.id(i), NO_COUNTS));
-    else pairs.push(duplicatePair(store.id(r), countsOf(r), store.id(i), store.entryCounts(i)));
+      pairs.push(duplicatePair(store.id(r), NO_COUNTS, store.id(i), NO_COUNTS, cluster));
+    else pairs.push(duplicatePair(store.id(r), countsOf(r), store.id(i), store.entryCounts(i), cluster));
   });
   pairs.sort((p, q) => q.similarity - p.similarity || compareText(p.a, q.a) || compareText(p.b, q.b));
-  return { candidatesChecked: candidates.length, duplicates: duplicates.count, pairs };
+  return { candidatesChecked: checked, duplicates: duplicates.count, pairs };
+}
+
+/**
+ * Clusters of copies, by union-find over article indexes. The root of a cluster is its smallest
+ * index, the first of its articles in input order: its representative.
+ */
+class CopyClusters {
+  private readonly parent: Int32Array;
+
+  constructor(n: number) {
+    this.parent = new Int32Array(n).map((_, i) => i);
+  }
+
+  find(i: number): number {
+    let root = i;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    for (let k = i; this.parent[k] !== root; ) {
+      const next = this.parent[k] as number;
+      this.parent[k] = root;
+      k = next;
+    }
+    return root;
+  }
+
+  /** Joins the clusters of i and j; returns the root of the one that joined the other. */
+  union(i: number, j: number): number {
+    const a = this.find(i);
+    const b = this.find(j);
+    const [keep, joined] = a < b ? [a, b] : [b, a];
+    this.parent[joined] = keep;
+    return joined;
+  }
 }
 
 const NO_PASSAGES: readonly AlignedPassage[] = [];
@@ -472,13 +568,20 @@ const NO_SOURCE_DIFFERENCES: readonly SourceDifference[] = [];
  * The row of an exact duplicate: nothing to align, the whole text is shared. A long run keeps
  * one per copy, so the usual empty lists are shared rather than one each.
  */
-function duplicatePair(a: string, countsA: EntryCounts, b: string, countsB: EntryCounts): ReusePair {
+function duplicatePair(
+  a: string,
+  countsA: EntryCounts,
+  b: string,
+  countsB: EntryCounts,
+  cluster: string,
+): ReusePair {
   const framing = framingDifferences(countsA, countsB);
   const sources = sourceDifferences(countsA, countsB);
   return {
     a,
     b,
     kind: 'duplicate',
+    cluster,
     similarity: 1,
     shingleJaccard: 1,
     containmentA: 1,

@@ -90,7 +90,7 @@ export async function* readJsonl(
         id,
         path,
         'jsonl/missing-text',
-        `line ${lineNo} has no string field "${textField}"`,
+        `line ${lineNo} has no string field "${textField}"; its fields are: ${Object.keys(obj).join(', ')}`,
         'name the text field with --text-column',
         lineNo,
       );

@@ -34,9 +34,9 @@ export function idHash(id: string): number {
 
 function checkShard(index: number, count: number): void {
   if (!Number.isInteger(count) || count < 1)
-    throw new RangeError(`shard: expecting a whole number of shards >= 1, instead found ${count}`);
+    throw new RangeError(`--shard i/n needs a whole number n of 1 or more, found ${count}`);
   if (!Number.isInteger(index) || index < 1 || index > count)
-    throw new RangeError(`shard: expecting a shard number from 1 to ${count}, instead found ${index}`);
+    throw new RangeError(`--shard i/n needs i from 1 to ${count}, found ${index}`);
 }
 
 /** Whether the article `articleId` belongs to shard `index` (1-based) of `count`. */

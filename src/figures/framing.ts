@@ -1,6 +1,14 @@
 import type { CompiledEntry, CompiledLexicon } from '../lexicon/compile.ts';
 import type { Document, Match, MetricDefinition, TermChoice } from '../types.ts';
-import { INDEXES, INDEX_METRICS, type IndexParts, indexFigures, indexPartsOf } from './indexes.ts';
+import {
+  INDEXES,
+  INDEX_METRICS,
+  type IndexDefinition,
+  type IndexParts,
+  hitValue,
+  indexFigures,
+  indexPartsOf,
+} from './indexes.ts';
 
 /**
  * Framing figures of one article from its lexicon matches. Every rate is per 1,000 scored words
@@ -170,12 +178,9 @@ export function framingFigures(
       weighted[k] = (weighted[k] as number) + m.weight;
       if (own) authorial[k] = (authorial[k] as number) + 1;
     }
-    for (const [index, part] of role.indexes) {
-      const definition = INDEXES[index];
-      if (definition === undefined || (definition.voice !== 'all' && m.voice !== definition.voice)) continue;
+    for (const [index, part] of role.indexes)
       sums[2 * index + part] =
-        (sums[2 * index + part] as number) + (definition.weighting === 'weight' ? m.weight : 1);
-    }
+        (sums[2 * index + part] as number) + hitValue(INDEXES[index] as IndexDefinition, m);
   }
   const figures: Record<string, number | null> = {};
   for (let c = 0; c < n; c++) {

@@ -58,7 +58,7 @@ export function packFilesOf(paths: readonly string[]): string[] {
     try {
       isDir = statSync(path).isDirectory();
     } catch {
-      throw new Error(`loadPacks: expected a lexicon file or folder, found nothing at ${path}`);
+      throw new Error(`no lexicon file or folder at ${path}`);
     }
     files.push(...(isDir ? packFilesIn(path) : [path]));
   }

@@ -111,7 +111,7 @@ export const ARTICLE_FILE_WRITERS = {
     place: 'page',
     when: (o) => o.html,
     head: none,
-    part: (r) => articleHtml(r),
+    part: (r, o) => articleHtml(r, r.article.text, o.digits),
     tail: none,
   },
 } as const satisfies Record<string, ArticleFileWriter>;

@@ -13,12 +13,43 @@ export interface Chart {
   readonly svg: string;
 }
 
-/** Top-level categories with a rate figure in this run, in sorted order. */
-function rateColumns(corpus: CorpusColumns): string[] {
+/** Top-level categories with a rate figure in this run, in sorted order, with that figure. */
+function rateColumns(corpus: CorpusColumns): { top: string; column: string }[] {
   return [...corpus.topCategories]
     .sort()
-    .map((t) => `rate_${figureKeyOf(t)}`)
-    .filter((c) => corpus.figures.has(c));
+    .map((top) => ({ top, column: `rate_${figureKeyOf(top)}` }))
+    .filter((c) => corpus.figures.has(c.column));
+}
+
+/**
+ * What the series of a top category plots, said in its name: the category and the sub-categories
+ * whose hits it adds up (a top category of one pack's list, such as `attribution` of the
+ * vague-attribution pack, would otherwise read as something broader: "attribution: vague").
+ * Sub-categories are read from the run's rate figures, each given to the longest top category it
+ * starts with.
+ */
+export function seriesLabels(corpus: CorpusColumns): Map<string, string> {
+  const tops = [...corpus.topCategories].sort();
+  const keyOf = new Map(tops.map((t) => [t, figureKeyOf(t)]));
+  const subs = new Map<string, string[]>(tops.map((t) => [t, []]));
+  for (const figure of [...corpus.figures].sort()) {
+    if (!figure.startsWith('rate_') || figure.startsWith('rate_authorial_')) continue;
+    const rest = figure.slice('rate_'.length);
+    let owner: string | null = null;
+    for (const t of tops) {
+      const key = keyOf.get(t) as string;
+      if (rest.startsWith(`${key}_`) && (owner === null || key.length > (keyOf.get(owner) as string).length))
+        owner = t;
+    }
+    if (owner !== null) subs.get(owner)?.push(rest.slice((keyOf.get(owner) as string).length + 1));
+  }
+  const labels = new Map<string, string>();
+  for (const t of tops) {
+    const list = subs.get(t) ?? [];
+    const named = list.length > 4 ? [...list.slice(0, 3), `${list.length - 3} more`] : list;
+    labels.set(t, named.length > 0 ? `${t}: ${named.join(', ')}` : t);
+  }
+  return labels;
 }
 
 /**
@@ -31,12 +62,15 @@ export function runCharts(
   by: string | null,
   groups: readonly GroupFigures[],
 ): Chart[] {
-  const columns = rateColumns(corpus);
+  const rates = rateColumns(corpus);
+  const columns = rates.map((r) => r.column);
   if (columns.length === 0 || records.length === 0) return [];
   const charts: Chart[] = [];
-  const names = columns.map((c) => c.slice('rate_'.length));
+  const labels = seriesLabels(corpus);
+  const names = rates.map((r) => labels.get(r.top) ?? r.top);
   if (records.length <= HEATMAP_MAX_ROWS) {
-    const title = 'Hits per 1,000 scored words, by article and category';
+    const title =
+      'Lexicon hits per 1,000 scored words, by article and category (category: the sub-categories it adds up)';
     const rows = [...records];
     charts.push({
       file: 'charts/heatmap.svg',
@@ -52,7 +86,7 @@ export function runCharts(
     });
   } else if (by && groups.length > 0 && groups.length <= HEATMAP_MAX_ROWS) {
     // Thousands of rows make no picture: the heatmap shows the mean of each group instead.
-    const title = `Mean hits per 1,000 scored words, by ${by} and category`;
+    const title = `Mean lexicon hits per 1,000 scored words, by ${by} and category (category: the sub-categories it adds up)`;
     charts.push({
       file: 'charts/heatmap.svg',
       title,
@@ -67,15 +101,15 @@ export function runCharts(
     });
   }
   if (by && groups.length > 0 && groups.length <= HEATMAP_MAX_ROWS) {
-    const title = `Hits per 1,000 scored words by ${by} (mean; bars: bootstrap 95% interval where a group has several articles)`;
+    const title = `Lexicon hits per 1,000 scored words by ${by} and category (category: the sub-categories it adds up; mean; bars: bootstrap 95% interval where a group has several articles)`;
     charts.push({
       file: `charts/rates-by-${by.replace(/[^A-Za-z0-9_-]+/g, '_')}.svg`,
       title,
       svg: barChartSvg({
         title,
         categories: groups.map((g) => g.value),
-        series: columns.map((c) => ({
-          label: c.slice('rate_'.length),
+        series: columns.map((c, i) => ({
+          label: names[i] as string,
           values: groups.map((g) => g.figures[c]?.mean ?? null),
           lower: groups.map((g) => g.figures[c]?.meanLow ?? null),
           upper: groups.map((g) => g.figures[c]?.meanHigh ?? null),

@@ -1,22 +1,24 @@
+import { safeCsvText } from './escape/csv.ts';
 import { type Cell, formatCell, formatNumber } from './format.ts';
 
 export interface CsvOptions {
   /**
-   * Neutralise text cells that a spreadsheet would run as a formula (starting with =, +, -, @,
-   * tab or carriage return) by prefixing a single quote, as OWASP advises. Numbers are never
-   * touched. Turn off for R or pandas when raw values are needed.
+   * Neutralise text cells that a spreadsheet would run as a formula by prefixing a single quote,
+   * as OWASP advises (the rule: escape/csv.ts). Numbers are never touched. Turn off for R or
+   * pandas when raw values are needed.
    */
   readonly safeCells: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 export function csvCell(value: Cell, options: CsvOptions = { safeCells: true }): string {
   // A formatted number has no quote, comma, line end or outer space, and is never neutralised.
   if (typeof value === 'number') return formatNumber(value);
-  let s = formatCell(value);
-  if (options.safeCells && typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
+  // TRUE/FALSE: the one spelling that R's read.csv, readr and pandas all read as logical.
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  // Control characters are dropped from every text cell, raw or not (escape/controls.ts).
+  const s = typeof value === 'string' ? safeCsvText(value, options.safeCells) : formatCell(value);
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -74,7 +74,11 @@ export const GROUP_FILE_WRITERS: readonly GroupFileWriter[] = [discrepanciesCsv,
  * `comparison.md`, a group at a time as the view's groups are read: the run hands each group to
  * the group files as comparison.md reaches it.
  */
-export function* comparisonMd(view: ComparisonView, sideBySide: readonly string[]): Generator<string> {
-  yield* joinedLines(trimmedEnd(comparisonMarkdownParts(view, { figureColumns: sideBySide })));
+export function* comparisonMd(
+  view: ComparisonView,
+  sideBySide: readonly string[],
+  digits: number,
+): Generator<string> {
+  yield* joinedLines(trimmedEnd(comparisonMarkdownParts(view, { figureColumns: sideBySide, digits })));
   yield '\n';
 }

@@ -2,9 +2,28 @@ import type { ArticleResult } from '../types.ts';
 import { articleHtml } from './htmlView.ts';
 import type { RunData } from './runData.ts';
 
+/** Names Windows keeps for devices, whatever the extension after them (`CON`, `con.txt`). */
+const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+
+/**
+ * A file name from an article id that every file system takes as an ordinary file: letters,
+ * digits, `.`, `_` and `-` only, no leading dot (`.`, `..` or a hidden file), no trailing dot,
+ * never a Windows device name (`CON` becomes `CON_`).
+ */
+function fileStem(id: string): string {
+  const stem = id
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .slice(0, 120)
+    .replace(/^\./, '_')
+    .replace(/\.+$/, '');
+  if (stem === '') return 'article';
+  return DEVICE_NAME.test(stem) ? stem.replace(/^[^.]+/, (device) => `${device}_`) : stem;
+}
+
 /**
  * Names of the `html/<article>.html` pages, from the article ids, made unique in input order
- * (a second "a b" becomes `a_b-2.html`). Keeps the names given so far, a few bytes per article.
+ * without regard to case, as on macOS and Windows (a second "a b" becomes `a_b-2.html`, and "A"
+ * after "a" `A-2.html`). Keeps the names given so far, a few bytes per article.
  */
 export class HtmlPageNames {
   private readonly taken = new Set<string>();
@@ -13,10 +32,10 @@ export class HtmlPageNames {
   constructor(private readonly folder = 'html') {}
 
   next(id: string): string {
-    const base = id.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120) || 'article';
+    const base = fileStem(id);
     let name = `${this.folder}/${base}.html`;
-    for (let k = 2; this.taken.has(name); k++) name = `${this.folder}/${base}-${k}.html`;
-    this.taken.add(name);
+    for (let k = 2; this.taken.has(name.toLowerCase()); k++) name = `${this.folder}/${base}-${k}.html`;
+    this.taken.add(name.toLowerCase());
     return name;
   }
 }

@@ -1,5 +1,8 @@
+import { INDEXES } from '../figures/indexes.ts';
 import { formatPlace } from '../text/positions.ts';
 import type { ArticleResult, Match, Voice } from '../types.ts';
+import { escapeHtml } from './escape/html.ts';
+import { DEFAULT_DIGITS, displayNumber } from './format.ts';
 
 /**
  * One article as a self-contained HTML page (inline CSS, no script, no network: a Content Security
@@ -12,14 +15,7 @@ import type { ArticleResult, Match, Voice } from '../types.ts';
  * fixed order: the markup always nests, whatever the spans do.
  */
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** Light backgrounds, dark text readable on each; categories beyond these share them by rank. */
 const CATEGORY_COLOURS = [
@@ -205,7 +201,11 @@ td, th { border: 1px solid #ccc; padding: 2px 6px; text-align: left; vertical-al
 @media print { a { color: inherit; text-decoration: none; } }
 `;
 
-export function articleHtml(result: ArticleResult, text: string = result.article.text): string {
+export function articleHtml(
+  result: ArticleResult,
+  text: string = result.article.text,
+  digits: number = DEFAULT_DIGITS,
+): string {
   if (typeof text !== 'string')
     throw new TypeError(`articleHtml: expected the article text as a string, found ${typeof text}`);
   const topCategories = [...new Set(result.matches.map((m) => topCategory(m.category)))].sort();
@@ -236,10 +236,14 @@ export function articleHtml(result: ArticleResult, text: string = result.article
   const hitRows = result.matches
     .map(
       (m, i) =>
-        `<tr><td><a href="#hit-${i + 1}">${i + 1}</a></td><td>${formatPlace(m)}</td><td>${escapeHtml(m.text)}</td><td>${escapeHtml(`${m.pack}/${m.entryId}`)}</td><td>${escapeHtml(m.category)}</td><td>${m.voice}</td><td>${m.negated ? 'yes' : 'no'}</td></tr>`,
+        `<tr><td><a href="#hit-${i + 1}">${i + 1}</a></td><td>${formatPlace(m)}</td><td>${escapeHtml(m.text)}</td><td>${escapeHtml(m.pack)}</td><td>${escapeHtml(m.entryId)}</td><td>${escapeHtml(m.category)}</td><td>${m.voice}</td><td>${m.negated ? 'yes' : 'no'}</td></tr>`,
     )
     .join('\n');
   const title = result.structure.title?.text ?? a.id;
+  // The composite indexes, numbers as the Markdown and LaTeX tables show them (--digits).
+  const indexes = INDEXES.filter((i) => typeof result.figures[i.name] === 'number')
+    .map((i) => `${i.name} ${displayNumber(result.figures[i.name] as number, digits)}`)
+    .join(' · ');
 
   return `<!DOCTYPE html>
 <html lang="en">
@@ -253,9 +257,9 @@ export function articleHtml(result: ArticleResult, text: string = result.article
 </head>
 <body>
 <h1>${escapeHtml(a.id)}</h1>
-<p class="meta">${metadata ? `${metadata}<br>` : ''}${result.wordCount} scored words, ${result.sentenceCount} sentences; ${result.matches.length} lexicon hits (${voices.join(', ')}); ${result.quotations.length} quotations; ${result.attributions.length} attributions; ${result.structure.furniture.length} furniture lines. Source: ${escapeHtml(a.source.file)}</p>
+<p class="meta">${metadata ? `${metadata}<br>` : ''}${result.wordCount} scored words, ${result.sentenceCount} sentences; ${result.matches.length} lexicon hits (${voices.join(', ')}); ${result.quotations.length} quotations; ${result.attributions.length} attributions; ${result.structure.furniture.length} furniture lines.${indexes ? ` Indexes: ${indexes}.` : ''} Source: ${escapeHtml(a.source.file)}</p>
 <div class="legend">
-<strong>Categories</strong> (background colour; hover a hit for its entry, category, voice and negation):
+<strong>Categories</strong> (background colour; hover a hit for its pack, entry, category, voice and negation):
 <ul>${legendCategories}</ul>
 <strong>Voice</strong> (underline style and colour):
 <ul>${legendVoices}
@@ -269,7 +273,7 @@ export function articleHtml(result: ArticleResult, text: string = result.article
 ${
   result.matches.length
     ? `<table>
-<thead><tr><th>#</th><th>line:col</th><th>text</th><th>entry</th><th>category</th><th>voice</th><th>negated</th></tr></thead>
+<thead><tr><th>#</th><th>line:col</th><th>text</th><th>pack</th><th>entry</th><th>category</th><th>voice</th><th>negated</th></tr></thead>
 <tbody>
 ${hitRows}
 </tbody>

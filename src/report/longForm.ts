@@ -1,3 +1,4 @@
+import type { FigureStats, GroupFigures } from '../figures/groups.ts';
 import { compareText } from '../order.ts';
 import type { ArticleResult } from '../types.ts';
 import type { Cell } from './format.ts';
@@ -26,4 +27,28 @@ export function scoresLong(results: readonly ArticleResult[]): Table {
     header: [...SCORES_LONG_HEADER],
     rows: sorted.flatMap((r) => scoresLongRows(r.article.id, r.figures)),
   };
+}
+
+export const GROUPS_LONG_HEADER: readonly string[] = [
+  'group',
+  'figure',
+  'statistic',
+  'value',
+  'ci_low',
+  'ci_high',
+  'n',
+];
+
+/**
+ * `groups_long.csv`: groups.csv in long form, one row per group, figure and statistic (`mean`,
+ * `median`) with its bootstrap 95% interval and the articles with a value (`n`); groups in
+ * groups.csv's order, figures by name (by code unit).
+ */
+export function* groupsLongRows(groups: readonly GroupFigures[]): Generator<Cell[]> {
+  for (const g of groups)
+    for (const figure of Object.keys(g.figures).sort(compareText)) {
+      const s = g.figures[figure] as FigureStats;
+      yield [g.value, figure, 'mean', s.mean, s.meanLow, s.meanHigh, s.n];
+      yield [g.value, figure, 'median', s.median, s.medianLow, s.medianHigh, s.n];
+    }
 }

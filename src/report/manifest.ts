@@ -1,3 +1,4 @@
+import { INDEXES, formulaOf } from '../figures/indexes.ts';
 import type { WrittenFile } from './outputFiles.ts';
 import type { RunOverview } from './runData.ts';
 
@@ -50,7 +51,7 @@ export function stableJson(value: unknown): string {
 
 /**
  * `manifest.json`: what a reader needs to regenerate a run months later: tool and Node versions,
- * the run's options, every input article with the hash and size of its text, and every output
+ * the run's options, the definition of each composite index, every input article with the hash and size of its text, and every output
  * file with its hash. Only `started_at` and `ended_at` change between identical runs.
  */
 export function buildManifest(
@@ -85,6 +86,13 @@ export function* manifestParts(
       version: p.version,
       file: p.file,
       sha256: p.sha256,
+    })),
+    // The definition of each composite index, so that two runs whose column kept its name but
+    // not its meaning (a new definition version) can be told apart.
+    indexes: INDEXES.map((index) => ({
+      name: index.name,
+      version: index.version,
+      formula: formulaOf(index),
     })),
     inputs: INPUTS_PLACE,
     skipped: run.skipped.map((s) => ({ id: s.id, file: s.file, code: s.code })),

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../types.ts';
-import { escapeMarkdownText, markdownTable } from './markdown.ts';
+import { escapeMarkdownText, markdownCode, markdownTable } from './markdown.ts';
 
 /**
  * The methods section of `report.md`: enough for a reader to reproduce every figure by hand from
@@ -22,15 +22,8 @@ export interface MethodsInput {
   readonly settings: Readonly<Record<string, string>>;
   readonly toolVersion: string;
   readonly limitations: readonly string[];
-}
-
-/** A formula in a code span; backticks inside become a longer fence, as CommonMark allows. */
-function codeSpan(text: string): string {
-  const flat = text.replace(/\r?\n|\r/g, ' ');
-  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
+  /** CSV cells the run neutralised as possible formulas, when it counted them. */
+  readonly neutralisedCells?: number;
 }
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -60,7 +53,7 @@ export function methodsSection(input: MethodsInput): string {
   else
     for (const m of input.metrics)
       lines.push(
-        `- **${escapeMarkdownText(m.name)}**: ${escapeMarkdownText(m.description)} ${codeSpan(m.formula)}`,
+        `- **${escapeMarkdownText(m.name)}**: ${escapeMarkdownText(m.description)} ${markdownCode(m.formula)}`,
       );
   lines.push('', '### Options of the run', '');
   const options = Object.keys(input.settings).sort();
@@ -72,6 +65,14 @@ export function methodsSection(input: MethodsInput): string {
         options.map((k) => [k, input.settings[k] === '' ? '(not set)' : (input.settings[k] ?? '')]),
       ),
     );
+  if (input.neutralisedCells !== undefined) {
+    lines.push('', '### CSV cells', '');
+    lines.push(
+      input.settings['raw-csv'] === 'true'
+        ? 'Text cells of the CSV files are written as they are (`--raw-csv`): a spreadsheet may run those that start with `=`, `+`, `-` or `@` as formulas.'
+        : `${input.neutralisedCells} text ${input.neutralisedCells === 1 ? 'cell' : 'cells'} of the CSV files that a spreadsheet could run as a formula (starting with \`=\`, \`+\`, \`-\` or \`@\`, after white space too, or their full-width forms; numbers and plain text after a sign excepted) ${input.neutralisedCells === 1 ? 'starts' : 'start'} with an added \`'\`; \`--raw-csv\` writes them as they are. Control characters are left out of every CSV, Markdown and LaTeX file.`,
+    );
+  }
   lines.push('', '### Known limitations', '');
   if (input.limitations.length === 0) lines.push('None recorded.');
   else for (const l of input.limitations) lines.push(`- ${escapeMarkdownText(l)}`);

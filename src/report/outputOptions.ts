@@ -1,3 +1,5 @@
+import { DEFAULT_DIGITS } from './format.ts';
+
 /** What the writers are asked to write, read once and frozen. */
 export interface OutputOptions {
   /** Neutralise spreadsheet formulas in CSV text cells (see csv.ts). */
@@ -8,6 +10,10 @@ export interface OutputOptions {
   readonly latex: boolean;
   /** Write the whole run as one JSON document (`results.json`) beside `results.ndjson`. */
   readonly json: boolean;
+  /** Significant digits of the numbers in the Markdown, LaTeX and HTML tables (`--digits`). */
+  readonly digits: number;
+  /** The figures of the LaTeX tables (`--latex-columns`), or null: the side-by-side figures. */
+  readonly latexColumns: readonly string[] | null;
 }
 
 export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = Object.freeze({
@@ -15,6 +21,8 @@ export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = Object.freeze({
   html: false,
   latex: false,
   json: false,
+  digits: DEFAULT_DIGITS,
+  latexColumns: null,
 });
 
 /**

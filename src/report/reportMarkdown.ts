@@ -1,5 +1,5 @@
 import type { Cell } from './format.ts';
-import { escapeMarkdownText, markdownTable, markdownTableLines } from './markdown.ts';
+import { escapeMarkdownText, markdownCode, markdownTable, markdownTableLines } from './markdown.ts';
 import type { RunOverview } from './runData.ts';
 import { trimmedEnd } from './streamText.ts';
 
@@ -79,7 +79,7 @@ export function* reportMarkdownParts(
   yield* [
     '# framescope report',
     '',
-    `framescope ${data.toolVersion}. Input: \`${data.settings['input'] ?? ''}\`.`,
+    `framescope ${escapeMarkdownText(data.toolVersion)}. Input: ${markdownCode(data.settings['input'] ?? '')}.`,
     '',
     '## What was analysed',
     '',

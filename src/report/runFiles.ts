@@ -5,7 +5,10 @@ import { INDEXES } from '../figures/indexes.ts';
 import { type Chart, runCharts } from './charts.ts';
 import { csvHeaderLine, csvRows, toCsv } from './csv.ts';
 import type { Cell } from './format.ts';
-import { latexTableLines, toLatex } from './latex.ts';
+import { glossarySection } from './glossary.ts';
+import { groupMeansSections, groupMeansTable } from './groupTables.ts';
+import { paperTableLines, toLatex } from './latexTables.ts';
+import { GROUPS_LONG_HEADER, groupsLongRows } from './longForm.ts';
 import { STANDARD_LIMITATIONS, methodsSection } from './methods.ts';
 import { type OutputOptions, REPORT_DETAIL_LIMIT } from './outputOptions.ts';
 import { reportMarkdownParts } from './reportMarkdown.ts';
@@ -36,6 +39,10 @@ export interface RunFindings {
   readonly groups: readonly GroupFigures[];
   /** The figures shown side by side in the comparison tables that this run has. */
   readonly sideBySide: readonly string[];
+  /** The comparison group (story) of the n-th analysed article, as comparison.md groups them. */
+  readonly storyGroupOf: (n: number) => string;
+  /** CSV cells neutralised as possible formulas so far (all CSV files are written before report.md). */
+  readonly neutralisedCells?: () => number;
 }
 
 /** The citation figures shown beside the indexes in the comparison tables. */
@@ -49,10 +56,12 @@ const CITATION_SIDE_BY_SIDE = [
 
 /**
  * The figures shown side by side in the comparison tables (comparison.md, tables/comparison.tex):
- * every index of the registry, then a few citation figures, those the run has.
+ * the indexes the registry shows side by side, then a few citation figures, those the run has.
  */
 export function sideBySideOf(corpus: CorpusColumns): string[] {
-  return [...INDEXES.map((i) => i.name), ...CITATION_SIDE_BY_SIDE].filter((f) => corpus.figures.has(f));
+  return [...INDEXES.filter((i) => i.sideBySide).map((i) => i.name), ...CITATION_SIDE_BY_SIDE].filter((f) =>
+    corpus.figures.has(f),
+  );
 }
 
 /** A file as a writer gives it: its name and its text, whole or in parts to be appended in order. */
@@ -71,9 +80,9 @@ function* csvText(header: readonly string[], rows: Iterable<readonly Cell[]>, o:
 }
 
 /** `articles.csv`: one row per input, analysed or skipped. */
-export const articlesCsv: RunFileWriter = function* ({ run }, o) {
+export const articlesCsv: RunFileWriter = function* ({ run, storyGroupOf }, o) {
   const columns = articleColumns(run);
-  yield { file: 'articles.csv', text: csvText(columns.header, articleRows(run, columns), o) };
+  yield { file: 'articles.csv', text: csvText(columns.header, articleRows(run, columns, storyGroupOf), o) };
 };
 
 /** `issues.csv`: every problem of the run, in the order it was found. */
@@ -105,70 +114,90 @@ export const chartFiles: RunFileWriter = function* (f) {
   for (const chart of chartsOf(f)) yield { file: chart.file, text: chart.svg };
 };
 
-/** The side-by-side figures of every article: the table of comparison.md, for LaTeX. */
-function* sideBySideRows(records: ArticleRecords, columns: readonly string[]): Generator<Cell[]> {
-  for (const r of records)
-    yield [r.id, r.metadata['outlet'] ?? '', ...columns.map((c) => r.figures[c] ?? null)];
+/** The figures of the LaTeX tables: `--latex-columns` (those the run has), else the side-by-side figures. */
+function latexFigures(f: RunFindings, o: OutputOptions): readonly string[] {
+  return o.latexColumns === null ? f.sideBySide : o.latexColumns.filter((c) => f.run.corpus.figures.has(c));
 }
 
-/** `tables/comparison.tex`: the side-by-side figures of every article. */
-export const comparisonTex: RunFileWriter = function* ({ run, sideBySide }, o) {
+/** The lines of a LaTeX file, each with its line end. */
+function* texText(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
+}
+
+/** `tables/comparison.tex`: the figures of every article, a longtable past a page of rows. */
+export const comparisonTex: RunFileWriter = function* (f, o) {
   if (!o.latex) return;
-  const header = ['article', 'outlet', ...sideBySide];
-  const lines = latexTableLines(header, sideBySideRows(run.records, sideBySide), {
-    caption: 'Framing and citation figures per article (see the methods section of report.md)',
-    label: 'tab:comparison',
-    numericColumns: header.map((_, i) => i).filter((i) => i > 1),
-  });
+  const figures = latexFigures(f, o);
+  // Each article is named with its --by value (its outlet), as in comparison.md.
+  const by = f.by !== null && f.run.corpus.metadata.includes(f.by) ? [f.by] : [];
+  const header = ['article', ...by, ...figures];
+  const records = f.run.records;
+  // Read once to measure the columns and once per part of a table too wide for the page.
+  const rows: Iterable<Cell[]> = {
+    *[Symbol.iterator]() {
+      for (const r of records)
+        yield [r.id, ...by.map((c) => r.metadata[c] ?? ''), ...figures.map((c) => r.figures[c] ?? null)];
+    },
+  };
+  const keys = 1 + by.length;
   yield {
     file: 'tables/comparison.tex',
-    text: (function* () {
-      for (const line of lines) yield `${line}\n`;
-    })(),
+    text: texText(
+      paperTableLines(header, rows, {
+        caption: 'Framing and citation figures per article (see the methods section of report.md)',
+        label: 'tab:comparison',
+        numericColumns: header.map((_, i) => i).filter((i) => i >= keys),
+        keyColumns: keys,
+        digits: o.digits,
+      }),
+    ),
   };
 };
 
-/** Mean and bootstrap interval of the side-by-side figures per group, for LaTeX. */
-function groupMeansTable(groups: readonly GroupFigures[], by: string, columns: readonly string[]): Table {
-  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '' : x.toFixed(2));
-  return {
-    header: [by, 'articles', ...columns],
-    rows: groups.map((g) => [
-      g.value,
-      g.articles,
-      ...columns.map((c) => {
-        const f = g.figures[c];
-        if (!f || f.mean === null) return '';
-        return f.n > 1 ? `${fmt(f.mean)} [${fmt(f.meanLow)}, ${fmt(f.meanHigh)}]` : fmt(f.mean);
-      }),
-    ]),
-  };
-}
-
-/** `tables/groups.tex`: the side-by-side figures' means per value of `--by`. */
-export const groupsTex: RunFileWriter = function* ({ by, groups, sideBySide }, o) {
+/**
+ * `tables/groups.tex`: the tables comparison.md opens with, the mean of each figure per value of
+ * `--by` with its bootstrap interval (the indexes, then the citation figures; or the
+ * `--latex-columns` in one table).
+ */
+export const groupsTex: RunFileWriter = function* (f, o) {
+  const { by, groups } = f;
   if (!o.latex || by === null) return;
-  const g = groupMeansTable(groups, by, sideBySide);
-  yield {
-    file: 'tables/groups.tex',
-    text: toLatex(g.header, g.rows, {
-      caption: `Mean figures per ${by} with bootstrap 95% intervals`,
-      label: 'tab:groups',
+  const sections =
+    o.latexColumns === null
+      ? groupMeansSections(f.sideBySide)
+      : [{ title: 'Figures', figures: latexFigures(f, o) }];
+  const tables = sections.map((section, k) => {
+    const g = groupMeansTable(groups, by, section.figures, o.digits);
+    return toLatex(g.header, g.rows, {
+      caption: `${section.title}: mean per ${by} with its bootstrap 95% interval`,
+      label: k === 0 ? 'tab:groups' : `tab:groups-${section.title.toLowerCase()}`,
       numericColumns: g.header.map((_, i) => i).filter((i) => i > 0),
-    }),
-  };
+      keyColumns: 2,
+      digits: o.digits,
+    });
+  });
+  yield { file: 'tables/groups.tex', text: tables.join('\n') };
+};
+
+/** `groups_long.csv`: every figure's mean and median per value of `--by`, with intervals, in long form. */
+export const groupsLongCsv: RunFileWriter = function* ({ by, groups }, o) {
+  if (by === null) return;
+  yield { file: 'groups_long.csv', text: csvText(GROUPS_LONG_HEADER, groupsLongRows(groups), o) };
 };
 
 /** `report.md`: what was read, the articles, then a section per stage and the methods. */
-export const reportMd: RunFileWriter = function* (f) {
+export const reportMd: RunFileWriter = function* (f, o) {
   const { run } = f;
   const charts = chartsOf(f);
   const sections = [
     {
       title: 'Framing',
-      body: () => framingSectionParts(run.records, run.details, 8, REPORT_DETAIL_LIMIT),
+      body: () => framingSectionParts(run.records, run.details, 8, REPORT_DETAIL_LIMIT, o.digits),
     },
-    { title: 'Sources', body: () => sourcesSectionParts(run.records, run.details, REPORT_DETAIL_LIMIT) },
+    {
+      title: 'Sources',
+      body: () => sourcesSectionParts(run.records, run.details, REPORT_DETAIL_LIMIT, o.digits),
+    },
     { title: 'Facts that disagree', body: discrepancySection(f) },
     {
       title: 'Charts',
@@ -191,8 +220,10 @@ export const reportMd: RunFileWriter = function* (f) {
         settings: run.settings,
         toolVersion: run.toolVersion,
         limitations: STANDARD_LIMITATIONS,
+        ...(f.neutralisedCells ? { neutralisedCells: f.neutralisedCells() } : {}),
       }),
     },
+    { title: 'Glossary', body: glossarySection() },
   ];
   yield { file: 'report.md', text: joinedLines(reportMarkdownParts(run, sections)) };
 };
@@ -203,6 +234,7 @@ export const RUN_FILE_WRITERS: readonly RunFileWriter[] = [
   issuesCsv,
   reuseCsv,
   groupsCsv,
+  groupsLongCsv,
   chartFiles,
   comparisonTex,
   groupsTex,

@@ -1,3 +1,4 @@
+import { figureKeyOf } from '../figures/framing.ts';
 import { formatPlace } from '../text/positions.ts';
 import type { ArticleResult, Issue } from '../types.ts';
 import type { Cell } from './format.ts';
@@ -12,8 +13,27 @@ export interface Table {
 export interface ArticleColumns {
   readonly header: readonly string[];
   readonly metadata: readonly string[];
+  /** The choice set of each `choice_` column, in order (a set may have two: see `choiceColumns`). */
   readonly sets: readonly string[];
   readonly figures: readonly string[];
+}
+
+/**
+ * The `choice_` columns of the choice sets, in snake_case as every other column
+ * (`choice_covid_name`, the set's id as figure names are made). A set whose id is not already
+ * snake_case also keeps the column named with the id as written (`choice_covid-name`), which
+ * earlier versions wrote and docs/outputs.md lists as deprecated: columns are added, never renamed.
+ */
+export function choiceColumns(sets: readonly string[]): { column: string; set: string }[] {
+  const out: { column: string; set: string }[] = [];
+  const taken = new Set<string>();
+  for (const set of sets)
+    for (const column of [`choice_${figureKeyOf(set)}`, `choice_${set}`])
+      if (!taken.has(column)) {
+        taken.add(column);
+        out.push({ column, set });
+      }
+  return out;
 }
 
 /**
@@ -25,7 +45,7 @@ export interface ArticleColumns {
 export function articleColumns(run: RunOverview): ArticleColumns {
   const metadata = run.corpus.metadata.filter((c) => c !== 'id');
   const figures = figureColumns(run.corpus.figures, run.metrics);
-  const sets = [...run.corpus.choiceSets].sort();
+  const choices = choiceColumns([...run.corpus.choiceSets].sort());
   const header = [
     'id',
     'status',
@@ -35,19 +55,28 @@ export function articleColumns(run: RunOverview): ArticleColumns {
     'byline_found',
     'date_found',
     'furniture',
+    'story_group',
     'title_from',
     'byline_from',
     'date_from',
     'date_in_text',
-    ...sets.map((s) => `choice_${s}`),
+    ...choices.map((c) => c.column),
     ...figures,
   ];
-  return { header, metadata, sets, figures };
+  return { header, metadata, sets: choices.map((c) => c.set), figures };
 }
 
-/** Every row of `articles.csv`: the analysed articles in input order, then the skipped inputs. */
-export function* articleRows(run: RunOverview, columns: ArticleColumns): Generator<Cell[]> {
+/**
+ * Every row of `articles.csv`: the analysed articles in input order, then the skipped inputs.
+ * `storyGroupOf` gives the comparison group of the n-th analysed article (comparison.md's).
+ */
+export function* articleRows(
+  run: RunOverview,
+  columns: ArticleColumns,
+  storyGroupOf: (n: number) => string,
+): Generator<Cell[]> {
   const { metadata, sets, figures } = columns;
+  let n = 0;
   for (const r of run.records)
     yield [
       r.id,
@@ -58,6 +87,7 @@ export function* articleRows(run: RunOverview, columns: ArticleColumns): Generat
       r.byline ?? '',
       r.dateFound ?? '',
       r.furnitureKinds,
+      storyGroupOf(n++),
       r.titleFrom,
       r.bylineFrom,
       r.dateFrom,
@@ -71,6 +101,7 @@ export function* articleRows(run: RunOverview, columns: ArticleColumns): Generat
       'skipped',
       `${k.code}: ${k.reason}`,
       ...metadata.map(() => ''),
+      '',
       '',
       '',
       '',

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { RunOverview } from '../report/runData.ts';
-import { RUN_DATA_FILE, type RunDataHeader, type RunDataRecord, openRunDataFile } from './runDataFile.ts';
+import {
+  RUN_DATA_FILE,
+  type RunDataEnd,
+  type RunDataHeader,
+  type RunDataRecord,
+  openRunDataFile,
+} from './runDataFile.ts';
 import { RunFolder } from './runFolder.ts';
+import { runTime } from './stageClock.ts';
 
 /** Shard folders that do not make one run: said to the user as they are found. */
 export class MergeError extends Error {}
@@ -48,6 +55,38 @@ function checkHeaders(dirs: readonly string[], headers: readonly RunDataHeader[]
 }
 
 /**
+ * Every shard's run-data file must end with its end line (a shard that did not finish, or lost its
+ * last lines, has none: its own count of items is checked as it is read), the reader must have
+ * numbered the same total in each, and an input file two shards read must have had the same
+ * contents in both. Returns the total.
+ */
+function checkEnds(dirs: readonly string[], ends: readonly (RunDataEnd | null)[]): number {
+  const missing = ends.findIndex((e) => e === null);
+  if (missing >= 0)
+    throw new MergeError(
+      `${dirs[missing]}/${RUN_DATA_FILE} has no end line: the shard did not finish, or the file lost its last lines; run the shard again`,
+    );
+  const all = ends as readonly RunDataEnd[];
+  const first = all[0] as RunDataEnd;
+  const hashes = new Map<string, { sha256: string; dir: string }>();
+  all.forEach((end, i) => {
+    if (end.total !== first.total)
+      throw new MergeError(
+        `${dirs[i]} was run over an input of ${end.total} items, ${dirs[0]} over one of ${first.total}; merge the shards of one input`,
+      );
+    for (const f of end.input_files) {
+      const seen = hashes.get(f.file);
+      if (seen === undefined) hashes.set(f.file, { sha256: f.sha256, dir: dirs[i] as string });
+      else if (seen.sha256 !== f.sha256)
+        throw new MergeError(
+          `${seen.dir} and ${dirs[i]} read different contents of ${f.file} (SHA-256 ${seen.sha256.slice(0, 12)}... vs ${f.sha256.slice(0, 12)}...); run every shard over the same input`,
+        );
+    }
+  });
+  return first.total;
+}
+
+/**
  * Merges sorted streams of records into one, in `seq` order (a few shards: a linear scan for the
  * smallest head is cheaper than a heap).
  */
@@ -84,8 +123,9 @@ async function* mergeBySeq(streams: readonly AsyncGenerator<RunDataRecord>[]): A
 export async function mergeShards(
   dirs: readonly string[],
   out: string,
+  notice?: (message: string) => void,
 ): Promise<{ readonly overview: RunOverview; readonly header: RunDataHeader }> {
-  const startedAt = new Date();
+  const startedAt = runTime();
   const files = await Promise.all(dirs.map((d) => openRunDataFile(join(d, RUN_DATA_FILE))));
   const closeAll = () => Promise.all(files.map((f) => f.records.return(undefined)));
   /** Open until the outputs are in place; removed if the merge fails half way. */
@@ -94,7 +134,7 @@ export async function mergeShards(
     const headers = files.map((f) => f.header);
     checkHeaders(dirs, headers);
     const first = headers[0] as RunDataHeader;
-    folder = await RunFolder.open(out, { ...first, shard: null });
+    folder = await RunFolder.open(out, { ...first, shard: null }, notice ? { notice } : {});
     folder.addRunIssues(first.runIssues);
     // The reader numbered every item of the whole input, so the shards' numbers are 0..n-1 with
     // no gap and no repeat; anything else means a shard folder was damaged or is from another run.
@@ -109,9 +149,17 @@ export async function mergeShards(
       expected++;
       await folder.addResult(seq, item);
     }
+    const total = checkEnds(
+      dirs,
+      files.map((f) => f.end()),
+    );
+    if (expected !== total)
+      throw new MergeError(
+        `the shards hold items 0..${expected - 1}, but the reader numbered ${total} items in the input; items ${expected}..${total - 1} are in no shard folder (was a shard's ${RUN_DATA_FILE} cut short?)`,
+      );
     const done = folder;
     folder = null;
-    return { overview: await done.finish({ startedAt, shard: null }), header: first };
+    return { overview: await done.finish({ startedAt, shard: null, total }), header: first };
   } finally {
     await closeAll();
     if (folder !== null) await folder.discard();

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   type ChunkStore,
   type OutputFiles,
@@ -11,54 +10,54 @@ import {
 } from '../report/outputFiles.ts';
 import { readAt, writeAll } from './fileBytes.ts';
 import { GrowableArray } from './growable.ts';
+import {
+  MARKER,
+  OutputFolderError,
+  commitStaging,
+  createStaging,
+  discardStaging,
+  filesWrittenIn,
+  recoverInterrupted,
+} from './outputCommit.ts';
+import { type NamedInput, outputOverlapsInput, realPathOf } from './outputPaths.ts';
 
-/** The file that marks a folder as written by framescope (and so safe to replace). */
-export const MARKER = 'manifest.json';
+export { MARKER, OutputFolderError };
 
-/** An output folder that must not be replaced: the CLI reports it as a usage problem (exit 2). */
-export class OutputFolderError extends Error {}
-
-/** A folder is framescope's when its manifest says so (a web app's manifest.json is not ours). */
-function writtenByFramescope(dir: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as { tool?: unknown }).tool === 'framescope';
-  } catch {
-    return false;
-  }
+/** Where a command writes its folder, and what it reads (an output may be none of them). */
+export interface OutputRequest {
+  readonly out: string;
+  readonly force: boolean;
+  readonly inputs: readonly NamedInput[];
+  /** Told what was done for the user (an interrupted run's outputs put back). */
+  readonly notice?: (message: string) => void;
 }
 
 /**
- * Refuses to replace a folder that framescope did not write (it has files but no manifest)
- * unless forced, so a mistyped --out never wipes a user's data.
+ * Checks an output folder before a run, so that no run can lose a user's files (issue 16):
+ * refuses an --out that is, holds or lies inside an input (`--force` or not); puts back the
+ * outputs of a run that died while committing; and refuses a folder with files framescope did not
+ * write (no manifest of its own) unless forced. Forced, such a folder is written beside the
+ * user's files, never in place of them (see commitStaging).
  */
-export async function checkOutputFolder(dir: string, force: boolean): Promise<void> {
-  if (!existsSync(dir)) return;
-  const entries = await readdir(dir);
-  if (entries.length === 0 || force || writtenByFramescope(dir)) return;
-  throw new OutputFolderError(
-    `${dir} exists and was not written by framescope (no ${MARKER}); choose another --out, or add --force to replace it`,
-  );
-}
-
-/** Whether a process id belongs to a running process (signal 0 only checks). */
-function isRunning(pid: number): boolean {
+export async function prepareOutputFolder(request: OutputRequest): Promise<void> {
+  const { out, force, inputs } = request;
+  const overlap = outputOverlapsInput(out, inputs);
+  if (overlap !== null) throw new OutputFolderError(overlap);
+  const target = realPathOf(out);
+  for (const note of recoverInterrupted(target)) request.notice?.(note);
+  let entries: string[];
   try {
-    process.kill(pid, 0);
-    return true;
+    if (!statSync(target).isDirectory())
+      throw new OutputFolderError(`--out ${out} is a file, not a folder; choose a folder for the outputs`);
+    entries = readdirSync(target);
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
   }
-}
-
-/** Temporary folders left by a run that was killed mid-write, once their process is gone. */
-async function removeStaleTemporaries(parent: string, name: string): Promise<void> {
-  const prefix = `.framescope-tmp-${name}-`;
-  for (const entry of await readdir(parent)) {
-    if (!entry.startsWith(prefix)) continue;
-    const pid = Number(entry.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid))
-      await rm(join(parent, entry), { recursive: true, force: true });
-  }
+  if (entries.length === 0 || force || filesWrittenIn(target) !== null) return;
+  throw new OutputFolderError(
+    `${out} exists and was not written by framescope (no ${MARKER} of its own); choose another --out, or add --force to write beside its files (none of them is replaced or removed)`,
+  );
 }
 
 /** Appends beyond this many buffered characters (or bytes) go to disk: few system calls, bounded memory. */
@@ -164,42 +163,48 @@ class FileChunks implements ChunkStore {
 }
 
 /**
- * A run's output folder while it is written: files are streamed into a temporary sibling folder
- * as the run goes, then `commit` swaps it into place, so an interrupted or failed run leaves the
- * previous outputs whole and no half-written file (`discard` removes the temporary folder).
+ * A run's output folder while it is written: files are streamed into a staging folder beside it
+ * as the run goes, then `commit` moves them into place (see commitStaging: only the files the
+ * previous run wrote are replaced, and a commit cut short is undone by the next run), so an
+ * interrupted or failed run leaves the previous outputs whole and no half-written file (`discard`
+ * removes the staging folder). A linked --out stays a link: the folder it points to is written.
  */
 export class StagedOutputFolder implements OutputFiles {
   private readonly appended = new Map<string, AppendedFile>();
   private readonly whole: WrittenFile[] = [];
+  /** Every file written, by whichever way (those that asked for their path too: run-data.ndjson, the manifest). */
+  private readonly written = new Set<string>();
   private scratchCount = 0;
 
   private constructor(
+    /** The real path of the output folder. */
     private readonly target: string,
-    /** The temporary folder the files are written into. */
+    /** The staging folder the files are written into. */
     readonly path: string,
   ) {}
 
   static async open(dir: string): Promise<StagedOutputFolder> {
-    const target = resolve(dir);
-    const parent = dirname(target);
-    await mkdir(parent, { recursive: true });
-    await removeStaleTemporaries(parent, basename(target));
-    const tmp = join(parent, `.framescope-tmp-${basename(target)}-${process.pid}-${Date.now()}`);
-    await mkdir(tmp, { recursive: true });
-    return new StagedOutputFolder(target, tmp);
+    const target = realPathOf(dir);
+    recoverInterrupted(target);
+    return new StagedOutputFolder(target, createStaging(target));
   }
 
-  /** Where a file of the folder is written (for writers that stream it themselves). */
-  pathOf(name: string): string {
+  private place(name: string): string {
+    this.written.add(name);
     const path = join(this.path, name);
     mkdirSync(dirname(path), { recursive: true });
     return path;
   }
 
+  /** Where a file of the folder is written (for writers that stream it themselves). */
+  pathOf(name: string): string {
+    return this.place(name);
+  }
+
   append(name: string, text: OutputText): void {
     let file = this.appended.get(name);
     if (file === undefined) {
-      file = new AppendedFile(name, openSync(this.pathOf(name), 'w'));
+      file = new AppendedFile(name, openSync(this.place(name), 'w'));
       this.appended.set(name, file);
     }
     file.append(text);
@@ -207,7 +212,7 @@ export class StagedOutputFolder implements OutputFiles {
 
   write(name: string, text: OutputText): void {
     const data = typeof text === 'string' ? Buffer.from(text) : text;
-    writeFileSync(this.pathOf(name), data);
+    writeFileSync(this.place(name), data);
     this.whole.push({
       file: name,
       sha256: createHash('sha256').update(data).digest('hex'),
@@ -228,24 +233,21 @@ export class StagedOutputFolder implements OutputFiles {
     return files.sort((a, b) => (a.file < b.file ? -1 : 1));
   }
 
-  /** Swaps the folder into place; on failure, puts the previous outputs back. */
-  async commit(): Promise<void> {
-    const old = `${this.path}-old`;
-    let hadOld = false;
+  /**
+   * Moves the files written into the output folder, in place of the previous run's (and of no
+   * other file). Returns the files of the folder framescope did not write, which stay as they are.
+   * On failure the staging folder is removed and the previous outputs are where they were.
+   */
+  async commit(): Promise<string[]> {
     try {
-      hadOld = existsSync(this.target);
-      if (hadOld) await rename(this.target, old);
-      await rename(this.path, this.target);
-      if (hadOld) await rm(old, { recursive: true, force: true });
+      return commitStaging(this.path, this.target, [...this.written]);
     } catch (e) {
-      // Put the previous outputs back if they were moved aside before the failure.
-      if (hadOld && !existsSync(this.target) && existsSync(old)) await rename(old, this.target);
       await this.discard();
       throw e;
     }
   }
 
-  /** Removes the temporary folder, after a failed run. */
+  /** Removes the staging folder, after a failed run. */
   async discard(): Promise<void> {
     for (const f of this.appended.values()) {
       try {
@@ -255,6 +257,6 @@ export class StagedOutputFolder implements OutputFiles {
       }
     }
     this.appended.clear();
-    await rm(this.path, { recursive: true, force: true });
+    discardStaging(this.path, this.target);
   }
 }

@@ -1,6 +1,7 @@
 import type { CorpusResult } from '../analyzer/analyzer.ts';
 import { type ArticleParts, articleParts } from '../report/articleFiles.ts';
 import { articleRecord } from '../report/articleRecord.ts';
+import { neutralisedCells } from '../report/escape/csv.ts';
 import type { OutputText } from '../report/outputFiles.ts';
 import type { OutputOptions } from '../report/outputOptions.ts';
 import type { Issue } from '../types.ts';
@@ -23,6 +24,8 @@ export interface RenderedArticle<T extends OutputText = OutputText> {
   readonly runData: T;
   /** The article's part of each per-article file (report/articleFiles.ts). */
   readonly files: ArticleParts<T>;
+  /** CSV cells of those parts neutralised as possible formulas (for report.md's methods). */
+  readonly neutralisedCells: number;
 }
 
 /** An item of a run with its article, if any, rendered. */
@@ -35,11 +38,14 @@ export type ResultItem = Extract<CorpusResult, { readonly kind: 'result' }>;
 /** Renders one analysed article: every per-article output, its record and its compact summary. */
 export function renderArticle(item: ResultItem, options: OutputOptions): RenderedArticle<string> {
   const r = item.result;
+  const before = neutralisedCells();
+  const files = articleParts(r, options);
   return {
     stored: storedArticle(articleRecord(r, item.summary.figures), item.summary),
     issues: r.issues,
     runData: itemLine(item),
-    files: articleParts(r, options),
+    files,
+    neutralisedCells: neutralisedCells() - before,
   };
 }
 

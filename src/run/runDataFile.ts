@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { CorpusResult } from '../analyzer/analyzer.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
+import type { InputFileHash } from '../corpus/fileHashes.ts';
 import type { Numbered } from '../corpus/shard.ts';
 import { type WrittenFile, bufferOf } from '../report/outputFiles.ts';
 import type { RunInfo } from '../report/runData.ts';
@@ -22,6 +23,12 @@ import type { RunOptions } from './runOptions.ts';
  *   {"seq":0,"kind":"result","result":{ ArticleResult },"summary":{ ArticleSummary }}
  *   {"seq":3,"kind":"skipped","skipped":{ SkippedInput },"issue":{ Issue }}
  *   {"seq":7,"kind":"issue","issue":{ Issue }}
+ *   {"kind":"end","items":3,"total":9,"input_files":[{"file":...,"bytes":...,"sha256":...}]}
+ *
+ * The last line (since version 2) closes the file: how many items it holds, how many the reader
+ * numbered in the whole input (a shard holds its share of them), and the size and SHA-256 of the
+ * input files its articles came from. `merge` refuses a shard without it, with another count of
+ * items, another total, or other contents of an input file than another shard read.
  *
  * Lines are written as the run goes (never held whole in memory) and key order is the order the
  * pipeline builds its objects in, which JSON keeps through a read and a write. Typed arrays (the
@@ -31,7 +38,7 @@ import type { RunOptions } from './runOptions.ts';
 export const RUN_DATA_FILE = 'run-data.ndjson';
 /** The format's name in the header line, as written since its first version. */
 export const RUN_DATA_FORMAT = 'framescope-results';
-export const RUN_DATA_VERSION = 1;
+export const RUN_DATA_VERSION = 2;
 
 export interface RunDataHeader {
   readonly format: typeof RUN_DATA_FORMAT;
@@ -46,6 +53,17 @@ export interface RunDataHeader {
 }
 
 export type RunDataRecord = Numbered<CorpusResult>;
+
+/** The last line of a run-data file: what a reader checks the file is whole against. */
+export interface RunDataEnd {
+  readonly kind: 'end';
+  /** Item lines in this file. */
+  readonly items: number;
+  /** Items the reader numbered in the whole input (before sharding). */
+  readonly total: number;
+  /** The input files the run's articles came from, with size and SHA-256 (as in the manifest). */
+  readonly input_files: readonly InputFileHash[];
+}
 
 const TYPED = {
   Uint32Array,
@@ -145,6 +163,7 @@ export class RunDataWriter {
   private readonly hash = createHash('sha256');
   private bytes = 0;
   private lastSeq = -1;
+  private items = 0;
   /** Lines hashed and counted, not yet handed to the stream. */
   private pending: Buffer[] = [];
   private queued = 0;
@@ -173,6 +192,7 @@ export class RunDataWriter {
     if (line[0] !== (typeof line === 'string' ? '{' : OPEN_BRACE))
       throw new Error('RunDataWriter: expecting an item line that starts with "{", as itemLine writes it');
     this.lastSeq = seq;
+    this.items++;
     const offset = this.bytes;
     this.queue(Buffer.from(seqPrefix(seq)));
     this.queue(typeof line === 'string' ? Buffer.from(line.slice(1)) : bufferOf(line).subarray(1));
@@ -201,7 +221,18 @@ export class RunDataWriter {
     await this.flush();
   }
 
-  async close(): Promise<WrittenFile> {
+  /** Makes every line appended so far readable from the file by another reader (the run reads items back). */
+  async sync(): Promise<void> {
+    const data = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
+    this.pending = [];
+    this.queued = 0;
+    // Writes complete in order: when this one has, so have all before it.
+    await new Promise<void>((done, fail) => this.stream.write(data, (e) => (e ? fail(e) : done())));
+  }
+
+  /** Writes the end line (see RunDataEnd) and closes the file. */
+  async close(end: Omit<RunDataEnd, 'kind' | 'items'>): Promise<WrittenFile> {
+    this.queue(Buffer.from(`${JSON.stringify({ kind: 'end', items: this.items, ...end })}\n`));
     await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
@@ -221,9 +252,12 @@ export class RunDataWriter {
 export class RunDataFileError extends Error {}
 
 /** Reads a run-data.ndjson file: its header, then its records one at a time, checking the format as it goes. */
-export async function openRunDataFile(
-  path: string,
-): Promise<{ header: RunDataHeader; records: AsyncGenerator<RunDataRecord> }> {
+export async function openRunDataFile(path: string): Promise<{
+  header: RunDataHeader;
+  records: AsyncGenerator<RunDataRecord>;
+  /** The end line, once `records` is read through; null if the file has none (cut short). */
+  end: () => RunDataEnd | null;
+}> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -242,15 +276,21 @@ export async function openRunDataFile(
       `${path}:1: expecting format "${RUN_DATA_FORMAT}" version ${RUN_DATA_VERSION}, instead found ${JSON.stringify(header?.format)} version ${JSON.stringify(header?.version)}`,
     );
   }
+  let end: RunDataEnd | null = null;
   async function* records(): AsyncGenerator<RunDataRecord> {
     let lineNumber = 1;
     let lastSeq = -1;
+    let items = 0;
     try {
       while (true) {
         const next = await iterator.next();
         if (next.done) return;
         lineNumber++;
         if (next.value === '') continue;
+        if (end !== null)
+          throw new RunDataFileError(
+            `${path}:${lineNumber}: expecting nothing after the end line, instead found a line`,
+          );
         let parsed: { seq: number } & CorpusResult;
         try {
           parsed = parseRecordLine(next.value) as { seq: number } & CorpusResult;
@@ -259,6 +299,15 @@ export async function openRunDataFile(
             `${path}:${lineNumber}: expecting a JSON record, instead found ${(e as Error).message}`,
           );
         }
+        if ((parsed as { kind: unknown }).kind === 'end') {
+          end = endLine(parsed, `${path}:${lineNumber}`);
+          if (end.items !== items)
+            throw new RunDataFileError(
+              `${path}:${lineNumber}: the end line counts ${end.items} items, but the file holds ${items}; was it cut or edited?`,
+            );
+          continue;
+        }
+        items++;
         const { seq, ...item } = parsed;
         if (!Number.isInteger(seq) || seq <= lastSeq)
           throw new RunDataFileError(
@@ -275,5 +324,19 @@ export async function openRunDataFile(
       lines.close();
     }
   }
-  return { header, records: records() };
+  return { header, records: records(), end: () => end };
+}
+
+/** Checks an end line's fields (see RunDataEnd). */
+function endLine(value: unknown, where: string): RunDataEnd {
+  const { items, total, input_files } = value as Partial<RunDataEnd>;
+  const whole = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  const hashes =
+    Array.isArray(input_files) &&
+    input_files.every((f) => typeof f?.file === 'string' && typeof f.sha256 === 'string' && whole(f.bytes));
+  if (!whole(items) || !whole(total) || !hashes)
+    throw new RunDataFileError(
+      `${where}: expecting an end line with whole "items" and "total" and a list "input_files", instead found ${JSON.stringify(value).slice(0, 200)}`,
+    );
+  return value as RunDataEnd;
 }

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import type { CorpusResult } from '../analyzer/analyzer.ts';
 import type { Discrepancy } from '../compare/discrepancies.ts';
+import type { Grouping } from '../compare/grouping.ts';
 import { type GroupComparison, collectFindings, compareStore } from '../compare/index.ts';
 import { hasValue, unusedColumnIssues } from '../compare/store.ts';
 import type { ArticleSummary } from '../compare/summary.ts';
 import { type GroupFigures, groupFiguresOf, groupMembers } from '../figures/groups.ts';
 import { articleParts } from '../report/articleFiles.ts';
 import { articleRecord } from '../report/articleRecord.ts';
+import { neutralisedCells } from '../report/escape/csv.ts';
 import { GROUP_FILE_WRITERS, comparisonMd } from '../report/groupFiles.ts';
 import type { OutputFiles } from '../report/outputFiles.ts';
 import { REPORT_DETAIL_LIMIT } from '../report/outputOptions.ts';
@@ -26,6 +28,21 @@ import { StageClock, reportMemory, reportTiming } from './stageClock.ts';
 export interface RunStorage {
   /** A folder for scratch files (removed by `close`). */
   readonly scratchDir: string;
+}
+
+/** `--latex-columns` names that are no figure of the run: said, since the tables leave them out. */
+export function unknownFigureIssues(
+  columns: readonly string[] | null,
+  figures: ReadonlySet<string>,
+): Issue[] {
+  return (columns ?? [])
+    .filter((c) => !figures.has(c))
+    .map((c) => ({
+      severity: 'warning',
+      code: 'options/unknown-figure',
+      message: `no article has a figure "${c}" (named by --latex-columns), so the LaTeX tables leave it out`,
+      hint: 'name columns of articles.csv (figures), separated by commas',
+    }));
 }
 
 /** Writes a file given by a writer into the run's files, in pieces. */
@@ -54,6 +71,8 @@ export class RunFiles {
   private readonly fileStore: FileArticleStore | null;
   private readonly details: ArticleResult[] = [];
   private readonly skipped: SkippedInput[] = [];
+  /** CSV cells of the per-article files neutralised as possible formulas (see escape/csv.ts). */
+  private articleCellsNeutralised = 0;
   private readonly issues: IssueLog;
   private readonly parts: ArticlePartsAppender;
 
@@ -100,7 +119,9 @@ export class RunFiles {
 
   /** An analysed article, rendered here (see `addRendered` for one rendered where it was analysed). */
   addResult(r: ArticleResult, summary: ArticleSummary): void {
+    const before = neutralisedCells();
     this.parts.add(r.article.id, articleParts(r, outputOptionsOf(this.options)));
+    this.articleCellsNeutralised += neutralisedCells() - before;
     this.store.add(articleRecord(r, summary.figures), summary);
     this.addDetail(r);
   }
@@ -116,6 +137,7 @@ export class RunFiles {
         'RunFiles.addRendered: expected files that store their articles on disk, since a rendered article is stored encoded',
       );
     this.parts.add(rendered.stored.index.id, rendered.files);
+    this.articleCellsNeutralised += rendered.neutralisedCells;
     this.fileStore.addStored(rendered.stored);
   }
 
@@ -138,12 +160,16 @@ export class RunFiles {
   finish(textOf: (id: string) => string | undefined): RunOverview {
     const store = this.store;
     const output = outputOptionsOf(this.options);
+    // Cells neutralised from here on are those of the corpus-level files, written in this thread.
+    const cellsBefore = neutralisedCells();
     reportMemory('articles stored', store.length);
     const clock = new StageClock();
     for (const issue of unusedColumnIssues(store, [
       ['--by', this.options.by],
       ['--group-by', this.options.oneGroup ? null : this.options.groupBy],
     ]))
+      this.addIssue(issue);
+    for (const issue of unknownFigureIssues(this.options.latexColumns, store.corpus.figures))
       this.addIssue(issue);
     const records: ArticleRecords = {
       length: store.length,
@@ -162,12 +188,24 @@ export class RunFiles {
     clock.lap('per-article files');
 
     const sideBySide = sideBySideOf(store.corpus);
-    const { reuse, discrepancies } = this.compare(textOf, sideBySide, clock);
+    // The group figures come first: comparison.md opens with their tables.
     const by = this.options.by ?? (hasValue(store, 'outlet', false) ? 'outlet' : null);
     const groups = by ? this.groupFigures(by) : [];
     clock.lap('group figures');
+    const { reuse, discrepancies, grouping } = this.compare(textOf, sideBySide, by, groups, clock);
+    const storyGroups: string[] = new Array(store.length).fill('');
+    for (const g of grouping.groups) for (const m of g.members) storyGroups[m] = g.id;
 
-    const findings: RunFindings = { run, reuse, discrepancies, by, groups, sideBySide };
+    const findings: RunFindings = {
+      run,
+      reuse,
+      discrepancies,
+      by,
+      groups,
+      sideBySide,
+      storyGroupOf: (n) => storyGroups[n] ?? '',
+      neutralisedCells: () => this.articleCellsNeutralised + neutralisedCells() - cellsBefore,
+    };
     for (const writer of RUN_FILE_WRITERS) {
       for (const file of writer(findings, output)) writeFile(this.files, file);
       clock.lap(writer.name);
@@ -185,8 +223,10 @@ export class RunFiles {
   private compare(
     textOf: (id: string) => string | undefined,
     sideBySide: readonly string[],
+    by: string | null,
+    groups: readonly GroupFigures[],
     clock: StageClock,
-  ): Pick<RunFindings, 'reuse' | 'discrepancies'> {
+  ): Pick<RunFindings, 'reuse' | 'discrepancies'> & { readonly grouping: Grouping } {
     const store = this.store;
     const output = outputOptionsOf(this.options);
     const started = performance.now();
@@ -225,8 +265,12 @@ export class RunFiles {
         ? handedOn(compared.groups())
         : groupsById(grouping, collectFindings(handedOn(compared.groups()))),
       outletKeyness,
+      groupFigures: by === null ? null : { by, groups },
     };
-    writeFile(this.files, { file: 'comparison.md', text: comparisonMd(view, sideBySide) });
+    writeFile(this.files, {
+      file: 'comparison.md',
+      text: comparisonMd(view, sideBySide, this.options.digits),
+    });
     for (const { file, parts } of groupFiles) {
       file.write(parts.tail(outletKeyness));
       file.flush();
@@ -235,7 +279,7 @@ export class RunFiles {
     reportTiming(
       `comparison of ${store.length} articles ${((performance.now() - started) / 1000).toFixed(2)} s (${reuse.candidatesChecked} candidate pairs, ${reuse.duplicates} duplicates)`,
     );
-    return { reuse, discrepancies };
+    return { reuse, discrepancies, grouping };
   }
 
   /** groups.csv's figures: the articles of each value of `by`, read back a group at a time. */

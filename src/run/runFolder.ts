@@ -18,7 +18,7 @@ import {
 } from './runDataFile.ts';
 import { RunFiles } from './runFiles.ts';
 import { outputOptionsOf } from './runOptions.ts';
-import { StageClock } from './stageClock.ts';
+import { StageClock, runTime } from './stageClock.ts';
 
 /**
  * Reads single items back from a finished `run-data.ndjson` by the place its writer reported:
@@ -116,9 +116,23 @@ export class RunFolder {
     private readonly files: RunFiles,
     /** How this run renders an article: what the workers must be told (see `renderArticle`). */
     readonly renderOptions: ReturnType<typeof outputOptionsOf>,
+    private readonly notice: (message: string) => void,
+    private readonly asGiven: Readonly<Record<string, string>>,
   ) {}
 
-  static async open(out: string, header: RunDataHeader): Promise<RunFolder> {
+  /**
+   * `notice` is told what the user should know of the folder (files kept that framescope did not
+   * write). `asGiven`: settings as the user typed them (an input path), which the manifest keeps in
+   * place of the run's own spelling (see spelledInput); every other output has the run's.
+   */
+  static async open(
+    out: string,
+    header: RunDataHeader,
+    options: {
+      readonly notice?: (message: string) => void;
+      readonly asGiven?: Readonly<Record<string, string>>;
+    } = {},
+  ): Promise<RunFolder> {
     const staged = await StagedOutputFolder.open(out);
     try {
       const runData = await RunDataWriter.open(staged.pathOf(RUN_DATA_FILE), header);
@@ -127,6 +141,8 @@ export class RunFolder {
         runData,
         new RunFiles(staged, header.run, header.output, { scratchDir: staged.path }),
         outputOptionsOf(header.output),
+        options.notice ?? (() => undefined),
+        options.asGiven ?? {},
       );
     } catch (e) {
       await staged.discard();
@@ -156,11 +172,18 @@ export class RunFolder {
     return this.add(seq, renderItem(item, this.renderOptions));
   }
 
-  /** Writes the corpus-level files and the manifest, and puts the folder in place. */
-  async finish(options: { readonly startedAt: Date; readonly shard: string | null }): Promise<RunOverview> {
+  /**
+   * Writes the corpus-level files and the manifest, and puts the folder in place. `total` is the
+   * number of items the reader numbered in the whole input (more than this folder's for a shard).
+   */
+  async finish(options: {
+    readonly startedAt: Date;
+    readonly shard: string | null;
+    readonly total: number;
+  }): Promise<RunOverview> {
     try {
       const clock = new StageClock();
-      const written = await this.runData.close();
+      await this.runData.sync();
       const reader = new RecordReader(this.staged.pathOf(RUN_DATA_FILE));
       const itemAt = (k: number) => {
         const { offset, bytes } = this.places.at(k);
@@ -201,6 +224,7 @@ export class RunFolder {
       clock.lap('closing files');
       const inputFiles = await hashInputFiles(inputFilesOf(run));
       clock.lap('input hashes');
+      const written = await this.runData.close({ total: options.total, input_files: inputFiles });
       const extra = {
         results_file: written,
         input_files: inputFiles,
@@ -208,7 +232,12 @@ export class RunFolder {
       };
       writeManifest(
         this.staged.pathOf(MARKER),
-        manifestParts(run, outputs, { startedAt: options.startedAt, endedAt: new Date() }, extra),
+        manifestParts(
+          { ...run, settings: { ...run.settings, ...this.asGiven } },
+          outputs,
+          { startedAt: options.startedAt, endedAt: runTime() },
+          extra,
+        ),
       );
       clock.lap('manifest');
       // The overview keeps what the command line reports; its records and issues go with the store.
@@ -218,7 +247,11 @@ export class RunFolder {
         issues: { length: run.issues.length, [Symbol.iterator]: () => gone('issues') },
       };
       this.files.close();
-      await this.staged.commit();
+      const kept = await this.staged.commit();
+      if (kept.length > 0)
+        this.notice(
+          `kept ${kept.length} ${kept.length === 1 ? 'file' : 'files'} of the output folder that framescope did not write: ${kept.slice(0, 10).join(', ')}${kept.length > 10 ? ', ...' : ''}`,
+        );
       clock.lap('folder in place');
       clock.report('finish stage');
       return overview;

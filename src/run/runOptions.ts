@@ -24,10 +24,19 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = Object.freeze({
   html: DEFAULT_OUTPUT_OPTIONS.html,
   latex: DEFAULT_OUTPUT_OPTIONS.latex,
   json: DEFAULT_OUTPUT_OPTIONS.json,
+  digits: DEFAULT_OUTPUT_OPTIONS.digits,
+  latexColumns: DEFAULT_OUTPUT_OPTIONS.latexColumns,
 });
 
 /** The options of the writers alone, from a run's (defaults filled in). */
 export function outputOptionsOf(options: Partial<RunOptions>): OutputOptions {
   const o = { ...DEFAULT_RUN_OPTIONS, ...options };
-  return { safeCells: o.safeCells, html: o.html, latex: o.latex, json: o.json };
+  return {
+    safeCells: o.safeCells,
+    html: o.html,
+    latex: o.latex,
+    json: o.json,
+    digits: o.digits,
+    latexColumns: o.latexColumns,
+  };
 }

@@ -1,12 +1,23 @@
 /**
- * What a run says about its own cost on stderr, for benchmarks (scripts/bench.ts): switched on by
- * the environment, read here and nowhere else.
+ * What a run reads of the clock and says about its own cost on stderr: switched on by the
+ * environment, read here and nowhere else.
  *   FRAMESCOPE_TIMING=1  the wall and CPU time of each stage of a run and of its parts
  *   FRAMESCOPE_MEMORY=1  the main thread's heap at points of a run, to check that it does not grow
  *                        with the corpus (under `node --expose-gc` after a collection)
+ *   SOURCE_DATE_EPOCH=s  the time manifest.json gives as the run's start and end, in seconds
+ *                        since 1970 (the reproducible-builds convention), so that a run can be
+ *                        repeated byte for byte (`npm run example` sets it)
  */
 const TIMING = process.env['FRAMESCOPE_TIMING'] === '1';
 const MEMORY = process.env['FRAMESCOPE_MEMORY'] === '1';
+
+/** The time a run records: now, or SOURCE_DATE_EPOCH when it is set. */
+export function runTime(epoch: string | undefined = process.env['SOURCE_DATE_EPOCH']): Date {
+  if (epoch === undefined || epoch === '') return new Date();
+  if (!/^\d+$/.test(epoch))
+    throw new Error(`SOURCE_DATE_EPOCH is set to "${epoch}": expected whole seconds since 1970, or unset it`);
+  return new Date(Number(epoch) * 1000);
+}
 
 /** One line of FRAMESCOPE_TIMING. */
 export function reportTiming(line: string): void {

@@ -2,12 +2,15 @@ import type { ChoiceRow } from '../../compare/choices.ts';
 import { type Discrepancy, LISTED_VALUES } from '../../compare/discrepancies.ts';
 import type { Grouping } from '../../compare/grouping.ts';
 import type { Comparison, GroupComparison } from '../../compare/index.ts';
-import type { KeyTerm } from '../../compare/keyness.ts';
+import { DEFAULT_KEYNESS, type KeyTerm } from '../../compare/keyness.ts';
 import type { ReusePair, ReuseResult } from '../../compare/reuse.ts';
 import type { ArticleHead } from '../../compare/store.ts';
+import { metadataValueOf } from '../../corpus/metadata.ts';
+import type { GroupFigures } from '../../figures/groups.ts';
 import { compareText } from '../../order.ts';
-import { formatNumber } from '../format.ts';
-import { escapeMarkdownText, markdownTable, markdownTableLines } from '../markdown.ts';
+import { DEFAULT_DIGITS, displayNumber, displayPercent, formatNumber } from '../format.ts';
+import { groupMeansSections, groupMeansTable } from '../groupTables.ts';
+import { escapeMarkdownText, markdownCode, markdownTable, markdownTableLines } from '../markdown.ts';
 import { trimmedEnd } from '../streamText.ts';
 
 /**
@@ -40,6 +43,7 @@ export const REUSE_HEADER: readonly string[] = [
   'framing_only_b',
   'sources_only_a',
   'sources_only_b',
+  'cluster',
 ];
 
 export function reuseTable(comparison: Comparison): Table {
@@ -78,6 +82,7 @@ export function reuseRow(p: ReusePair): Row {
       .filter((d) => d.countA === 0)
       .map((d) => d.source)
       .join('; '),
+    p.cluster ?? '',
   ];
 }
 
@@ -143,7 +148,12 @@ export const KEYNESS_HEADER: readonly string[] = [
   'per_1000_reference',
   'g2',
   'log_ratio',
+  'p_value',
+  'p_adjusted_bh',
 ];
+
+/** A p-value to 4 significant digits: rounding to 4 decimals would make most of them 0. */
+const pCell = (p: number) => p.toPrecision(4);
 
 export function keynessTable(comparison: Comparison): Table {
   return { header: [...KEYNESS_HEADER], rows: comparison.keyness.map(keynessRow) };
@@ -162,6 +172,8 @@ export function keynessRow(k: KeyTerm): Row {
     num((1000 * k.countReference) / k.totalReference),
     num(k.g2),
     num(k.logRatio),
+    pCell(k.pValue),
+    pCell(k.pAdjusted),
   ];
 }
 
@@ -202,7 +214,7 @@ export function discrepancySection(comparison: Pick<Comparison, 'discrepancies'>
   const out: string[] = [];
   const byGroup = groupBy(comparison.discrepancies, (d) => d.group);
   for (const g of groups) {
-    out.push(`Group \`${g}\`:`, '', ...discrepancyLines(byGroup.get(g) ?? []), '');
+    out.push(`Group ${escapeMarkdownText(g)}:`, '', ...discrepancyLines(byGroup.get(g) ?? []), '');
   }
   return out.join('\n').trimEnd();
 }
@@ -226,6 +238,8 @@ export interface ComparisonMarkdownOptions {
   readonly metadataColumns?: readonly string[];
   /** Key terms listed per article. */
   readonly keyTerms?: number;
+  /** Significant digits of the numbers shown (`--digits`). */
+  readonly digits?: number;
 }
 
 /**
@@ -243,6 +257,8 @@ export interface ComparisonView {
   /** One entry per group of the grouping, in its order. */
   readonly groups: Iterable<GroupComparison>;
   readonly outletKeyness: readonly KeyTerm[];
+  /** The figures per value of `--by` that comparison.md opens with, or null: no `--by` column. */
+  readonly groupFigures?: { readonly by: string; readonly groups: readonly GroupFigures[] } | null;
 }
 
 export function comparisonMarkdown(comparison: Comparison, options: ComparisonMarkdownOptions = {}): string {
@@ -297,7 +313,7 @@ export function* comparisonMarkdownParts(
   const { grouping, reuse } = view;
   const how =
     grouping.method === 'column'
-      ? `by the metadata column \`${grouping.column}\``
+      ? `by the metadata column ${markdownCode(grouping.column ?? '')}`
       : grouping.method === 'all'
         ? 'all articles as one group'
         : `by text clusters (TF-IDF cosine, average link, threshold ${formatNumber(grouping.threshold ?? 0)})`;
@@ -308,9 +324,17 @@ export function* comparisonMarkdownParts(
       ? `, between distinct texts; ${reuse.duplicates} article(s) are exact duplicates of an earlier one.`
       : '.');
   yield '';
-  const metadataColumns = options.metadataColumns ?? (view.hasOutlet ? ['outlet'] : []);
+  // The column the figures are grouped by (`--by`, default outlet) names each article's source.
+  const by = view.groupFigures?.by;
+  const metadataColumns = options.metadataColumns ?? (by ? [by] : view.hasOutlet ? ['outlet'] : []);
   const figureColumns = options.figureColumns ?? [];
   const keyTerms = options.keyTerms ?? 8;
+  const digits = options.digits ?? DEFAULT_DIGITS;
+  const shown = (x: number) => displayNumber(x, digits);
+  if (view.groupFigures && view.groupFigures.groups.length > 0)
+    yield* groupMeansParts(view.groupFigures.by, view.groupFigures.groups, figureColumns, digits);
+  /** Groups of one article: listed at the end, with nothing to compare within them. */
+  const alone: { group: string; member: number }[] = [];
   const groupOfArticle = new Map<string, string>();
   for (const g of grouping.groups) for (const m of g.members) groupOfArticle.set(view.id(m), g.id);
   const pairsOf = groupBy(
@@ -320,11 +344,15 @@ export function* comparisonMarkdownParts(
   groupOfArticle.clear();
   for (const { group, choices, discrepancies, keyness } of view.groups) {
     const count = group.members.length;
+    if (count === 1) {
+      alone.push({ group: group.id, member: group.members[0] as number });
+      continue;
+    }
     const ids = new Set(group.members.map((m) => view.id(m)));
     yield `## Group ${escapeMarkdownText(group.id)} (${count} article${count === 1 ? '' : 's'})`;
     yield '';
     if (group.cohesion !== null) {
-      yield `Mean pairwise cosine: ${formatNumber(group.cohesion)}.`;
+      yield `Mean pairwise cosine: ${shown(group.cohesion)}.`;
       yield '';
     }
     const sets = [...new Set(choices.map((c) => c.set))].sort();
@@ -335,7 +363,7 @@ export function* comparisonMarkdownParts(
         const s = view.head(m);
         yield [
           s.id,
-          ...metadataColumns.map((c) => s.metadata[c] ?? ''),
+          ...metadataColumns.map((c) => metadataValueOf(s.metadata, c) ?? ''),
           s.wordCount,
           ...figureColumns.map((f) => s.figures[f] ?? null),
           ...sets.map((set) =>
@@ -348,7 +376,7 @@ export function* comparisonMarkdownParts(
       1 + metadataColumns.length,
       ...figureColumns.map((_, i) => 2 + metadataColumns.length + i),
     ]);
-    yield* markdownTableLines(header, rows, numeric);
+    yield* markdownTableLines(header, rows, numeric, digits);
     yield '';
 
     const inGroup = (pairsOf.get(group.id) ?? []).filter((p) => ids.has(p.a) && ids.has(p.b));
@@ -372,14 +400,15 @@ export function* comparisonMarkdownParts(
       yield '';
     }
     for (const p of pairs) {
-      yield `**${escapeMarkdownText(p.a)} and ${escapeMarkdownText(p.b)}: ${p.kind}** (similarity ${formatNumber(p.similarity)}; ` +
-        `aligned sentences hold ${formatNumber(100 * p.sharedShareA)}% of ${escapeMarkdownText(p.a)} and ${formatNumber(100 * p.sharedShareB)}% of ${escapeMarkdownText(p.b)}; ` +
-        `5-word shingle Jaccard ${formatNumber(p.shingleJaccard)}).`;
+      yield `**${escapeMarkdownText(p.a)} and ${escapeMarkdownText(p.b)}: ${p.kind}** (similarity ${shown(p.similarity)}; ` +
+        `aligned sentences hold ${displayPercent(p.sharedShareA)} of ${escapeMarkdownText(p.a)} and ${displayPercent(p.sharedShareB)} of ${escapeMarkdownText(p.b)}; ` +
+        `5-word shingle Jaccard ${shown(p.shingleJaccard)}).`;
       yield '';
       yield markdownTable(
         [`${p.a} (line:col)`, `${p.a} text`, `${p.b} (line:col)`, `${p.b} text`, 'sentences', 'similarity'],
-        p.passages.map((x) => [place(x.a), x.a.text, place(x.b), x.b.text, x.sentences, num(x.similarity)]),
+        p.passages.map((x) => [place(x.a), x.a.text, place(x.b), x.b.text, x.sentences, x.similarity]),
         new Set([4, 5]),
+        digits,
       );
       yield '';
       if (p.framingDifferences.length > 0) {
@@ -387,6 +416,7 @@ export function* comparisonMarkdownParts(
           ['framing entry', 'category', p.a, p.b, 'example'],
           p.framingDifferences.map((d) => [d.entry, d.category, d.countA, d.countB, d.example]),
           new Set([2, 3]),
+          digits,
         );
         yield '';
       }
@@ -395,6 +425,7 @@ export function* comparisonMarkdownParts(
           ['source', 'type', p.a, p.b],
           p.sourceDifferences.map((d) => [d.source, d.sourceType, d.countA, d.countB]),
           new Set([2, 3]),
+          digits,
         );
         yield '';
       }
@@ -408,8 +439,10 @@ export function* comparisonMarkdownParts(
     const key = keyness.filter((k) => ids.has(k.target));
     yield '### Distinctive words';
     yield '';
+    yield KEYNESS_RULE;
+    yield '';
     if (key.length === 0) {
-      yield 'No word is significantly over-used by one article against the rest of the group.';
+      yield 'No word passes it in this group.';
       yield '';
     } else {
       const keyOf = groupBy(
@@ -417,18 +450,10 @@ export function* comparisonMarkdownParts(
         (k) => k.target,
       );
       yield* markdownTableLines(
-        ['article', 'key terms (count, G2, log ratio)'],
+        ['article', KEY_TERMS_COLUMN],
         group.members.map((m) => {
           const id = view.id(m);
-          return [
-            id,
-            (keyOf.get(id) ?? [])
-              .map(
-                (k) =>
-                  `${k.term} (${k.countTarget}, ${formatNumber(num(k.g2))}, ${formatNumber(num(k.logRatio))})`,
-              )
-              .join('; '),
-          ];
+          return [id, (keyOf.get(id) ?? []).map((k) => keyTermText(k, digits)).join('; ')];
         }),
       );
       yield '';
@@ -438,20 +463,74 @@ export function* comparisonMarkdownParts(
   if (outlets.length > 0) {
     yield '## Distinctive words per outlet (against the rest of the corpus)';
     yield '';
+    yield KEYNESS_RULE.replace(
+      'an article uses more than the rest of its group',
+      'an outlet uses more than the rest of the corpus',
+    ).replace('in the article', 'in the outlet');
+    yield '';
     const names = [...new Set(outlets.map((k) => k.target))].sort();
     yield markdownTable(
-      ['outlet', 'key terms (count, G2, log ratio)'],
+      ['outlet', KEY_TERMS_COLUMN],
       names.map((o) => [
         o,
         outlets
           .filter((k) => k.target === o && k.rank <= keyTerms)
-          .map(
-            (k) =>
-              `${k.term} (${k.countTarget}, ${formatNumber(num(k.g2))}, ${formatNumber(num(k.logRatio))})`,
-          )
+          .map((k) => keyTermText(k, digits))
           .join('; '),
       ]),
     );
     yield '';
   }
+  if (alone.length > 0) yield* aloneParts(view, alone, metadataColumns);
+}
+
+/** What a distinctive word is, said above each list of them. */
+const KEYNESS_RULE = `Words an article uses more than the rest of its group: at least ${DEFAULT_KEYNESS.minCount} times in the article, with a log-likelihood G2 whose p-value, adjusted over every word tested (Benjamini-Hochberg), is below ${DEFAULT_KEYNESS.alpha}.`;
+
+/** How a key term is shown; the column says what its numbers are. */
+const KEY_TERMS_COLUMN = 'key terms (count, G2, Benjamini-Hochberg adjusted p)';
+
+function keyTermText(k: KeyTerm, digits: number): string {
+  return `${k.term} (${k.countTarget}, ${displayNumber(k.g2, digits)}, ${displayNumber(k.pAdjusted, digits)})`;
+}
+
+/** The tables comparison.md opens with: the mean of each side-by-side figure per value of `--by`. */
+function* groupMeansParts(
+  by: string,
+  groups: readonly GroupFigures[],
+  figures: readonly string[],
+  digits: number,
+): Generator<string> {
+  yield `## Per ${escapeMarkdownText(by)}`;
+  yield '';
+  yield `The mean over the articles of each ${escapeMarkdownText(by)}, with its bootstrap 95% interval in brackets where it has several articles; "(n = k)": only k of its articles have a value (a share needs an attribution). \`groups_long.csv\` holds every statistic, \`groups.csv\` every figure.`;
+  yield '';
+  for (const section of groupMeansSections(figures)) {
+    const table = groupMeansTable(groups, by, section.figures, digits);
+    yield `### ${section.title}`;
+    yield '';
+    yield* markdownTableLines(table.header, table.rows, new Set([...table.header.keys()].slice(1)), digits);
+    yield '';
+  }
+}
+
+/** The groups of one article each: listed, since nothing within them is compared. */
+function* aloneParts(
+  view: ComparisonView,
+  alone: readonly { group: string; member: number }[],
+  metadataColumns: readonly string[],
+): Generator<string> {
+  yield `## Articles alone in their group (${alone.length})`;
+  yield '';
+  yield 'These groups have one article each, so nothing is compared within them; their figures are in `articles.csv`.';
+  yield '';
+  yield* markdownTableLines(
+    ['group', 'article', ...metadataColumns, 'words'],
+    alone.map(({ group, member }) => {
+      const s = view.head(member);
+      return [group, s.id, ...metadataColumns.map((c) => metadataValueOf(s.metadata, c) ?? ''), s.wordCount];
+    }),
+    new Set([2 + metadataColumns.length]),
+  );
+  yield '';
 }

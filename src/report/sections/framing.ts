@@ -2,8 +2,8 @@ import { INDEXES } from '../../figures/indexes.ts';
 import { formatPlace } from '../../text/positions.ts';
 import type { ArticleResult, Match } from '../../types.ts';
 import type { ArticleRecord } from '../articleRecord.ts';
-import type { Cell } from '../format.ts';
-import { escapeMarkdownText, markdownTable, markdownTableLines } from '../markdown.ts';
+import { type Cell, DEFAULT_DIGITS } from '../format.ts';
+import { escapeMarkdownText, markdownCode, markdownTable, markdownTableLines } from '../markdown.ts';
 import type { ArticleRecords } from '../runData.ts';
 import type { Table } from '../tables.ts';
 
@@ -71,10 +71,23 @@ export function matchesTable(results: readonly ArticleResult[]): Table {
   return { header: [...MATCHES_HEADER], rows: results.flatMap(matchRows) };
 }
 
+/** What the indexes of the table count, from the registry: their unit and the voices they count. */
+export function indexNote(): string {
+  const shares = INDEXES.filter((i) => i.combine.kind === 'share').map((i) => i.name);
+  const carried = INDEXES.filter((i) => i.voices.quoted > 0 || i.voices.attributed > 0);
+  const weights = [...new Set(carried.map((i) => `${i.voices.quoted}/${i.voices.attributed}`))];
+  const carriedText =
+    carried.length === 0
+      ? ''
+      : ` ${carried.map((i) => i.name).join(', ')} also count hits in quotations and reported speech${weights.length === 1 && weights[0] === '0.5/0.5' ? ' at ½' : ' (weights in the methods section)'};`;
+  return `Indexes are per 1,000 scored words of the authorial voice${shares.length ? ` (${shares.join(', ')}: a share)` : ''};${carriedText} see the methods section for every formula.`;
+}
+
 function hitLine(r: ArticleResult, m: Match): string {
   const { left, right } = contextOf(r.article.text, m, 50);
   const flags = [m.voice, ...(m.negated ? ['negated'] : [])].join(', ');
-  return `- line ${formatPlace(m)}, \`${m.category}\` (${flags}): ...${escapeMarkdownText(left)} **${escapeMarkdownText(m.text)}** ${escapeMarkdownText(right)}...`;
+  // The pack says whose register a hit is (prc-state-media, ru-state-media, a scholar's own pack).
+  return `- line ${formatPlace(m)}, ${markdownCode(m.category)} from ${escapeMarkdownText(m.pack)} (${flags}): ...${escapeMarkdownText(left)} **${escapeMarkdownText(m.text)}** ${escapeMarkdownText(right)}...`;
 }
 
 /**
@@ -88,19 +101,20 @@ export function* framingSectionParts(
   details: readonly ArticleResult[],
   topHits = 8,
   detailLimit = Number.POSITIVE_INFINITY,
+  digits = DEFAULT_DIGITS,
 ): Generator<string> {
   if (records.length === 0) {
     yield 'No article was analysed.';
     return;
   }
-  yield 'Indexes are per 1,000 scored words in the authorial voice (hedging: hedges / (hedges + boosters)); see the methods section for every formula.';
+  yield indexNote();
   yield '';
   const rows = (function* () {
     for (const r of records)
       yield [r.id, r.wordCount, r.hits, r.authorialHits, ...INDEXES.map((i) => r.figures[i.name] ?? null)];
   })();
   const header = ['article', 'words', 'hits', 'authorial hits', ...INDEXES.map((i) => i.name)];
-  yield* markdownTableLines(header, rows, new Set([...header.keys()].filter((k) => k > 0)));
+  yield* markdownTableLines(header, rows, new Set([...header.keys()].filter((k) => k > 0)), digits);
   yield '';
   const out: string[] = [];
   for (const r of details.slice(0, detailLimit)) {

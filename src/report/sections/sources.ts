@@ -1,7 +1,7 @@
 import { compareText } from '../../order.ts';
 import type { ArticleResult, Attribution } from '../../types.ts';
 import { articleRecord } from '../articleRecord.ts';
-import type { Cell } from '../format.ts';
+import { type Cell, DEFAULT_DIGITS } from '../format.ts';
 import { escapeMarkdownText, markdownTableLines } from '../markdown.ts';
 import type { ArticleRecords } from '../runData.ts';
 
@@ -104,9 +104,6 @@ const COMPARED: ReadonlyArray<readonly [string, string]> = [
   ['share_loaded_cue', 'loaded cues'],
 ];
 
-const round = (x: number | null | undefined): Cell =>
-  x === null || x === undefined ? null : Number(x.toFixed(3));
-
 /** Per speaker of one article: how often cited, in which kinds, with which cues. */
 function speakerLines(r: ArticleResult): string[] {
   const bySpeaker = new Map<
@@ -167,18 +164,20 @@ export function* sourcesSectionParts(
   records: ArticleRecords,
   details: readonly ArticleResult[],
   detailLimit = Number.POSITIVE_INFINITY,
+  digits = DEFAULT_DIGITS,
 ): Generator<string> {
   yield 'Who each article cites and how. Direct attributions quote the source verbatim; indirect ones paraphrase (mixed ones';
   yield 'carry a partial quotation); parenthetical ones cite "(Source, year)". Shares are fractions of the article\'s reported';
   yield 'attributions (see the methods section for each formula); every attribution is a row of `attributions.csv`.';
   yield '';
   const rows = (function* () {
-    for (const r of records) yield [r.id, ...COMPARED.map(([key]) => round(r.figures[key]))];
+    for (const r of records) yield [r.id, ...COMPARED.map(([key]) => r.figures[key] ?? null)];
   })();
   yield* markdownTableLines(
     ['article', ...COMPARED.map(([, label]) => label)],
     rows,
     new Set(COMPARED.map((_, i) => i + 1)),
+    digits,
   );
   yield '';
   for (const r of details.slice(0, detailLimit)) {
