@@ -287,6 +287,8 @@ function main(): void {
   const speaker = tally();
   const speakerNamed = tally();
   const type = tally();
+  // Per corpus too, so that one corpus's labels can be kept apart while tuning the typing rules.
+  const typeByCorpus = new Map<CorpusName, Tally>();
   const discrepancy = tally();
   const spelling = tally();
   const typedShare: string[] = [];
@@ -314,6 +316,8 @@ function main(): void {
     const named = items.filter(
       (x) => x.attribution.speaker && ['named', 'pronoun'].includes(x.attribution.resolution),
     );
+    const typeHere = tally();
+    typeByCorpus.set(c, typeHere);
     for (const x of lowestHashes(named, itemId, TYPE_SAMPLE)) {
       const gold = goldAttributions.get(itemId(x));
       if (!gold?.type) {
@@ -321,8 +325,11 @@ function main(): void {
         continue;
       }
       type.labelled++;
-      if (gold.type === x.attribution.sourceType) type.right++;
-      else type.wrong.push(`${describeAttribution(run, x)}\n    gold: ${gold.speaker} / ${gold.type}`);
+      typeHere.labelled++;
+      if (gold.type === x.attribution.sourceType) {
+        type.right++;
+        typeHere.right++;
+      } else type.wrong.push(`${describeAttribution(run, x)}\n    gold: ${gold.speaker} / ${gold.type}`);
     }
     const typed = named.filter((x) => !UNTYPED.has(x.attribution.sourceType)).length;
     typedShare.push(
@@ -375,6 +382,7 @@ function main(): void {
   console.log(line('speaker correct (BASIL + BBC attributions)', speaker, '>= 0.90'));
   console.log(line('  of those, attributions given a speaker', speakerNamed, '-'));
   console.log(line('source type correct (named sources)', type, '>= 0.85'));
+  for (const [c, t] of typeByCorpus) console.log(line(`  of those, ${c}`, t, '-'));
   console.log(line('discrepancies (conflict, precision)', discrepancy, '>= 0.80'));
   console.log(line('spelling variants (BASIL + BBC + COVID)', spelling, '>= 0.90'));
   console.log('');

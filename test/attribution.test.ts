@@ -214,3 +214,47 @@ for (const name of ['000_a9b978a99ec8842b.txt', '001_2fcb8b3295ecbc25.txt']) {
     t.true(wang.some((a) => a.resolution === 'named'));
   });
 }
+
+// Source typing (issue 15): known speakers, the head noun, relative clauses, stacked appositions.
+
+test('a known public person or a state named as the speaker is typed without a title', (t) => {
+  const [blair] = attributionsOf('Tony Blair said the plan would cut waiting lists by half.');
+  t.is(blair?.speaker, 'Tony Blair');
+  t.is(blair?.sourceType, 'official');
+  const [states] = attributionsOf(
+    'Nebraska and Oklahoma said that the rules let the crop flow across the border.',
+  );
+  t.is(states?.sourceType, 'official');
+  // An unknown name stays other: the known-speaker list is no guess.
+  const [unknown] = attributionsOf('Tony Blairson said the plan would cut waiting lists by half.');
+  t.is(unknown?.sourceType, 'other');
+});
+
+test('the head noun of the source decides: an outlet poll is a document', (t) => {
+  const [poll] = attributionsOf(
+    'The latest Fox News national poll of likely voters showed the senator ahead by one point.',
+  );
+  t.is(poll?.sourceType, 'document');
+  const [outlet] = attributionsOf('Fox News reported that the senator was ahead by one point.');
+  t.is(outlet?.sourceType, 'news-outlet');
+});
+
+test('a relative clause does not title the source', (t) => {
+  const [a] = attributionsOf(
+    'The Sheriff of Lake County, who has been a supporter of the new law, said that arrests had doubled.',
+  );
+  t.is(a?.sourceType, 'official');
+});
+
+test('stacked appositions: a role outranks a private description, a body kind an officer title', (t) => {
+  const [role] = attributionsOf(
+    'Dan Ortega, a 46-year-old father of five, Republican congressman from Idaho, said he would run for the post.',
+  );
+  t.is(role?.sourceType, 'official');
+  const [body] = attributionsOf(
+    'Mara Quill, executive vice president of the Committee to Keep Pensions Whole, an advocacy group, said the cuts were tragic.',
+  );
+  t.is(body?.sourceType, 'civil-society');
+  const [officer] = attributionsOf('Mara Quill, president of the county council, said the cuts were tragic.');
+  t.is(officer?.sourceType, 'official');
+});

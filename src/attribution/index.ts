@@ -5,7 +5,14 @@ import { channelLexicon, channelOf } from './channels.ts';
 import { type NameBook, type SpeakerKind, genderOfName, nameBookOf, speakerIn } from './names.ts';
 import type { Gender } from './personCues.ts';
 import { type CitationDraft, citationsOf, hostOf } from './references.ts';
-import { OUTLET_CLUES, type SourceLexicon, TITLE_CLUES, TYPE_OF_CLUE, sourceHits } from './sourceLexicon.ts';
+import {
+  OUTLET_CLUES,
+  type SourceLexicon,
+  TITLE_CLUES,
+  TYPE_OF_CLUE,
+  sourceHits,
+  speakerKey,
+} from './sourceLexicon.ts';
 import {
   type Draft,
   MAX_CONTENT_CHARS,
@@ -256,15 +263,21 @@ function resolveSource(
   }
   const speaker = speakerIn(doc, lexicon, range.first, range.end, names);
   // The title nearest the name is the one it bears: "the band's record company Universal" is a company.
-  const title = hits.findLast((h) => TITLE_CLUES.includes(h.clue));
+  // A relative clause describes the source, it does not title it: "the self-titled Toughest
+  // Sheriff, who ... has been a major supporter of" is no supporter (citizen).
+  const relative = phrase.text.search(/,\s*(?:who|whose|which)\b/i);
+  const title = hits.findLast((h) => TITLE_CLUES.includes(h.clue) && (relative < 0 || h.start < relative));
   let baseType: SourceType = 'unknown';
   if (outlet) baseType = TYPE_OF_CLUE[outlet.clue];
   else if (title) baseType = TYPE_OF_CLUE[title.clue];
   else if (speaker) {
     const known = names.titleOf.get(speaker.name.toLowerCase());
-    baseType = known ? TYPE_OF_CLUE[known] : 'other';
+    baseType = known ? TYPE_OF_CLUE[known] : knownPerson(lexicon, speaker.name, phrase.text);
   } else if (hits.some((h) => h.clue === 'document')) baseType = 'document';
   else if (hits.some((h) => h.clue === 'vague')) baseType = 'vague';
+  // The head noun decides: "the latest Fox News poll" is a poll, "a Treasury report" a report.
+  const head = hits.at(-1);
+  if (head?.clue === 'document' && hits.length > 1 && (outlet || title)) baseType = 'document';
   if (speaker) return { speaker: speaker.name, kind: speaker.kind, resolution: 'named', baseType, outletAt };
   if (baseType === 'vague') return { speaker: null, kind: 'vague', resolution: 'vague', baseType, outletAt };
   if (baseType === 'document')
@@ -313,7 +326,7 @@ function personReferent(
   const typeOf = (name: string, fallback?: SourceType): SourceType => {
     if (fallback && fallback !== 'unknown' && fallback !== 'other') return fallback;
     const title = names.titleOf.get(name.toLowerCase());
-    return title ? TYPE_OF_CLUE[title] : (fallback ?? 'other');
+    return title ? TYPE_OF_CLUE[title] : (ctx.lexicon.persons.get(speakerKey(name)) ?? fallback ?? 'other');
   };
   const pick = <T extends { name: string }>(list: readonly T[]): T | undefined => list[0];
   let nearest: string | null = null;
@@ -554,24 +567,33 @@ function interviewAnswers(ctx: SpeechContext, names: NameBook): Built[] {
         source: sourceEnd > p.start ? textSpan(doc, p.start, sourceEnd) : null,
         speaker: named,
         resolution: named ? 'named' : 'unresolved',
-        sourceType: named ? typeOfName(names, named) : 'unknown',
+        sourceType: named ? typeOfName(ctx.lexicon, names, named) : 'unknown',
         stateLabelDisclosed: null,
         channel: { kind: 'interview', platform: null },
         content: textSpan(doc, contentStart, p.end),
         sentence: doc.tokens.sentence[Math.min(k, doc.tokens.count - 1)] as number,
       },
       kind: named ? 'person' : null,
-      baseType: named ? typeOfName(names, named) : 'unknown',
+      baseType: named ? typeOfName(ctx.lexicon, names, named) : 'unknown',
       position: p.start,
     });
   }
   return out;
 }
 
-/** The type of a person from the title the article gives them, else other. */
-function typeOfName(names: NameBook, name: string): SourceType {
+/**
+ * A known public person's type, by the speaker's name or by the phrase that names them: "Lord
+ * Falconer" is the speaker "Falconer" (an honorific is no part of a name).
+ */
+function knownPerson(lexicon: SourceLexicon, name: string, phrase: string): SourceType {
+  const written = phrase.replace(/^\s*the\s+/i, '');
+  return lexicon.persons.get(speakerKey(name)) ?? lexicon.persons.get(speakerKey(written)) ?? 'other';
+}
+
+/** The type of a person from the title the article gives them, else a known public person's, else other. */
+function typeOfName(lexicon: SourceLexicon, names: NameBook, name: string): SourceType {
   const title = names.titleOf.get(name.toLowerCase());
-  return title ? TYPE_OF_CLUE[title] : 'other';
+  return title ? TYPE_OF_CLUE[title] : (lexicon.persons.get(speakerKey(name)) ?? 'other');
 }
 
 /**

@@ -506,6 +506,7 @@ function appositiveTitle(
   doc: Document,
   lexicon: SourceLexicon,
   after: number,
+  depth = 0,
 ): { clue: SourceClue; text: string } | null {
   const t = doc.tokens;
   if (t.value[after] !== ',') return null;
@@ -519,7 +520,7 @@ function appositiveTitle(
   let last = after + 1;
   while (
     last < t.count &&
-    last - after <= 12 &&
+    last - after <= 16 &&
     t.sentence[last] === t.sentence[after] &&
     !/^[,;.:(]$/.test(t.value[last] as string)
   )
@@ -527,7 +528,26 @@ function appositiveTitle(
   if (last <= after + 1) return null;
   const phrase = doc.text.slice(t.start[after + 1] as number, t.end[last - 1] as number);
   const hit = sourceHits(lexicon, phrase).findLast((h) => TITLE_CLUES.has(h.clue));
-  return hit ? { clue: hit.clue, text: phrase.slice(hit.start, hit.end) } : null;
+  const found = hit ? { clue: hit.clue, text: phrase.slice(hit.start, hit.end) } : null;
+  if (depth >= MAX_STACKED_APPOSITIONS || (found && !yieldsToNextApposition(found))) return found;
+  // Stacked appositions: a role outranks a private description ("Raul Labrador, a Mormon father
+  // of five, tea party congressman"), and the kind of body outranks an officer's title, which any
+  // body has ("Max Richtman, executive vice president of the National Committee ..., an advocacy
+  // group").
+  const next = t.value[last] === ',' ? appositiveTitle(doc, lexicon, last, depth + 1) : null;
+  if (!found) return next;
+  if (!next || next.clue === 'citizen') return found;
+  if (found.clue === 'citizen' || next.clue !== 'official-title') return next;
+  return found;
+}
+
+const MAX_STACKED_APPOSITIONS = 2;
+/** Officer titles that every kind of body has: the body they serve tells the type. */
+const OFFICER_TITLE =
+  /^(?:(?:executive |senior )?vice president|president|chairman|chairwoman|director|executive director|spokes(?:man|woman|person)|leader|head)$/i;
+
+function yieldsToNextApposition(found: { clue: SourceClue; text: string }): boolean {
+  return found.clue === 'citizen' || (found.clue === 'official-title' && OFFICER_TITLE.test(found.text));
 }
 
 /**

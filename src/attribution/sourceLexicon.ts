@@ -66,7 +66,33 @@ export interface SourceLexicon {
   readonly phrases: ReadonlyMap<string, ReportVerb>;
   /** Lemmas of the verbs of saying proper: they report speech even without "that". */
   readonly coreSpeech: ReadonlySet<string>;
+  /**
+   * Speakers known by name, in lower case (`source.speaker.<type>` entries): public persons and
+   * states, the type of a speaker whose article gives no title ("Tony Blair said", "Nebraska and
+   * Oklahoma said"). Matched on the speaker's whole name only, never as a title word inside a
+   * phrase, so that a name never hides another.
+   */
+  readonly persons: ReadonlyMap<string, SourceType>;
 }
+
+const PERSON_CATEGORY = 'source.speaker.';
+
+/** A speaker's name as the known-speaker map keys it: "U.S." is "us", "O’Driscoll" "o'driscoll". */
+export const speakerKey = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\./g, '')
+    .replace(/[\s-]+/g, ' ');
+const PERSON_TYPES: ReadonlySet<string> = new Set<SourceType>([
+  'official',
+  'expert',
+  'business',
+  'civil-society',
+  'public-figure',
+  'news-outlet',
+]);
 
 const CLUE_OF_CATEGORY: ReadonlyArray<readonly [string, SourceClue]> = [
   ['source.state-media', 'state-media'],
@@ -178,7 +204,17 @@ export function sourceLexiconOf(packs: SourcePacks): SourceLexicon {
   const sources = packs.knownSources;
   const verbsPack = packs.reportVerbs;
   const byClue = new Map<SourceClue, Array<readonly [string, string, boolean]>>();
+  const persons = new Map<string, SourceType>();
   for (const e of sources.entries) {
+    if (e.category.startsWith(PERSON_CATEGORY)) {
+      const type = e.category.slice(PERSON_CATEGORY.length);
+      if (!PERSON_TYPES.has(type))
+        throw new Error(
+          `expected ${PERSON_CATEGORY}<${[...PERSON_TYPES].join('|')}>, found "${e.category}" in entry ${e.id}`,
+        );
+      for (const p of e.patterns) persons.set(speakerKey(p.text), type as SourceType);
+      continue;
+    }
     const found = CLUE_OF_CATEGORY.find(
       ([prefix]) => e.category === prefix || e.category.startsWith(`${prefix}.`),
     );
@@ -213,7 +249,7 @@ export function sourceLexiconOf(packs: SourcePacks): SourceLexicon {
   const coreSpeech = new Set(
     packs.speechVerbs.entries.flatMap((e) => e.patterns.map((p) => p.text.toLowerCase().trim())),
   );
-  return { pack: sources.pack, version: sources.version, clues, verbs, phrases, coreSpeech };
+  return { pack: sources.pack, version: sources.version, clues, verbs, phrases, coreSpeech, persons };
 }
 
 /**
