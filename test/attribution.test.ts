@@ -258,3 +258,12 @@ test('stacked appositions: a role outranks a private description, a body kind an
   const [officer] = attributionsOf('Mara Quill, president of the county council, said the cuts were tragic.');
   t.is(officer?.sourceType, 'official');
 });
+
+test('a weekday that opens a name run is no part of the name', (t) => {
+  const as = attributionsOf(
+    'Home Secretary Ann Corbel met the chiefs. On Wednesday Ms Corbel said the plan would go ahead.',
+  );
+  const a = as.find((x) => x.cue?.lemma === 'say');
+  t.is(a?.speaker, 'Ann Corbel');
+  t.is(a?.sourceType, 'official');
+});

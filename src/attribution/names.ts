@@ -321,6 +321,8 @@ export function personNameIn(
     while (k < to && (t.start[k] as number) < base + hit.end) k++;
     nameStart = Math.max(nameStart, k);
   }
+  // A time word that opens the run is a circumstance, not part of the name: "(on) Wednesday Mr Straw".
+  while (nameStart < to - 1 && isTimeWord(cues, t.value[nameStart] as string)) nameStart++;
   // Honorifics are not part of the name, but tell its bearer's gender: "Mr. Trump", "Ms Blears".
   let gender: Gender | null = null;
   while (nameStart < to - 1) {
