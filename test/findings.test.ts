@@ -239,6 +239,35 @@ test('spelling variants only between names, not common words or two first names'
   );
   t.deepEqual(variants(['Minister Laura Keane spoke.', 'Minister Larry Keane spoke.']), []);
   t.deepEqual(variants(['Governor April Stone spoke.', 'Governor Abriel Stone spoke.']), []);
+  // Two clerics with one title share no name part: the title is not part of the name.
+  t.deepEqual(
+    variants(['Supreme Leader Ayatollah Ali Khamenei and Ayatollah Ruhollah Khomenei were named.']),
+    [],
+  );
+  // A first name alone after a title is a name cut short, not a surname shared with the other person.
+  t.deepEqual(variants(['Minister Steven Miles spoke.', 'Minister Stephen spoke.']), []);
+  // After an honorific a lone word is a surname; first names spelled alike agree.
+  t.deepEqual(variants(['Mr Tracey spoke on Monday.', 'Mr Treacy spoke on Monday.']), [['tracey', 'treacy']]);
+  t.deepEqual(variants(['Mr Frederick Forsyth spoke.', 'Mr Frederic Forsythe spoke.']), [
+    ['forsyth', 'forsythe'],
+  ]);
+});
+
+test('a spelling-variant row lists the mentions written as one name with the other spelling', (t) => {
+  const s = [
+    summary('0', 'Secretary António Guterres spoke on Monday.'),
+    summary('1', 'Prime Minister Antonio Costa spoke. Later, Secretary Antonio Guterres spoke.'),
+  ];
+  const row = findDiscrepancies(groupAll(s).groups[0] as never, s).find(
+    (d) => d.class === 'spelling-variant',
+  );
+  const antonio = row?.values.find((v) => v.value === 'antonio');
+  t.is(antonio?.mentions.length, 1);
+  t.regex(
+    antonio?.mentions[0]?.sentence.text ?? '',
+    /Guterres/,
+    'not the first "Antonio", who is Antonio Costa',
+  );
 });
 
 // Metadata wins over guessing ----------------------------------------------------------------
