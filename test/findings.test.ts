@@ -157,6 +157,9 @@ test('amounts of one quantity of one subject disagree; without a shared subject 
   t.is(found.length, 1);
   t.is(found[0]?.class, 'conflict');
   t.regex(found[0]?.subject ?? '', /yukos/);
+  // Each word of the subject once, though "Yukos" is both the name and what is measured.
+  const words = (found[0]?.subject ?? '').split(/[: ]+/);
+  t.deepEqual(words, [...new Set(words)], found[0]?.subject);
   t.deepEqual(
     found[0]?.values.map((v) => v.mentions.map((m) => m.article)),
     [['b'], ['a']],
