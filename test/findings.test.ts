@@ -54,6 +54,19 @@ test('a weekday or a time before "said" is never the speaker', (t) => {
   t.is(coach?.speaker, 'Mike Friday');
 });
 
+test('a month or weekday closing a quotation is never "the company" or "the bank" of the next words', (t) => {
+  // A comma and a closing quotation mark after a month are no apposition: "the company" after
+  // them is the speaker of the quotation, not a title of "March".
+  const text =
+    'Velmora Records said sales for the year to March will fall.\n\n' +
+    '"Orders were weak in January and are expected to stay so through February and March," the company added.\n\n' +
+    '"Rates will stay where they are until Tuesday," the bank said.';
+  const found = attributionsOf(text);
+  t.true(found.length >= 2, JSON.stringify(found.map((a) => a.speaker)));
+  for (const a of found)
+    t.false(/^(january|february|march|tuesday)$/i.test(a.speaker ?? ''), `${a.source?.text} -> ${a.speaker}`);
+});
+
 test('"Mr. Smith", "John Smith" and "Smith" are one source, with its aliases, counted once', (t) => {
   const text =
     'John Smith, the mayor of Velmora, said the bridge would open in May. Smith said it had cost too much. Mr. Smith added that work would start soon.';
