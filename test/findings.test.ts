@@ -54,6 +54,19 @@ test('a weekday or a time before "said" is never the speaker', (t) => {
   t.is(coach?.speaker, 'Mike Friday');
 });
 
+test('a month or weekday closing a quotation is never "the company" or "the bank" of the next words', (t) => {
+  // A comma and a closing quotation mark after a month are no apposition: "the company" after
+  // them is the speaker of the quotation, not a title of "March".
+  const text =
+    'Velmora Records said sales for the year to March will fall.\n\n' +
+    '"Orders were weak in January and are expected to stay so through February and March," the company added.\n\n' +
+    '"Rates will stay where they are until Tuesday," the bank said.';
+  const found = attributionsOf(text);
+  t.true(found.length >= 2, JSON.stringify(found.map((a) => a.speaker)));
+  for (const a of found)
+    t.false(/^(january|february|march|tuesday)$/i.test(a.speaker ?? ''), `${a.source?.text} -> ${a.speaker}`);
+});
+
 test('"Mr. Smith", "John Smith" and "Smith" are one source, with its aliases, counted once', (t) => {
   const text =
     'John Smith, the mayor of Velmora, said the bridge would open in May. Smith said it had cost too much. Mr. Smith added that work would start soon.';
@@ -157,6 +170,9 @@ test('amounts of one quantity of one subject disagree; without a shared subject 
   t.is(found.length, 1);
   t.is(found[0]?.class, 'conflict');
   t.regex(found[0]?.subject ?? '', /yukos/);
+  // Each word of the subject once, though "Yukos" is both the name and what is measured.
+  const words = (found[0]?.subject ?? '').split(/[: ]+/);
+  t.deepEqual(words, [...new Set(words)], found[0]?.subject);
   t.deepEqual(
     found[0]?.values.map((v) => v.mentions.map((m) => m.article)),
     [['b'], ['a']],
@@ -239,6 +255,35 @@ test('spelling variants only between names, not common words or two first names'
   );
   t.deepEqual(variants(['Minister Laura Keane spoke.', 'Minister Larry Keane spoke.']), []);
   t.deepEqual(variants(['Governor April Stone spoke.', 'Governor Abriel Stone spoke.']), []);
+  // Two clerics with one title share no name part: the title is not part of the name.
+  t.deepEqual(
+    variants(['Supreme Leader Ayatollah Ali Khamenei and Ayatollah Ruhollah Khomenei were named.']),
+    [],
+  );
+  // A first name alone after a title is a name cut short, not a surname shared with the other person.
+  t.deepEqual(variants(['Minister Steven Miles spoke.', 'Minister Stephen spoke.']), []);
+  // After an honorific a lone word is a surname; first names spelled alike agree.
+  t.deepEqual(variants(['Mr Tracey spoke on Monday.', 'Mr Treacy spoke on Monday.']), [['tracey', 'treacy']]);
+  t.deepEqual(variants(['Mr Frederick Forsyth spoke.', 'Mr Frederic Forsythe spoke.']), [
+    ['forsyth', 'forsythe'],
+  ]);
+});
+
+test('a spelling-variant row lists the mentions written as one name with the other spelling', (t) => {
+  const s = [
+    summary('0', 'Secretary António Guterres spoke on Monday.'),
+    summary('1', 'Prime Minister Antonio Costa spoke. Later, Secretary Antonio Guterres spoke.'),
+  ];
+  const row = findDiscrepancies(groupAll(s).groups[0] as never, s).find(
+    (d) => d.class === 'spelling-variant',
+  );
+  const antonio = row?.values.find((v) => v.value === 'antonio');
+  t.is(antonio?.mentions.length, 1);
+  t.regex(
+    antonio?.mentions[0]?.sentence.text ?? '',
+    /Guterres/,
+    'not the first "Antonio", who is Antonio Costa',
+  );
 });
 
 // Metadata wins over guessing ----------------------------------------------------------------

@@ -411,7 +411,8 @@ function amountSubject(slot: readonly Located<AmountFact>[]): string {
       .sort();
   };
   const first = slot[0] as Located<AmountFact>;
-  const words = [...shared((f) => f.entities ?? []), ...shared((f) => f.heads ?? [])];
+  // A name is often also the head of what is measured ("Yukos" in "Yukos's debts"): say it once.
+  const words = [...new Set([...shared((f) => f.entities ?? []), ...shared((f) => f.heads ?? [])])];
   return `${first.fact.unit}: ${words.join(' ')}${first.fact.year ? ` in ${first.fact.year}` : ''}`;
 }
 
@@ -447,34 +448,62 @@ function isCommonWord(mentions: readonly Located<NameFact>[], p: string): boolea
 }
 
 /**
- * Whether two similar name parts can be one name spelled two ways: neither is a word of the
- * language model's lexicon (a common word: "April"/"Abriel", "County"/"Conte"), they are not two
- * listed first names (two people: "Laura"/"Larry", "Mitchell"/"Michelle"), not two parts of one
- * written name, and they appear in matching contexts: with another name part in common ("Jair
- * Bolsonaro"/"Jair Bolsanaro"), or after the same title when one of them is written alone
- * ("President Putin"/"President Poutine"; not "Ruhollah Khomenei"/"Ali Khamenei").
+ * Whether mention `x` of spelling `a` and mention `y` of spelling `b` are written as one name:
+ * with another name part in common or spelled alike ("Jair Bolsonaro"/"Jair Bolsanaro",
+ * "Frederick Forsyth"/"Frederic Forsythe"), or after the same title when one of them is written
+ * alone ("President Putin"/"President Poutine"). Other parts that differ make two people
+ * ("Ruhollah Khomenei", "Ali Khamenei"), whatever their title.
  */
-function namesOfOneEntity(byPart: ReadonlyMap<string, Located<NameFact>[]>, a: string, b: string): boolean {
+function writtenAsOneName(x: Located<NameFact>, a: string, y: Located<NameFact>, b: string): boolean {
+  const xOthers = x.fact.parts.filter((p) => p !== a);
+  const yOthers = y.fact.parts.filter((p) => p !== b);
+  if (yOthers.some((p) => xOthers.some((q) => q === p || isSpellingVariant(q, p)))) return true;
+  if (xOthers.length > 0 && yOthers.length > 0) return false;
+  // A listed first name alone after a title other than an honorific is a name cut short
+  // ("minister Stephen Wade", the surname read as a verb), not a surname; "Mr Tracey" is a surname.
+  const cutShort = (others: readonly string[], p: string, title: string | null | undefined) =>
+    others.length === 0 && !builtinFactWords().honorifics.has(title ?? '') && firstNameGender(p) !== null;
+  if (cutShort(xOthers, a, x.fact.title) || cutShort(yOthers, b, y.fact.title)) return false;
+  return Boolean(x.fact.title) && x.fact.title === y.fact.title;
+}
+
+/**
+ * The mentions of two similar name parts that are one name spelled two ways, or null when they
+ * are not: when either is a word of the language model's lexicon (a common word: "April"/"Abriel",
+ * "County"/"Conte"), when both are listed first names (two people: "Laura"/"Larry",
+ * "Mitchell"/"Michelle"), when they are two parts of one written name, and when every full name
+ * written with one disagrees with every full name written with the other ("Stephen Wade"/"Steven
+ * Miles", "Marise Payne"/"Christopher Pyne": two people, even after one title). Only the mentions
+ * written as one name with a mention of the other spelling are kept: the same two spellings can
+ * be one person in some articles and two in others ("António Guterres"/"Antonio Guterres";
+ * "Antonio Costa").
+ */
+function mentionsOfOneEntity(
+  byPart: ReadonlyMap<string, Located<NameFact>[]>,
+  a: string,
+  b: string,
+): { a: Located<NameFact>[]; b: Located<NameFact>[] } | null {
   const na = byPart.get(a) ?? [];
   const nb = byPart.get(b) ?? [];
-  if (isCommonWord(na, a) || isCommonWord(nb, b)) return false;
+  if (isCommonWord(na, a) || isCommonWord(nb, b)) return null;
   // Two listed first names, written as first names, are two people ("Laura"/"Larry" Keane); as
   // surnames ("Ilona Marek"/"Ilona Marec") they may be one.
   const asFirstName = (mentions: readonly Located<NameFact>[], p: string) =>
     firstNameGender(p) !== null && mentions.some((n) => n.fact.parts.length > 1 && n.fact.parts[0] === p);
-  if (asFirstName(na, a) && asFirstName(nb, b)) return false;
+  if (asFirstName(na, a) && asFirstName(nb, b)) return null;
   // Two parts of one written name are two parts, not two spellings ("Sediq Sediqqi", "Kang Kyung-wha").
-  if (na.some((x) => x.fact.parts.includes(b)) || nb.some((y) => y.fact.parts.includes(a))) return false;
-  for (const x of na)
-    for (const y of nb) {
-      const xOthers = x.fact.parts.filter((p) => p !== a);
-      const yOthers = y.fact.parts.filter((p) => p !== b);
-      if (yOthers.some((p) => xOthers.includes(p))) return true;
-      // Other parts that differ make two people ("Ruhollah Khomenei", "Ali Khamenei"), whatever their title.
-      if (xOthers.length > 0 && yOthers.length > 0) continue;
-      if (x.fact.title && x.fact.title === y.fact.title) return true;
-    }
-  return false;
+  if (na.some((x) => x.fact.parts.includes(b)) || nb.some((y) => y.fact.parts.includes(a))) return null;
+  const full = (mentions: readonly Located<NameFact>[]) => mentions.filter((n) => n.fact.parts.length > 1);
+  const [fullA, fullB] = [full(na), full(nb)];
+  if (
+    fullA.length > 0 &&
+    fullB.length > 0 &&
+    !fullA.some((x) => fullB.some((y) => writtenAsOneName(x, a, y, b)))
+  )
+    return null;
+  const linkedA = na.filter((x) => nb.some((y) => writtenAsOneName(x, a, y, b)));
+  if (linkedA.length === 0) return null;
+  return { a: linkedA, b: nb.filter((y) => na.some((x) => writtenAsOneName(x, a, y, b))) };
 }
 
 /**
@@ -510,16 +539,26 @@ function names(
     const articlesOf = (p: string) => new Set((byPart.get(p) ?? []).map((n) => n.article));
     const ranked = [...bucket].sort((a, b) => articlesOf(b).size - articlesOf(a).size || compareText(a, b));
     const main = ranked[0] as string;
-    const variants = ranked
-      .slice(1)
-      .filter((p) => isSpellingVariant(main, p) && namesOfOneEntity(byPart, main, p));
+    // The mentions of each spelling written as one name with a mention of another: the row's evidence.
+    const linked = new Map<string, Set<Located<NameFact>>>();
+    for (const p of ranked.slice(1)) {
+      if (!isSpellingVariant(main, p)) continue;
+      const one = mentionsOfOneEntity(byPart, main, p);
+      if (!one) continue;
+      linked.set(p, new Set(one.b));
+      const mainMentions = linked.get(main) ?? new Set();
+      for (const n of one.a) mainMentions.add(n);
+      linked.set(main, mainMentions);
+    }
+    const variants = ranked.slice(1).filter((p) => linked.has(p));
     if (variants.length === 0) continue;
     for (const v of variants) canonical.set(v, main);
+    const linkedArticles = (p: string) => new Set([...(linked.get(p) ?? [])].map((n) => n.article));
     const values = [main, ...variants].map((p) => {
-      // One mention per article: the first, with its sentence.
+      // One mention per article: the first written as one name with the other spelling, with its sentence.
       const firstPerArticle = new Map<string, Located<NameFact>>();
       for (const n of byPart.get(p) ?? [])
-        if (!firstPerArticle.has(n.article)) firstPerArticle.set(n.article, n);
+        if (linked.get(p)?.has(n) && !firstPerArticle.has(n.article)) firstPerArticle.set(n.article, n);
       return {
         value: p,
         mentions: [...firstPerArticle.values()].map((n) => {
@@ -553,7 +592,7 @@ function names(
       field: 'name',
       subject: display(main),
       class: 'spelling-variant',
-      detail: `${variants.map((v) => `"${display(v)}" (${[...articlesOf(v)].join(', ')})`).join(', ')} spelled differently from "${display(main)}" (${[...articlesOf(main)].join(', ')})`,
+      detail: `${variants.map((v) => `"${display(v)}" (${[...linkedArticles(v)].join(', ')})`).join(', ')} spelled differently from "${display(main)}" (${[...linkedArticles(main)].join(', ')})`,
       values,
     });
   }

@@ -11,6 +11,8 @@ import type { Pack } from '../lexicon/types.ts';
 export interface FactWords {
   /** Lower-case titles, without a final period ("prof", "president"). */
   readonly titles: ReadonlySet<string>;
+  /** The titles that stand before a surname only ("mr", "ms"): the `fact.title.honorific` entries. */
+  readonly honorifics: ReadonlySet<string>;
   /** Lemmas of verbs that state the main event took place. */
   readonly eventVerbs: ReadonlySet<string>;
   /** Lower-case unit word -> canonical unit ("dollars" -> "USD"), in the pack's order. */
@@ -24,6 +26,7 @@ export interface FactWords {
 /** The words of a fact-words pack. Throws when a unit entry has no `unit` (a broken pack). */
 export function factWordsOf(pack: Pack): FactWords {
   const titles = new Set<string>();
+  const honorifics = new Set<string>();
   const eventVerbs = new Set<string>();
   const units: Record<string, string> = {};
   const unitKinds: Record<string, string> = {};
@@ -31,6 +34,7 @@ export function factWordsOf(pack: Pack): FactWords {
   for (const e of pack.entries) {
     const words = e.patterns.map((p) => p.text.toLowerCase());
     if (e.category.startsWith('fact.title')) for (const w of words) titles.add(w);
+    if (e.category.startsWith('fact.title.honorific')) for (const w of words) honorifics.add(w);
     else if (e.category.startsWith('fact.event-verb')) for (const w of words) eventVerbs.add(w);
     else if (e.category.startsWith('fact.not-head')) for (const w of words) notHeads.add(w);
     else if (e.category.startsWith('fact.unit')) {
@@ -43,7 +47,7 @@ export function factWordsOf(pack: Pack): FactWords {
       unitKinds[unit] = e.category.split('.')[2] ?? '';
     }
   }
-  return { titles, eventVerbs, units, unitKinds, notHeads };
+  return { titles, honorifics, eventVerbs, units, unitKinds, notHeads };
 }
 
 /**

@@ -439,10 +439,21 @@ export function findNames(doc: Document): NameFact[] {
     if (!TITLES.has(normal)) continue;
     let j = i + 1;
     if (tokens.value[j] === '.') j++;
+    // Titles in a row ("Supreme Leader Ayatollah Ali Khamenei"): the last is the title, the name follows it.
+    let title = normal;
+    for (
+      let next = (tokens.normal[j] ?? '').replace(/\.$/, '');
+      TITLES.has(next);
+      next = (tokens.normal[j] ?? '').replace(/\.$/, '')
+    ) {
+      title = next;
+      j++;
+      if (tokens.value[j] === '.') j++;
+    }
     let end = j;
     while (end < tokens.count && end - j < 4 && isNameToken(doc, end) && sameLine(doc, i, end)) end++;
     if (end > j) {
-      runs.push({ first: j, end, title: normal });
+      runs.push({ first: j, end, title });
       for (let k = j; k < end; k++) known.add((tokens.normal[k] as string).toLowerCase());
       i = end - 1;
     }
