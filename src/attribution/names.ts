@@ -156,10 +156,13 @@ export function nameBookOf(
       const words = wordsOf(doc, run.firstToken, run.endToken);
       const name = words.join(' ');
       const key = name.toLowerCase();
+      // A time word's comma leads into the sentence, not an apposition: "On Tuesday, the central
+      // bank said", "in December, according to the government".
+      const timeOnly = words.every((w) => isTimeWord(cues, w));
       const found =
         (run.title && run.titleText ? { clue: run.title, text: run.titleText } : null) ??
         before ??
-        appositiveTitle(doc, lexicon, j);
+        (timeOnly ? null : appositiveTitle(doc, lexicon, j));
       const title = found?.clue ?? null;
       if (found && !titleOf.has(key)) titleOf.set(key, found.clue);
       if (found) {
