@@ -117,8 +117,10 @@ const isProper = (doc: Document, t: number) => {
   )
     return false;
   if (pos === 'PROPN') return true;
-  if (pos !== 'NOUN' && !(t > 0 && doc.tokens.pos[t - 1] === 'PROPN')) return false;
   const v = doc.tokens.value[t] as string;
+  // wink tags some first names as verbs ("Don Fowler", "Will Hurd"): a common first name before a proper noun counts.
+  if (doc.tokens.pos[t + 1] === 'PROPN' && NAME_START.test(v) && firstNameGender(v) !== null) return true;
+  if (pos !== 'NOUN' && !(t > 0 && doc.tokens.pos[t - 1] === 'PROPN')) return false;
   // wink tags some surnames as verbs ("Paul Grant"): a capitalised word after a proper noun counts.
   return pos === 'NOUN' ? UPPER_START.test(v) : NAME_START.test(v);
 };
