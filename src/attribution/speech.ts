@@ -96,6 +96,19 @@ const SKIP_BEFORE_CUE = new Set([
 ]);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', "'s"]);
 const NP_ADP = new Set(['of', 'from', 'at', 'for']);
+/** A pronoun for a thing or a fact as a subject, and verbs that say what a thing shows rather than what a speaker says. */
+const THING_PRONOUN = new Set(['it', 'this', 'that']);
+const SHOWING = new Set([
+  'underscore',
+  'underline',
+  'highlight',
+  'show',
+  'demonstrate',
+  'illustrate',
+  'reflect',
+  'signal',
+  'prove',
+]);
 const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
 const CLOSING_MARK = /^["”’'»]$/;
 const OPENING_MARK = /^["“‘'«]$/;
@@ -649,6 +662,14 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
     if (source && !canBeSource(ctx, source)) continue;
     if (source && verb.evidenceOnly && !isDocumentLike(ctx, source)) continue;
     if (source && !ctx.lexicon.coreSpeech.has(verb.lemma) && !isSpeakerLike(ctx, source)) continue;
+    // "She says it underscores that ...", "experts say it underscores ...": a thing shows, no one speaks.
+    if (
+      source &&
+      THING_PRONOUN.has(normalOf(doc, source.first)) &&
+      source.end - source.first === 1 &&
+      SHOWING.has(verb.lemma)
+    )
+      continue;
 
     if (source) {
       const before = source.first - 1;
