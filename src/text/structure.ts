@@ -388,7 +388,8 @@ export function findStructure(
   });
   // Without a labelled lead, the first body paragraph of some length is the lead.
   if (lead === null) {
-    const first = body.findIndex((p) => p.text.length >= 80);
+    // A transcript's line is a turn of the transcript, never the lead.
+    const first = body.findIndex((p) => p.kind === 'body' && p.text.length >= 80);
     if (first >= 0) {
       const p = body[first] as StructurePart;
       lead = { ...p, kind: 'lead' };
