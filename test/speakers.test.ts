@@ -89,3 +89,16 @@ test('"it underscores" is a thing showing something, not a source speaking', (t)
   t.false(as.some((a) => a.source?.text === 'it'));
   t.is(as.find((a) => a.cue?.lemma === 'say')?.source?.text, 'Experts');
 });
+
+test('a first name before a known surname is another person of the family, whom "she" can be', (t) => {
+  const as = attributionsOf(
+    [
+      'The video shows the moments before Keith Lamont Scott, a 43-year-old man, was shot by police.',
+      '',
+      'Rakeyia Scott can be heard yelling to the officers that her husband was unarmed.',
+      '',
+      '"Don\'t shoot him," she says. "He has no weapon."',
+    ].join('\n'),
+  );
+  t.is(speakerOf(as, 'shoot him'), 'Rakeyia Scott');
+});
