@@ -102,3 +102,18 @@ test('a first name before a known surname is another person of the family, whom 
   );
   t.is(speakerOf(as, 'shoot him'), 'Rakeyia Scott');
 });
+
+test('the noun before an infinitive cue is no source: "called Alicia Mendes to express gratitude"', (t) => {
+  const as = attributionsOf(
+    'Clinton spokesman Nick Merrill says that Hillary Clinton called Alicia Mendes on Friday to express gratitude to the former Miss Universe.',
+  );
+  t.false(as.some((a) => a.source?.text === 'Alicia Mendes'));
+  t.is(as.find((a) => a.cue?.lemma === 'say')?.speaker, 'Nick Merrill');
+});
+
+test('the subject of a passive cue is what was told, not who told it', (t) => {
+  const as = attributionsOf(
+    'However, a different side of the tax story was being told by The Daily Courier, which found a 1995 story.',
+  );
+  t.false(as.some((a) => a.source?.text.includes('tax story')));
+});

@@ -658,6 +658,18 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
       pushSpanDraft(ctx, drafts, cue, source, cueEnd, contentEnd, sentence);
       continue;
     }
+    // "called Alicia Machado to express gratitude", "prompted NATO at its summit in Warsaw to
+    // order": what stands before an infinitive is an object or a place, and nothing was said yet.
+    if (i - 1 >= first && normalOf(doc, i - 1) === 'to' && t.pos[i - 1] === 'PART' && t.value[at] !== ',')
+      continue;
+    // "The story was being told by The Daily Caller": the subject of a passive cue is what was
+    // told or whom, not who told it.
+    if (
+      passive &&
+      !participle &&
+      (t.value[i] as string).toLowerCase() !== (t.lemma[i] as string).toLowerCase()
+    )
+      continue;
     source = sourceLeftOf(ctx, at, first);
     if (source && !canBeSource(ctx, source)) continue;
     if (source && verb.evidenceOnly && !isDocumentLike(ctx, source)) continue;
