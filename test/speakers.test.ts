@@ -117,3 +117,15 @@ test('the subject of a passive cue is what was told, not who told it', (t) => {
   );
   t.false(as.some((a) => a.source?.text.includes('tax story')));
 });
+
+test('a written text as the source ("a series of tweets") speaks for the subject who wrote it', (t) => {
+  const as = attributionsOf(
+    'Donald Trump is doubling down.\n\nTrump unleashed a series of tweets early Friday saying that his rival had shown bad judgment.',
+  );
+  const saying = as.find((a) => a.cue?.lemma === 'say');
+  t.is(saying?.source?.text, 'a series of tweets');
+  t.is(saying?.speaker, 'Donald Trump');
+  // A text that is the subject has no author in its sentence.
+  const [report] = attributionsOf('The statement said that the talks had failed.');
+  t.is(report?.speaker, null);
+});

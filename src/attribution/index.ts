@@ -281,9 +281,42 @@ function resolveSource(
   else if (hits.some((h) => h.clue === 'vague')) baseType = 'vague';
   if (speaker) return { speaker: speaker.name, kind: speaker.kind, resolution: 'named', baseType, outletAt };
   if (baseType === 'vague') return { speaker: null, kind: 'vague', resolution: 'vague', baseType, outletAt };
-  if (baseType === 'document')
+  const written = WRITTEN_HEAD.test(doc.tokens.value[range.end - 1] as string);
+  if (baseType === 'document' || (written && !speaker)) {
+    // "Trump unleashed a series of tweets saying ...": the person whose clause the document is the
+    // object of wrote it.
+    const author = documentAuthor(doc, names, range, sentence);
+    if (author)
+      return {
+        speaker: author,
+        kind: 'person',
+        resolution: 'named',
+        baseType: typeOfName(names, author),
+        outletAt,
+      };
     return { speaker: null, kind: 'body', resolution: 'vague', baseType, outletAt };
+  }
   return { speaker: null, kind: null, resolution: 'unresolved', baseType, outletAt };
+}
+
+/** Head nouns of a text someone wrote or posted, which speaks for its author ("a series of tweets"). */
+const WRITTEN_HEAD =
+  /^(tweets?|posts?|statements?|letters?|e-?mails?|memos?|messages?|op-eds?|columns?|essays?|filings?)$/i;
+
+/**
+ * The author of a document named as a source without one ("a series of tweets"): the person named
+ * as the subject of the same sentence, before the document, with a verb between them (the document
+ * is that verb's object, not the subject: "The report said" has no author here).
+ */
+function documentAuthor(doc: Document, names: NameBook, range: TokenRange, sentence: number): string | null {
+  const subject = (names.mentions.get(sentence) ?? []).find((m) => m.subject && m.firstToken < range.first);
+  if (!subject) return null;
+  const t = doc.tokens;
+  for (let k = subject.firstToken + 1; k < range.first; k++) {
+    if (t.value[k] === ',' || t.value[k] === ';') return null;
+    if (t.pos[k] === 'VERB') return subject.name;
+  }
+  return null;
 }
 
 /**
