@@ -54,6 +54,20 @@ test('a weekday or a time before "said" is never the speaker', (t) => {
   t.is(coach?.speaker, 'Mike Friday');
 });
 
+test('a month or weekday before a comma is never "the company", "the bank" or "the government" that follows', (t) => {
+  // A comma and a closing quotation mark after a month are no apposition: "the company" after
+  // them is the speaker of the quotation, not a title of "March".
+  const text =
+    'Velmora Records said sales for the year to March will fall.\n\n' +
+    '"Orders were weak in January and are expected to stay so through February and March," the company added.\n\n' +
+    '"Rates will stay where they are until Tuesday," the bank said.\n\n' +
+    'Also on Tuesday, the central bank said growth had slowed. In December, according to the government, it rose.';
+  const found = attributionsOf(text);
+  t.true(found.length >= 3, JSON.stringify(found.map((a) => a.speaker)));
+  for (const a of found)
+    t.false(/^(january|february|march|tuesday)$/i.test(a.speaker ?? ''), `${a.source?.text} -> ${a.speaker}`);
+});
+
 test('"Mr. Smith", "John Smith" and "Smith" are one source, with its aliases, counted once', (t) => {
   const text =
     'John Smith, the mayor of Velmora, said the bridge would open in May. Smith said it had cost too much. Mr. Smith added that work would start soon.';
@@ -157,6 +171,9 @@ test('amounts of one quantity of one subject disagree; without a shared subject 
   t.is(found.length, 1);
   t.is(found[0]?.class, 'conflict');
   t.regex(found[0]?.subject ?? '', /yukos/);
+  // Each word of the subject once, though "Yukos" is both the name and what is measured.
+  const words = (found[0]?.subject ?? '').split(/[: ]+/);
+  t.deepEqual(words, [...new Set(words)], found[0]?.subject);
   t.deepEqual(
     found[0]?.values.map((v) => v.mentions.map((m) => m.article)),
     [['b'], ['a']],

@@ -164,10 +164,13 @@ export function nameBookOf(
       const words = wordsOf(doc, run.firstToken, run.endToken);
       const name = words.join(' ');
       const key = name.toLowerCase();
+      // A time word's comma leads into the sentence, not an apposition: "On Tuesday, the central
+      // bank said", "in December, according to the government".
+      const timeOnly = words.every((w) => isTimeWord(cues, w));
       const found =
         (run.title && run.titleText ? { clue: run.title, text: run.titleText } : null) ??
         before ??
-        appositiveTitle(doc, lexicon, j);
+        (timeOnly ? null : appositiveTitle(doc, lexicon, j));
       const title = found?.clue ?? null;
       if (found && !titleOf.has(key)) titleOf.set(key, found.clue);
       if (found) {
@@ -562,7 +565,10 @@ function appositiveTitle(
     last < t.count &&
     last - after <= 12 &&
     t.sentence[last] === t.sentence[after] &&
-    !/^[,;.:(]$/.test(t.value[last] as string)
+    // A quotation mark ends it too: in '... and March," the company added' the words after the
+    // closing mark are the quotation's speaker, not a title of "March" (BBC: 34 of 17,434
+    // speakers were months or weekdays so).
+    !/^[,;.:("“”]$/.test(t.value[last] as string)
   )
     last++;
   if (last <= after + 1) return null;

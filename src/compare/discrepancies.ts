@@ -411,7 +411,8 @@ function amountSubject(slot: readonly Located<AmountFact>[]): string {
       .sort();
   };
   const first = slot[0] as Located<AmountFact>;
-  const words = [...shared((f) => f.entities ?? []), ...shared((f) => f.heads ?? [])];
+  // A name is often also the head of what is measured ("Yukos" in "Yukos's debts"): say it once.
+  const words = [...new Set([...shared((f) => f.entities ?? []), ...shared((f) => f.heads ?? [])])];
   return `${first.fact.unit}: ${words.join(' ')}${first.fact.year ? ` in ${first.fact.year}` : ''}`;
 }
 
