@@ -90,19 +90,6 @@ test('"it underscores" is a thing showing something, not a source speaking', (t)
   t.is(as.find((a) => a.cue?.lemma === 'say')?.source?.text, 'Experts');
 });
 
-test('a first name before a known surname is another person of the family, whom "she" can be', (t) => {
-  const as = attributionsOf(
-    [
-      'The video shows the moments before Keith Lamont Scott, a 43-year-old man, was shot by police.',
-      '',
-      'Rakeyia Scott can be heard yelling to the officers that her husband was unarmed.',
-      '',
-      '"Don\'t shoot him," she says. "He has no weapon."',
-    ].join('\n'),
-  );
-  t.is(speakerOf(as, 'shoot him'), 'Rakeyia Scott');
-});
-
 test('the noun before an infinitive cue is no source: "called Alicia Mendes to express gratitude"', (t) => {
   const as = attributionsOf(
     'Clinton spokesman Nick Merrill says that Hillary Clinton called Alicia Mendes on Friday to express gratitude to the former Miss Universe.',

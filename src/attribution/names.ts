@@ -192,8 +192,7 @@ export function nameBookOf(
         (words.length > 1 &&
           words.length <= 4 &&
           firstNameGender(words[0] as string) !== null &&
-          !words.some((w) => PLACE_OR_BODY_WORD.test(w))) ||
-        relativeOfKnownPerson(words, fullName, persons);
+          !words.some((w) => PLACE_OR_BODY_WORD.test(w)));
       if (person) {
         persons.add(key);
         if (words.length > 1 && words.length <= 4) {
@@ -460,13 +459,10 @@ function nameOfRun(
   if (person) {
     let first = person.firstToken;
     let written = wordsOf(doc, first, person.endToken).join(' ');
-    // A known surname at the end of a run that is not that person's full name ("Thailand Hingis"),
-    // after a word of the language; after a word that is only a name it is another person of
-    // that surname ("Rakeyia Scott", the wife of "Keith Lamont Scott").
+    // A known surname at the end of a run that is not that person's full name ("Thailand Hingis").
     while (!names.fullName.has(written.toLowerCase()) && person.endToken - first > 1) {
       const rest = wordsOf(doc, first + 1, person.endToken).join(' ');
       if (!names.fullName.has(rest.toLowerCase())) break;
-      if (!isModelWord((t.value[first] as string).toLowerCase())) break;
       first++;
       written = rest;
     }
@@ -506,27 +502,6 @@ function allTitles(doc: Document, lexicon: SourceLexicon, from: number, to: numb
 }
 
 /** A single word is a person's name when the article writes it as part of a person's longer name or after a title. */
-/**
- * Two or three words, the first only a name (no word of the language), the last the surname of
- * a person the article named before: another person of that family ("Rakeyia Scott" after "Keith
- * Lamont Scott"), not a place or a body ("Thailand Hingis" is no one).
- */
-function relativeOfKnownPerson(
-  words: readonly string[],
-  fullName: ReadonlyMap<string, string>,
-  persons: ReadonlySet<string>,
-): boolean {
-  if (words.length < 2 || words.length > 3) return false;
-  const known = fullName.get((words[words.length - 1] as string).toLowerCase());
-  return (
-    known !== undefined &&
-    persons.has(known.toLowerCase()) &&
-    known.toLowerCase() !== words.join(' ').toLowerCase() &&
-    !isModelWord((words[0] as string).toLowerCase()) &&
-    !words.some((w) => PLACE_OR_BODY_WORD.test(w))
-  );
-}
-
 function isPersonName(name: string, names: NameBook): boolean {
   const key = name.toLowerCase();
   if (names.titleOf.has(key) || names.persons.has(key)) return true;
