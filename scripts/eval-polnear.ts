@@ -2,7 +2,11 @@
  * Scores attribution extraction against PolNeAR (Newell, Margolin and Ruths 2018), read from
  * ../shared/data/polnear. Usage:
  *
- *   node --import tsx scripts/eval-polnear.ts [dev|train] [--verbose]
+ *   node --import tsx scripts/eval-polnear.ts [dev|train] [--verbose] [--half=even|odd]
+ *
+ * --half=even scores only the annotation files at even positions (0, 2, ...) of the sorted list,
+ * --half=odd the others: rules are tuned on one half and the other is reported as held out.
+ * --verbose also lists matched pairs whose source is wrong (SOURCE lines).
  *
  * Gold: every brat event (E line) with a Content span. A predicted attribution (any kind with a
  * content span, except reference entries and links; parts of one statement scored together, see
@@ -42,6 +46,11 @@ interface Prediction {
 const root = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'polnear');
 const split = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'dev';
 const verbose = process.argv.includes('--verbose');
+const half = process.argv.find((a) => a.startsWith('--half='))?.slice('--half='.length);
+if (half !== undefined && half !== 'even' && half !== 'odd') {
+  console.error(`--half must be even or odd, not ${half}`);
+  process.exit(1);
+}
 if (!existsSync(root)) {
   console.log(`../shared/data/polnear is absent (looked in ${root}); nothing to evaluate.`);
   process.exit(0);
@@ -111,6 +120,7 @@ const matches = (p: readonly Piece[], g: readonly Piece[], share: number) => {
 };
 
 interface Tally {
+  name: string;
   predicted: number;
   predictedRight: number;
   gold: number;
@@ -121,6 +131,7 @@ interface Tally {
   sourceRight: number;
 }
 const tally = (): Tally => ({
+  name: '',
   predicted: 0,
   predictedRight: 0,
   gold: 0,
@@ -156,6 +167,10 @@ function score(
       const goldSource = hit.sourceText.toLowerCase();
       if (overlap(p.source, hit.source) > 0 || speakerWords.some((w) => goldSource.includes(w)))
         t.sourceRight++;
+      else if (verbose && t.name)
+        console.log(
+          `SOURCE ${t.name} gold [${hit.sourceText}] got [${p.source.map(([a, b]) => text.slice(a, b)).join(' ')}] speaker [${p.speaker ?? ''}] @${p.content[0]?.[0]}: ${text.slice(p.content[0]?.[0], p.content[0]?.[1]).slice(0, 80)}`,
+        );
     }
   }
   for (const g of gold) {
@@ -163,7 +178,6 @@ function score(
     t.gold++;
     if (preds.some((p) => matches(p.content, g.content, share))) t.goldFound++;
   }
-  void text;
 }
 
 /**
@@ -211,7 +225,8 @@ let tokens = 0;
 let millis = 0;
 const anns = readdirSync(join(dir, 'attributions'))
   .filter((f) => f.endsWith('.ann'))
-  .sort();
+  .sort()
+  .filter((_, i) => half === undefined || (half === 'even') === (i % 2 === 0));
 for (const ann of anns) {
   const textFile = join(dir, 'text', ann.replace(/_[0-9a-f]{4}\.ann$/, '.txt'));
   if (!existsSync(textFile)) continue;
@@ -227,6 +242,7 @@ for (const ann of anns) {
   const quoted: Prediction[] = quotations
     .filter((q) => q.depth === 0)
     .map((q) => ({ content: [[q.start, q.end]], cue: [], source: [], speaker: null }));
+  system[30].name = ann.slice(0, 40);
   for (const share of [30, 80] as const) {
     score(system[share], text, preds, gold, share / 100);
     score(baseline[share], text, quoted, gold, share / 100);
@@ -247,7 +263,7 @@ function line(name: string, t: Tally): string {
   const r = t.goldFound / Math.max(1, t.gold);
   const f1 = p + r > 0 ? (2 * p * r) / (p + r) : 0;
   const cue = t.pairs ? f(t.cueRight / t.pairs) : '-';
-  const src = t.withSource ? f(t.sourceRight / t.withSource) : '-';
+  const src = t.withSource ? `${f(t.sourceRight / t.withSource)} (${t.sourceRight}/${t.withSource})` : '-';
   return `| ${name} | ${f(p)} | ${f(r)} | ${f(f1)} | ${cue} | ${src} | ${t.predicted} | ${t.gold} |`;
 }
 console.log(

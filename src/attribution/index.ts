@@ -78,10 +78,11 @@ export function findAttributions(
   addContinuedQuotations(ctx, drafts, citations);
   drafts.sort((a, b) => positionOf(doc, a) - positionOf(doc, b));
 
+  const turns = transcriptTurns(ctx, names);
   const built: Built[] = [];
-  for (const d of drafts) built.push(buildSpeech(ctx, names, d, built));
+  for (const d of drafts) if (!insideTurn(d, turns)) built.push(buildSpeech(ctx, names, d, built));
   for (const c of citations) built.push(buildCitation(ctx, names, c));
-  built.push(...interviewAnswers(ctx, names));
+  built.push(...turns);
   built.sort((a, b) => a.position - b.position || kindOrder(a) - kindOrder(b));
   canonicalSpeakers(doc, built);
   const seen = new Set<string>();
@@ -94,6 +95,19 @@ export function findAttributions(
     out.push({ index: out.length, ...a });
   }
   return out;
+}
+
+/**
+ * A quotation without a cue that covers a transcript turn (the turn's line opens with a
+ * quotation mark) is that turn: the label, not the speaker quoted before, says who speaks.
+ */
+function insideTurn(d: Draft, turns: readonly Built[]): boolean {
+  if (d.cue || !d.content) return false;
+  const { start, end } = d.content;
+  return turns.some((b) => {
+    const c = b.attribution.content;
+    return c !== null && start <= c.start && c.start - start <= 40 && end <= c.end + 1;
+  });
 }
 
 const kindOrder = (b: Built) =>
@@ -280,9 +294,42 @@ function resolveSource(
   if (head?.clue === 'document' && hits.length > 1 && (outlet || title)) baseType = 'document';
   if (speaker) return { speaker: speaker.name, kind: speaker.kind, resolution: 'named', baseType, outletAt };
   if (baseType === 'vague') return { speaker: null, kind: 'vague', resolution: 'vague', baseType, outletAt };
-  if (baseType === 'document')
+  const written = WRITTEN_HEAD.test(doc.tokens.value[range.end - 1] as string);
+  if (baseType === 'document' || (written && !speaker)) {
+    // "Trump unleashed a series of tweets saying ...": the person whose clause the document is the
+    // object of wrote it.
+    const author = documentAuthor(doc, names, range, sentence);
+    if (author)
+      return {
+        speaker: author,
+        kind: 'person',
+        resolution: 'named',
+        baseType: typeOfName(names, author),
+        outletAt,
+      };
     return { speaker: null, kind: 'body', resolution: 'vague', baseType, outletAt };
+  }
   return { speaker: null, kind: null, resolution: 'unresolved', baseType, outletAt };
+}
+
+/** Head nouns of a text someone wrote or posted, which speaks for its author ("a series of tweets"). */
+const WRITTEN_HEAD =
+  /^(tweets?|posts?|statements?|letters?|e-?mails?|memos?|messages?|op-eds?|columns?|essays?|filings?)$/i;
+
+/**
+ * The author of a document named as a source without one ("a series of tweets"): the person named
+ * as the subject of the same sentence, before the document, with a verb between them (the document
+ * is that verb's object, not the subject: "The report said" has no author here).
+ */
+function documentAuthor(doc: Document, names: NameBook, range: TokenRange, sentence: number): string | null {
+  const subject = (names.mentions.get(sentence) ?? []).find((m) => m.subject && m.firstToken < range.first);
+  if (!subject) return null;
+  const t = doc.tokens;
+  for (let k = subject.firstToken + 1; k < range.first; k++) {
+    if (t.value[k] === ',' || t.value[k] === ';') return null;
+    if (t.pos[k] === 'VERB') return subject.name;
+  }
+  return null;
 }
 
 /**
@@ -532,15 +579,29 @@ function buildCitation(ctx: SpeechContext, names: NameBook, c: CitationDraft): B
   };
 }
 
+/** A line of a transcript that is a stage direction, not speech: "(CROSSTALK.)", "[LAUGHTER]". */
+const STAGE_DIRECTION = /^[(\[][^)\]]*[)\]][.\s]*$/;
+/** An outlet's initials as a question label ("RT:", "BBC:"): the outlet asks in its own voice. */
+const OUTLET_LABEL = /^\p{Lu}{2,4}$/u;
+
+/** A speaker label as a name: "Lavrov" stays, "WALLACE" becomes "Wallace". */
+function labelAsName(label: string): string {
+  return label.replace(/\p{Lu}+/gu, (w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
+}
+
 /**
- * The answers of a Q&A transcript (structure parts `answer`) are the interviewee's words: each
- * is a direct attribution whose source is its label, channel interview. A name label ("Lavrov:")
- * is the speaker; for "A:" the speaker is the person the title or lead names first, if any.
+ * The turns of a Q&A transcript (structure parts `question` and `answer`) that are someone's
+ * words, each a direct attribution whose source is its label, channel interview. Answers are the
+ * interviewee's: a name label ("Lavrov:", "PENCE:") is the speaker; for "A:" the speaker is the
+ * person the title or lead names first, if any. Questions under a name label are the
+ * interviewer's ("WALLACE:" in a TV interview the article reprints); under "Q:", or an outlet's
+ * initials written outside quotation marks ("RT:"), they are the outlet's own voice. Stage
+ * directions ("(CROSSTALK.)") are no one's words.
  */
-function interviewAnswers(ctx: SpeechContext, names: NameBook): Built[] {
+function transcriptTurns(ctx: SpeechContext, names: NameBook): Built[] {
   const { doc } = ctx;
-  const answers = doc.structure.body.filter((p) => p.kind === 'answer');
-  if (answers.length === 0) return [];
+  const turns = doc.structure.body.filter((p) => p.kind === 'answer' || p.kind === 'question');
+  if (turns.length === 0) return [];
   const intro = [doc.structure.title, doc.structure.lead].find((p) => p !== null);
   let interviewee: string | null = null;
   if (intro) {
@@ -548,23 +609,32 @@ function interviewAnswers(ctx: SpeechContext, names: NameBook): Built[] {
     interviewee = names.mentions.get(s)?.[0]?.name ?? null;
   }
   const out: Built[] = [];
-  for (const p of answers) {
+  for (const p of turns) {
     const label = p.label ?? '';
-    // The line opens with its label ("A: ...") or is an answer written without one.
-    const opening = /^[^:：]*[:：]\s*/.exec(p.text);
+    // A transcript printed as one quotation per paragraph opens each line with a quotation mark.
+    const quote = /^["“‘']/.test(p.text) ? 1 : 0;
+    if (p.kind === 'question' && (/^(Q|Question)$/i.test(label) || (!quote && OUTLET_LABEL.test(label))))
+      continue;
+    // The line opens with its label ("A: ...") or is a turn written without one.
+    const opening = /^[^:：]*[:：]\s*/.exec(p.text.slice(quote));
     const labelled = opening && opening[0].replace(/[:：]\s*$/, '').trim() === label ? opening : null;
-    const contentStart = p.start + (labelled ? labelled[0].length : 0);
-    if (contentStart >= p.end) continue;
+    const labelStart = p.start + quote;
+    const contentStart = labelStart + (labelled ? labelled[0].length : 0);
+    if (
+      contentStart >= p.end ||
+      STAGE_DIRECTION.test(doc.text.slice(contentStart, p.end).replace(/^["“‘']/, ''))
+    )
+      continue;
     const named = /^(A|Answer)$/i.test(label)
       ? interviewee
-      : (names.fullName.get(label.toLowerCase()) ?? label);
+      : (names.fullName.get(label.toLowerCase()) ?? labelAsName(label));
     const k = firstTokenAtOrAfter(doc, p.start);
-    const sourceEnd = labelled ? p.start + label.length : p.start;
+    const sourceEnd = labelled ? labelStart + label.length : labelStart;
     out.push({
       attribution: {
         kind: 'direct',
         cue: null,
-        source: sourceEnd > p.start ? textSpan(doc, p.start, sourceEnd) : null,
+        source: labelled ? textSpan(doc, labelStart, sourceEnd) : null,
         speaker: named,
         resolution: named ? 'named' : 'unresolved',
         sourceType: named ? typeOfName(ctx.lexicon, names, named) : 'unknown',

@@ -54,6 +54,12 @@ const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
 /** Entries of known-sources that name bodies (not titles of people): their names are speakers. */
 const BODY_ENTRY = /^(government-bodies|.*-names)$/;
 const NON_NAME = /^(the|a|an|of|and|from|at|in|for|on|to|'s|’s|s)$/i;
+/**
+ * Words that make a run led by a first name a place or a body, not a person: "Kent County
+ * Republican headquarters" (read on PolNeAR dev), "Austin City Council", "Jackson State University".
+ */
+const PLACE_OR_BODY_WORD =
+  /^(county|city|state|republicans?|democrats?|democratic|party|committee|council|university|college|school|street|avenue|road|park|church|hospital|company|corporation|group|house|senate|department|center|centre|institute|foundation|museum|bank|airport|station|club)$/i;
 
 export interface NameBook {
   /** Full name for a shorter form, by lower-cased short form ("xi" -> "Xi Jinping"). */
@@ -117,8 +123,10 @@ const isProper = (doc: Document, t: number) => {
   )
     return false;
   if (pos === 'PROPN') return true;
-  if (pos !== 'NOUN' && !(t > 0 && doc.tokens.pos[t - 1] === 'PROPN')) return false;
   const v = doc.tokens.value[t] as string;
+  // wink tags some first names as verbs ("Don Fowler", "Will Hurd"): a common first name before a proper noun counts.
+  if (doc.tokens.pos[t + 1] === 'PROPN' && NAME_START.test(v) && firstNameGender(v) !== null) return true;
+  if (pos !== 'NOUN' && !(t > 0 && doc.tokens.pos[t - 1] === 'PROPN')) return false;
   // wink tags some surnames as verbs ("Paul Grant"): a capitalised word after a proper noun counts.
   return pos === 'NOUN' ? UPPER_START.test(v) : NAME_START.test(v);
 };
@@ -181,7 +189,10 @@ export function nameBookOf(
       const person =
         title !== null ||
         run.gender !== null ||
-        (words.length > 1 && words.length <= 4 && firstNameGender(words[0] as string) !== null);
+        (words.length > 1 &&
+          words.length <= 4 &&
+          firstNameGender(words[0] as string) !== null &&
+          !words.some((w) => PLACE_OR_BODY_WORD.test(w)));
       if (person) {
         persons.add(key);
         if (words.length > 1 && words.length <= 4) {
@@ -499,7 +510,12 @@ function isPersonName(name: string, names: NameBook): boolean {
   // Several words are a person's name when a first name leads them ("Tama Umaga"), not
   // "International Tennis Writers" or "Real Madrid".
   const words = name.split(' ');
-  return words.length > 1 && words.length <= 4 && firstNameGender(words[0] as string) !== null;
+  return (
+    words.length > 1 &&
+    words.length <= 4 &&
+    firstNameGender(words[0] as string) !== null &&
+    !words.some((w) => PLACE_OR_BODY_WORD.test(w))
+  );
 }
 
 /**

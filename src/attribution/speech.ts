@@ -1,5 +1,5 @@
 import type { AttributionKind, Document, Quotation, Sentence } from '../types.ts';
-import { isTimeWord, personCues } from './personCues.ts';
+import { firstNameGender, isTimeWord, personCues } from './personCues.ts';
 import { type ReportVerb, type SourceLexicon, sourceHits } from './sourceLexicon.ts';
 
 /**
@@ -96,8 +96,22 @@ const SKIP_BEFORE_CUE = new Set([
 ]);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', "'s"]);
 const NP_ADP = new Set(['of', 'from', 'at', 'for']);
+/** A pronoun for a thing or a fact as a subject, and verbs that say what a thing shows rather than what a speaker says. */
+const THING_PRONOUN = new Set(['it', 'this', 'that']);
+const SHOWING = new Set([
+  'underscore',
+  'underline',
+  'highlight',
+  'show',
+  'demonstrate',
+  'illustrate',
+  'reflect',
+  'signal',
+  'prove',
+]);
 const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
 const CLOSING_MARK = /^["”’'»]$/;
+const OPENING_MARK = /^["“‘'«]$/;
 const END_PUNCT = new Set(['.', '!', '?', '…']);
 /** Parts of speech that a noun phrase is made of, walking left from its head. */
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
@@ -216,6 +230,7 @@ function nounPhraseStartingAt(ctx: SpeechContext, from: number, ceiling: number)
     const n = normalOf(doc, k);
     const ok =
       NP_POS.has(pos) ||
+      firstNameLike(doc, k, from - 1) ||
       n === "'s" ||
       (pos === 'PRON' && k === from && PERSONAL.has(n)) ||
       (pos === 'ADP' &&
@@ -329,42 +344,67 @@ function canBeSource(ctx: SpeechContext, r: TokenRange): boolean {
 }
 
 /**
- * The source left of a cue: a noun phrase, a pronoun, or a noun phrase with an apposition between
- * commas ("Wang Yiwei, a professor at Renmin University, remarked").
+ * The source left of a cue: a noun phrase, a pronoun, or a noun phrase with up to two appositions
+ * between commas ("Wang Yiwei, a professor at Renmin University, remarked"; "Scott Pruitt, the
+ * attorney general of Oklahoma, one of the states suing, said"), the name perhaps followed by a
+ * bracket ("Rep. Jim Jordan (R-Ohio), an oversight panel member, said").
  */
 function sourceLeftOf(ctx: SpeechContext, at: number, floor: number): TokenRange | null {
   const t = ctx.doc.tokens;
   if (at < floor) return null;
   if (t.value[at] === ',') {
-    let k = at - 1;
-    while (k >= floor && at - k <= MAX_APPOSITION && t.value[k] !== ',') {
-      if ((ctx.quoteOf[k] as number) >= 0 || (ctx.quoteClosedAt[k] as number) >= 0) return null;
-      k--;
-    }
-    if (k < floor || t.value[k] !== ',' || at - k <= 1) return null;
-    const inner = { first: k + 1, end: at };
-    // A verb in the apposition is a relative clause's ("Huckabee, the minister who became
-    // governor, announced"), else the commas close a clause, not an apposition.
-    for (let m = inner.first; m < inner.end; m++) {
-      if (['who', 'which', 'whose'].includes(normalOf(ctx.doc, m))) break;
-      if (t.pos[m] === 'VERB' || t.pos[m] === 'AUX') return null;
-    }
-    const head = nounPhraseEndingAt(ctx, k - 1, floor);
-    if (!head || !hasProperOrNoun(ctx, head)) return null;
-    return { first: head.first, end: at };
+    const open = appositionOpening(ctx, at, floor);
+    if (open === null) return null;
+    const head = namedBefore(ctx, open - 1, floor);
+    // A second apposition: what the first follows is itself one, after a name ("Scott Pruitt,
+    // the attorney general of Oklahoma, one of the states suing, said").
+    const described = head !== null && t.pos[head.first] === 'DET' && t.value[head.first - 1] === ',';
+    const name = described ? namedBefore(ctx, head.first - 2, floor) : null;
+    if (name && t.pos[name.end - 1] === 'PROPN') return { first: name.first, end: at };
+    if (head && hasProperOrNoun(ctx, head)) return { first: head.first, end: at };
+    return null;
   }
-  // Rep. Zoe Lofgren (D-Calif.) said: the bracket belongs to the name.
-  if (t.value[at] === ')') {
-    let k = at - 1;
-    while (k > floor && at - k <= 8 && t.value[k] !== '(' && t.value[k] !== ')') k--;
-    if (t.value[k] !== '(' || k - 1 < floor) return null;
-    const head = nounPhraseEndingAt(ctx, k - 1, floor);
-    return head ? { first: head.first, end: at + 1 } : null;
-  }
+  const named = namedBefore(ctx, at, floor);
+  if (named) return named;
   if (normalOf(ctx.doc, at) === 'who' && at - 1 >= floor && t.value[at - 1] === ',') {
     return nounPhraseEndingAt(ctx, at - 2, floor);
   }
   return nounPhraseEndingAt(ctx, at, floor);
+}
+
+/**
+ * The comma that opens an apposition closed by the comma at `close`: at most MAX_APPOSITION
+ * tokens back, outside quotations, with no verb before a relative pronoun ("Huckabee, the
+ * minister who became governor, announced"; a verb otherwise means the commas close a clause)
+ * but a participle after a noun.
+ */
+function appositionOpening(ctx: SpeechContext, close: number, floor: number): number | null {
+  const t = ctx.doc.tokens;
+  let k = close - 1;
+  while (k >= floor && close - k <= MAX_APPOSITION && t.value[k] !== ',') {
+    if ((ctx.quoteOf[k] as number) >= 0 || (ctx.quoteClosedAt[k] as number) >= 0) return null;
+    k--;
+  }
+  if (k < floor || t.value[k] !== ',' || close - k <= 1) return null;
+  for (let m = k + 1; m < close; m++) {
+    if (['who', 'which', 'whose'].includes(normalOf(ctx.doc, m))) break;
+    // A participle after a noun modifies it ("a lawyer representing the family", "one of the states suing").
+    const modifies = /ing$/.test(t.value[m] as string) && ['NOUN', 'PROPN'].includes(t.pos[m - 1] as string);
+    if ((t.pos[m] === 'VERB' && !modifies) || t.pos[m] === 'AUX') return null;
+  }
+  return k;
+}
+
+/** A name ending at `at`, with its bracket when one follows it ("Rep. Zoe Lofgren (D-Calif.)"). */
+function namedBefore(ctx: SpeechContext, at: number, floor: number): TokenRange | null {
+  const t = ctx.doc.tokens;
+  if (at < floor) return null;
+  if (t.value[at] !== ')') return nounPhraseEndingAt(ctx, at, floor);
+  let k = at - 1;
+  while (k > floor && at - k <= 8 && t.value[k] !== '(' && t.value[k] !== ')') k--;
+  if (t.value[k] !== '(' || k - 1 < floor) return null;
+  const head = nounPhraseEndingAt(ctx, k - 1, floor);
+  return head ? { first: head.first, end: at + 1 } : null;
 }
 
 function hasProperOrNoun(ctx: SpeechContext, r: TokenRange): boolean {
@@ -618,10 +658,30 @@ export function speechInSentence(ctx: SpeechContext, sentence: number, drafts: D
       pushSpanDraft(ctx, drafts, cue, source, cueEnd, contentEnd, sentence);
       continue;
     }
+    // "called Alicia Machado to express gratitude", "prompted NATO at its summit in Warsaw to
+    // order": what stands before an infinitive is an object or a place, and nothing was said yet.
+    if (i - 1 >= first && normalOf(doc, i - 1) === 'to' && t.pos[i - 1] === 'PART' && t.value[at] !== ',')
+      continue;
+    // "The story was being told by The Daily Caller": the subject of a passive cue is what was
+    // told or whom, not who told it.
+    if (
+      passive &&
+      !participle &&
+      (t.value[i] as string).toLowerCase() !== (t.lemma[i] as string).toLowerCase()
+    )
+      continue;
     source = sourceLeftOf(ctx, at, first);
     if (source && !canBeSource(ctx, source)) continue;
     if (source && verb.evidenceOnly && !isDocumentLike(ctx, source)) continue;
     if (source && !ctx.lexicon.coreSpeech.has(verb.lemma) && !isSpeakerLike(ctx, source)) continue;
+    // "She says it underscores that ...", "experts say it underscores ...": a thing shows, no one speaks.
+    if (
+      source &&
+      THING_PRONOUN.has(normalOf(doc, source.first)) &&
+      source.end - source.first === 1 &&
+      SHOWING.has(verb.lemma)
+    )
+      continue;
 
     if (source) {
       const before = source.first - 1;
@@ -922,7 +982,24 @@ function properLike(doc: Document, k: number, floor: number): boolean {
   return (
     k > floor &&
     t.pos[k] !== 'PROPN' &&
-    t.pos[k - 1] === 'PROPN' &&
+    (t.pos[k - 1] === 'PROPN' || firstNameLike(doc, k, floor)) &&
     /^\p{Lu}\p{Ll}/u.test(t.value[k] as string)
+  );
+}
+
+/**
+ * wink tags some first names as verbs ("Don Fowler", "Will Hurd"): a common first name inside a
+ * sentence, not after a sentence's opening quotation mark, right before a proper noun, is read as
+ * the start of the name.
+ */
+function firstNameLike(doc: Document, k: number, floor: number): boolean {
+  const t = doc.tokens;
+  return (
+    k > floor &&
+    t.pos[k] !== 'PROPN' &&
+    t.pos[k + 1] === 'PROPN' &&
+    !(k - 1 === floor && OPENING_MARK.test(t.value[floor] as string)) &&
+    /^\p{Lu}\p{Ll}+$/u.test(t.value[k] as string) &&
+    firstNameGender(t.value[k] as string) !== null
   );
 }

@@ -62,9 +62,13 @@ const PHOTO_CREDIT =
  */
 const SIGN_OFF =
   /^(\(?(additional )?(reporting|writing|editing|compiled|research) by\b|[-—–]{1,2}\s*\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(,.{0,60})?$|(contact|e-?mail|reach) (the )?(reporter|author|writer|journalist)\b|\p{Lu}[\p{L}.'’-]+\s+\p{Lu}[\p{L}.'’-]+\s+(reported|contributed)( reporting)?( from .{0,40})?\.?$)/u;
-/** A speaker label that opens a line of a Q&A transcript: "Q:", "A:", "Question:", "Lavrov:". */
+/**
+ * A speaker label that opens a line of a Q&A transcript: "Q:", "A:", "Question:", "Lavrov:"; also
+ * after the quotation mark of a transcript printed as one quotation per paragraph ('"WALLACE: ...').
+ */
 const QA_LABEL =
-  /^(Q|A|Question|Answer|[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,2}|[\p{Lu}]{2,6})\s*[:：]\s+\S/u;
+  /^["“‘']?(Q|A|Question|Answer|[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,2}|[\p{Lu}]{2,6})\s*[:：]\s+\S/u;
+const OPENING_QUOTE = /^["“‘']/;
 const QUESTION_LABEL = /^(Q|Question)$/i;
 const ANSWER_LABEL = /^(A|Answer)$/i;
 const MONTH =
@@ -138,7 +142,8 @@ function labelFurniture(line: Line, position: number, total: number): Label | nu
     };
   if (CAPTION.test(s) && s.length < 400)
     return { furniture: 'caption', reason: 'photo credit or caption marker' };
-  if (PROMO.test(s) && s.length < 250)
+  // A transcript printed as one quotation per paragraph opens its sign-off with a quotation mark too.
+  if (PROMO.test(s.replace(OPENING_QUOTE, '')) && s.length < 250)
     return { furniture: 'promo', reason: 'a promotion, share or newsletter line of the site' };
   if (NAVIGATION.test(s)) return { furniture: 'navigation', reason: 'a site navigation item' };
   if (/^([^|•·]{1,30}[|•·]\s*){2,}[^|•·]{1,30}$/.test(s))
@@ -383,7 +388,8 @@ export function findStructure(
   });
   // Without a labelled lead, the first body paragraph of some length is the lead.
   if (lead === null) {
-    const first = body.findIndex((p) => p.text.length >= 80);
+    // A transcript's line is a turn of the transcript, never the lead.
+    const first = body.findIndex((p) => p.kind === 'body' && p.text.length >= 80);
     if (first >= 0) {
       const p = body[first] as StructurePart;
       lead = { ...p, kind: 'lead' };
