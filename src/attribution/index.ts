@@ -304,7 +304,7 @@ function resolveSource(
         speaker: author,
         kind: 'person',
         resolution: 'named',
-        baseType: typeOfName(names, author),
+        baseType: typeOfName(lexicon, names, author),
         outletAt,
       };
     return { speaker: null, kind: 'body', resolution: 'vague', baseType, outletAt };
