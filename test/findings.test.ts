@@ -68,6 +68,14 @@ test('a month or weekday before a comma is never "the company", "the bank" or "t
     t.false(/^(january|february|march|tuesday)$/i.test(a.speaker ?? ''), `${a.source?.text} -> ${a.speaker}`);
 });
 
+test('a body named with "of" is the whole name; a person "of" an outlet stays the person', (t) => {
+  const speaker = (text: string) => attributionsOf(text)[0]?.speaker;
+  t.is(speaker('The Bank of Velmora said rates would rise.'), 'Bank of Velmora');
+  t.is(speaker('The University of Velmora said the study was sound.'), 'University of Velmora');
+  t.is(speaker('The Velmora Bank of Commerce said rates would rise.'), 'Velmora Bank of Commerce');
+  t.is(speaker('Anna Smith of Northwire said rates would rise.'), 'Anna Smith');
+});
+
 test('"Mr. Smith", "John Smith" and "Smith" are one source, with its aliases, counted once', (t) => {
   const text =
     'John Smith, the mayor of Velmora, said the bridge would open in May. Smith said it had cost too much. Mr. Smith added that work would start soon.';

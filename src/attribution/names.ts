@@ -423,8 +423,18 @@ export function speakerIn(
     }
     let j = i;
     while (j < to && isProper(doc, j)) j++;
+    let named = nameOfRun(doc, lexicon, names, i, j);
+    // A body's name goes on over "of" and the name after it: "the Bank of Japan", "the University
+    // of Oxford" (BBC: "Bank" was the speaker of "the Bank of Mexico"). A person's does not
+    // ("Smith of Reuters").
+    if (named?.kind === 'body' && t.value[j] === 'of' && j + 1 < to && isProper(doc, j + 1)) {
+      let k = j + 1;
+      while (k < to && isProper(doc, k)) k++;
+      named = { name: wordsOf(doc, i, k).join(' '), kind: 'body', firstToken: i, endToken: k };
+      j = k;
+    }
     const possessive = /^['’]s?$/.test(t.value[j] ?? '') || /['’]s$/.test(t.value[j - 1] as string);
-    const named = nameOfRun(doc, lexicon, names, i, j);
+    if (possessive && named) named = { ...named, name: named.name.replace(/['’]s?$/, '') };
     i = j;
     if (named && possessive) possessor ??= named;
     if (!named || possessive || personSegmentDone) continue;
