@@ -74,6 +74,13 @@ test('a body named with "of" is the whole name; a person "of" an outlet stays th
   t.is(speaker('The University of Velmora said the study was sound.'), 'University of Velmora');
   t.is(speaker('The Velmora Bank of Commerce said rates would rise.'), 'Velmora Bank of Commerce');
   t.is(speaker('Anna Smith of Northwire said rates would rise.'), 'Anna Smith');
+  // A person "of the" body, with an apposition after it: the person speaks, not the body.
+  const [varga] = attributionsOf(
+    'Professor Ilse Varga of the Institute of Velmora, a long-time resident of the valley, argued that it would fail.',
+  );
+  t.is(varga?.speaker, 'Ilse Varga');
+  // The profession outranks the private description in the apposition.
+  t.is(varga?.sourceType, 'expert');
 });
 
 test('"Mr. Smith", "John Smith" and "Smith" are one source, with its aliases, counted once', (t) => {

@@ -280,7 +280,10 @@ function resolveSource(
   // A relative clause describes the source, it does not title it: "the self-titled Toughest
   // Sheriff, who ... has been a major supporter of" is no supporter (citizen).
   const relative = phrase.text.search(/,\s*(?:who|whose|which)\b/i);
-  const title = hits.findLast((h) => TITLE_CLUES.includes(h.clue) && (relative < 0 || h.start < relative));
+  const titles = hits.filter((h) => TITLE_CLUES.includes(h.clue) && (relative < 0 || h.start < relative));
+  // A profession or office outranks a private description in the same phrase: "Professor ...,
+  // a long-time student of the basin" speaks as an expert, not as a citizen.
+  const title = titles.findLast((h) => TYPE_OF_CLUE[h.clue] !== 'citizen') ?? titles.at(-1);
   let baseType: SourceType = 'unknown';
   if (outlet) baseType = TYPE_OF_CLUE[outlet.clue];
   else if (title) baseType = TYPE_OF_CLUE[title.clue];

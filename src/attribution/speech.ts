@@ -195,7 +195,10 @@ function nounPhraseEndingAt(ctx: SpeechContext, head: number, floor: number): To
     const n = normalOf(doc, k);
     if (NP_POS.has(pos) || n === "'s" || n === "'") {
       first = k;
-      if (pos === 'DET') break;
+      // An article ends the phrase unless a name's "of" comes before it: "Professor Aino
+      // Halvorsen of the University of Tarsk" is one phrase, whose head is the person.
+      if (pos === 'DET' && !(normalOf(doc, k - 1) === 'of' && k - 1 > floor && posOf(k - 2) === 'PROPN'))
+        break;
       continue;
     }
     if (pos === 'ADP' && NP_ADP.has(n) && k > floor && NP_POS.has(posOf(k - 1))) {
