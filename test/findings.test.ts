@@ -64,6 +64,9 @@ test('a month or weekday before a comma is never "the company", "the bank" or "t
     'Also on Tuesday, the central bank said growth had slowed. In December, according to the government, it rose.';
   const found = attributionsOf(text);
   t.true(found.length >= 3, JSON.stringify(found.map((a) => a.speaker)));
+  // A surname that is a month (or a modal) stays a name after an honorific.
+  t.is(attributionsOf('"We will vote on Monday," Mrs May said.')[0]?.speaker, 'May');
+  t.is(attributionsOf('Mrs May told MPs the vote was on Monday.')[0]?.speaker, 'May');
   for (const a of found)
     t.false(/^(january|february|march|tuesday)$/i.test(a.speaker ?? ''), `${a.source?.text} -> ${a.speaker}`);
 });

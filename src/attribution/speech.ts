@@ -292,7 +292,13 @@ function skipLeftOfCue(
     const n = normalOf(ctx.doc, k);
     const pos = t.pos[k] as string;
     if (k === floor && nameAtSentenceStart(ctx.doc, k)) break;
-    if (SKIP_BEFORE_CUE.has(n) || pos === 'ADV' || pos === 'AUX' || (pos === 'PART' && n !== "'s")) {
+    // A capitalised word after a proper noun is a name, not a modal or an adverb: "Mrs May said",
+    // "Prince Will said".
+    const nameWord = k > floor && t.pos[k - 1] === 'PROPN' && /^\p{Lu}/u.test(t.value[k] as string);
+    if (
+      !nameWord &&
+      (SKIP_BEFORE_CUE.has(n) || pos === 'ADV' || pos === 'AUX' || (pos === 'PART' && n !== "'s"))
+    ) {
       if (PASSIVE_AUX.has(n)) passive = true;
       if (NEGATION.has(n)) negated = true;
       k--;
