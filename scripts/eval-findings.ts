@@ -52,25 +52,17 @@ const lowestHashes = <T>(items: readonly T[], keyOf: (x: T) => string, n: number
 /**
  * An article id that holds a whole headline (China Daily's file names) is written in the labels as
  * `sha1:` and the first 12 hex digits of the id's SHA-1, so that no headline is copied into the
- * repository; this gives such references back their ids.
+ * repository; readGold gives such references back their ids (from the articles of the runs).
  */
 const ARTICLE_COLUMNS = ['article', 'article_a', 'article_b'];
-function withIdsOf(
-  rows: readonly Record<string, string>[],
-  runs: Iterable<CorpusRun>,
-): Record<string, string>[] {
+function idsByHash(runs: Iterable<CorpusRun>): ReadonlyMap<string, string> {
   const byHash = new Map<string, string>();
   for (const run of runs)
     for (const id of run.articles.keys()) byHash.set(`sha1:${hashOf(id).slice(0, 12)}`, id);
-  return rows.map((r) => {
-    const out = { ...r };
-    for (const c of ARTICLE_COLUMNS)
-      if (out[c]?.startsWith('sha1:')) out[c] = byHash.get(out[c] as string) ?? (out[c] as string);
-    return out;
-  });
+  return byHash;
 }
 
-function readGold(file: string): Record<string, string>[] {
+function readGold(file: string, idByHash: ReadonlyMap<string, string>): Record<string, string>[] {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(join(goldDir, file), 'utf8'), {
     header: true,
     skipEmptyLines: 'greedy',
@@ -80,6 +72,11 @@ function readGold(file: string): Record<string, string>[] {
     throw new Error(
       `${join(goldDir, file)} line ${(parsed.errors[0]?.row ?? 0) + 2}: ${parsed.errors[0]?.message}`,
     );
+  for (const row of parsed.data)
+    for (const c of ARTICLE_COLUMNS) {
+      const id = row[c]?.startsWith('sha1:') ? idByHash.get(row[c] as string) : undefined;
+      if (id) row[c] = id;
+    }
   return parsed.data;
 }
 
@@ -289,17 +286,18 @@ function main(): void {
   const runs = new Map<CorpusName, CorpusRun>();
   for (const c of corpora) runs.set(c, runCorpus(c));
 
+  const idByHash = idsByHash(runs.values());
   const goldAttributions = new Map(
-    readGold('attributions.csv').map((r) => [`${r.corpus}|${r.article}|${r.key}`, r]),
+    readGold('attributions.csv', idByHash).map((r) => [`${r.corpus}|${r.article}|${r.key}`, r]),
   );
   const goldDiscrepancies = new Map(
-    readGold('discrepancies.csv').map((r) => {
+    readGold('discrepancies.csv', idByHash).map((r) => {
       const [x, y] = [`${r.article_a}=${r.value_a}`, `${r.article_b}=${r.value_b}`].sort();
       return [`${r.corpus}|${x}|${y}`, r];
     }),
   );
   const goldSpelling = new Map<string, Record<string, string>>(
-    withIdsOf(readGold('spelling-variants.csv'), runs.values()).map((r) => {
+    readGold('spelling-variants.csv', idByHash).map((r) => {
       const [x, y] = [`${r.article_a}=${r.a}`, `${r.article_b}=${r.b}`].sort();
       return [`${r.corpus}|${x}|${y}`, r] as const;
     }),
