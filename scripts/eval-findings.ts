@@ -314,7 +314,8 @@ function main(): void {
   const spellingPairs: { run: CorpusRun; pair: ValuePair }[] = [];
   let basilPairs = 0;
 
-  for (const c of ['basil', 'bbc'] as const) {
+  // Attributions and disagreeing facts are sampled from BASIL and BBC, those of them that were read.
+  for (const c of (['basil', 'bbc'] as const).filter((name) => runs.has(name))) {
     const run = runs.get(c) as CorpusRun;
     const items = attributionItems(run);
     for (const x of lowestHashes(items, itemId, SPEAKER_SAMPLE)) {
