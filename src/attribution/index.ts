@@ -287,10 +287,8 @@ function resolveSource(
   let baseType: SourceType = 'unknown';
   if (outlet) baseType = TYPE_OF_CLUE[outlet.clue];
   else if (title) baseType = TYPE_OF_CLUE[title.clue];
-  else if (speaker) {
-    const known = names.titleOf.get(speaker.name.toLowerCase());
-    baseType = known ? TYPE_OF_CLUE[known] : knownPerson(lexicon, speaker.name, phrase.text);
-  } else if (hits.some((h) => h.clue === 'document')) baseType = 'document';
+  else if (speaker) baseType = typeOfName(lexicon, names, speaker.name, phrase.text) ?? 'other';
+  else if (hits.some((h) => h.clue === 'document')) baseType = 'document';
   else if (hits.some((h) => h.clue === 'vague')) baseType = 'vague';
   // The head noun decides: "the latest Fox News poll" is a poll, "a Treasury report" a report.
   const head = hits.at(-1);
@@ -307,7 +305,7 @@ function resolveSource(
         speaker: author,
         kind: 'person',
         resolution: 'named',
-        baseType: typeOfName(lexicon, names, author),
+        baseType: typeOfName(lexicon, names, author) ?? 'other',
         outletAt,
       };
     return { speaker: null, kind: 'body', resolution: 'vague', baseType, outletAt };
@@ -375,8 +373,7 @@ function personReferent(
   const { doc } = ctx;
   const typeOf = (name: string, fallback?: SourceType): SourceType => {
     if (fallback && fallback !== 'unknown' && fallback !== 'other') return fallback;
-    const title = names.titleOf.get(name.toLowerCase());
-    return title ? TYPE_OF_CLUE[title] : (ctx.lexicon.persons.get(speakerKey(name)) ?? fallback ?? 'other');
+    return typeOfName(ctx.lexicon, names, name) ?? fallback ?? 'other';
   };
   const pick = <T extends { name: string }>(list: readonly T[]): T | undefined => list[0];
   let nearest: string | null = null;
@@ -632,6 +629,7 @@ function transcriptTurns(ctx: SpeechContext, names: NameBook): Built[] {
       ? interviewee
       : (names.fullName.get(label.toLowerCase()) ?? labelAsName(label));
     const k = firstTokenAtOrAfter(doc, p.start);
+    const type = named ? (typeOfName(ctx.lexicon, names, named) ?? 'other') : 'unknown';
     const sourceEnd = labelled ? labelStart + label.length : labelStart;
     out.push({
       attribution: {
@@ -640,14 +638,14 @@ function transcriptTurns(ctx: SpeechContext, names: NameBook): Built[] {
         source: labelled ? textSpan(doc, labelStart, sourceEnd) : null,
         speaker: named,
         resolution: named ? 'named' : 'unresolved',
-        sourceType: named ? typeOfName(ctx.lexicon, names, named) : 'unknown',
+        sourceType: type,
         stateLabelDisclosed: null,
         channel: { kind: 'interview', platform: null },
         content: textSpan(doc, contentStart, p.end),
         sentence: doc.tokens.sentence[Math.min(k, doc.tokens.count - 1)] as number,
       },
       kind: named ? 'person' : null,
-      baseType: named ? typeOfName(ctx.lexicon, names, named) : 'unknown',
+      baseType: type,
       position: p.start,
     });
   }
@@ -655,18 +653,21 @@ function transcriptTurns(ctx: SpeechContext, names: NameBook): Built[] {
 }
 
 /**
- * A known public person's type, by the speaker's name or by the phrase that names them: "Lord
- * Falconer" is the speaker "Falconer" (an honorific is no part of a name).
+ * A person's type from the title the article gives them, else a known public person's (by the
+ * speaker's name, or by the phrase that names them: "Lord Falconer" is the speaker "Falconer", an
+ * honorific being no part of a name); null when neither tells.
  */
-function knownPerson(lexicon: SourceLexicon, name: string, phrase: string): SourceType {
-  const written = phrase.replace(/^\s*the\s+/i, '');
-  return lexicon.persons.get(speakerKey(name)) ?? lexicon.persons.get(speakerKey(written)) ?? 'other';
-}
-
-/** The type of a person from the title the article gives them, else a known public person's, else other. */
-function typeOfName(lexicon: SourceLexicon, names: NameBook, name: string): SourceType {
+function typeOfName(
+  lexicon: SourceLexicon,
+  names: NameBook,
+  name: string,
+  phrase?: string,
+): SourceType | null {
   const title = names.titleOf.get(name.toLowerCase());
-  return title ? TYPE_OF_CLUE[title] : (lexicon.persons.get(speakerKey(name)) ?? 'other');
+  if (title) return TYPE_OF_CLUE[title];
+  const known = lexicon.persons.get(speakerKey(name));
+  if (known || phrase === undefined) return known ?? null;
+  return lexicon.persons.get(speakerKey(phrase.replace(/^\s*the\s+/i, ''))) ?? null;
 }
 
 /**
