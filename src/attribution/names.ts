@@ -186,13 +186,7 @@ export function nameBookOf(
       if (gender && !genderOf.has(key)) genderOf.set(key, gender);
       // A person's name: titled, led by an honorific, or two to four words led by a first name.
       // Only such a name completes shorter forms: "Sustainable China" is no one's full name.
-      const person =
-        title !== null ||
-        run.gender !== null ||
-        (words.length > 1 &&
-          words.length <= 4 &&
-          firstNameGender(words[0] as string) !== null &&
-          !words.some((w) => PLACE_OR_BODY_WORD.test(w)));
+      const person = title !== null || run.gender !== null || ledByFirstName(words);
       if (person) {
         persons.add(key);
         if (words.length > 1 && words.length <= 4) {
@@ -519,7 +513,11 @@ function isPersonName(name: string, names: NameBook): boolean {
   if (names.titleOf.has(key) || names.persons.has(key)) return true;
   // Several words are a person's name when a first name leads them ("Tama Umaga"), not
   // "International Tennis Writers" or "Real Madrid".
-  const words = name.split(' ');
+  return ledByFirstName(name.split(' '));
+}
+
+/** Two to four words led by a common first name, none of them a place's or a body's word. */
+function ledByFirstName(words: readonly string[]): boolean {
   return (
     words.length > 1 &&
     words.length <= 4 &&
